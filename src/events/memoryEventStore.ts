@@ -1,0 +1,161 @@
+import { canonicalJson } from './canonicalJson';
+import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import {
+  DuplicateCommandError,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
+  type CommandRecord,
+  type EventStore,
+  type ExpectedVersion,
+} from './eventStore';
+import { sealEvents } from './hashChain';
+
+type Listener = () => void;
+
+/**
+ * The event log in process memory, for tests. It behaves like the persistent adapters: data goes through
+ * canonical JSON on the way in (so what a test reads back is what SQLite would give back), and what it hands
+ * out is deep-frozen, so a caller mutating an event fails loudly instead of silently rewriting history.
+ */
+export class MemoryEventStore implements EventStore {
+  private readonly log: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly commands = new Map<string, CommandRecord>();
+  private readonly listeners = new Set<{ listener: Listener }>();
+  private closed = false;
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(streamId, events, options);
+    const stored = events.map(toStoredEvent);
+    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    // Everything below runs synchronously, so no other append can interleave: that is this adapter's lock.
+    const command = options.command;
+    if (command) {
+      const existing = this.commands.get(command.commandId);
+      if (existing) throw new DuplicateCommandError({ ...existing });
+    }
+    const stream = this.streams.get(streamId) ?? [];
+    const actual = stream.length;
+    if (options.expectedVersion !== 'any' && options.expectedVersion !== actual) {
+      throw new StreamVersionConflictError(streamId, options.expectedVersion, actual);
+    }
+    const head = this.log[this.log.length - 1];
+    const sealed = sealEvents(streamId, stored, metadata, {
+      streamVersion: actual,
+      globalPosition: head?.globalPosition ?? 0,
+      hash: head?.hash ?? GENESIS_HASH,
+    }).map((event) => deepFreeze(event));
+
+    this.log.push(...sealed);
+    stream.push(...sealed);
+    this.streams.set(streamId, stream);
+    const firstPosition = sealed[0].globalPosition;
+    const lastPosition = sealed[sealed.length - 1].globalPosition;
+    if (command) {
+      this.commands.set(command.commandId, { commandId: command.commandId, fingerprint: command.fingerprint, streamId, firstPosition, lastPosition });
+    }
+    notify(this.listeners);
+    return { streamId, streamVersion: actual + sealed.length, firstPosition, lastPosition, events: [...sealed] };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return [...(this.streams.get(streamId) ?? [])];
+  }
+
+  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    validateReadAll(after, limit);
+    // Positions are gapless from 1, so position p sits at index p - 1.
+    return this.log.slice(after, after + limit);
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.log.length;
+  }
+
+  async findCommand(commandId: string): Promise<CommandRecord | null> {
+    this.assertOpen();
+    const record = this.commands.get(commandId);
+    return record ? { ...record } : null;
+  }
+
+  onAppend(listener: Listener): () => void {
+    // A wrapper per subscription, so the same function subscribed twice is also unsubscribed one at a time.
+    const entry = { listener };
+    this.listeners.add(entry);
+    return () => {
+      this.listeners.delete(entry);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.listeners.clear();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('event store is closed');
+  }
+}
+
+/** Argument checks shared in spirit with the SQLite adapter: a caller bug is a TypeError, not a conflict. */
+function validateAppend(streamId: string, events: NewEvent[], options: AppendOptions): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new TypeError('append needs at least one event');
+  for (const event of events) {
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError('event type must be a non-empty string');
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new TypeError(`schemaVersion of ${event.type} must be a positive integer`);
+  }
+  assertExpectedVersion(options.expectedVersion);
+}
+
+function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
+  }
+}
+
+function validateReadAll(after: number, limit: number): void {
+  if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
+  // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.
+  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
+}
+
+function toStoredEvent(event: NewEvent): NewEvent {
+  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
+}
+
+/**
+ * What a persistent store would give back: undefined fields dropped, toJSON applied; NaN, Infinity, BigInt and
+ * functions refused instead of silently becoming null. The copy also detaches the log from the caller's objects.
+ */
+function toStoredJson(value: unknown, what: string): unknown {
+  try {
+    return JSON.parse(canonicalJson(value));
+  } catch (error) {
+    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Listeners are a hint; one that throws must not turn a committed append into a reported failure. */
+function notify(listeners: Set<{ listener: Listener }>): void {
+  for (const { listener } of [...listeners]) {
+    try {
+      listener();
+    } catch (error) {
+      process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import type { NewEvent, RecordedEvent } from './envelope';
+
+/**
+ * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
+ * them into exact ten-thousandths (src/domain/points.ts) before adding them up. Adding a field or changing a
+ * meaning bumps `schemaVersion` and adds an upcaster (upcasters.ts), so old events keep their meaning.
+ */
+
+export type AgencyGroup = 'DEPARTMENT' | 'PROVINCIAL_BRANCH' | 'DISTRICT' | 'COMMUNE';
+export const AGENCY_GROUPS: readonly AgencyGroup[] = ['DEPARTMENT', 'PROVINCIAL_BRANCH', 'DISTRICT', 'COMMUNE'];
+
+export type ScoringMethod = 'SELF_ASSESSED' | 'SURVEY';
+
+export interface CriterionDefinition {
+  code: string;
+  title: string;
+  /** On a leaf, the points it carries; on an inner node, the sum of its leaves. */
+  maxPoints: number;
+  /** Set on leaves only. */
+  method: ScoringMethod | null;
+  /** The agency that appraises a self-assessed leaf; null on survey leaves and inner nodes. */
+  appraiserCode: string | null;
+  children: CriterionDefinition[];
+}
+
+export interface AreaDefinition {
+  code: string;
+  title: string;
+  /** The sum of the area's leaves. */
+  maxPoints: number;
+  criteria: CriterionDefinition[];
+}
+
+// ── agency-<code> ───────────────────────────────────────────────────────────────────────────────────────────
+export type AgencyRegistered = NewEvent<'AgencyRegistered', { code: string; name: string; group: AgencyGroup }>;
+
+// ── framework-<code> ────────────────────────────────────────────────────────────────────────────────────────
+export type FrameworkPublished = NewEvent<
+  'FrameworkPublished',
+  {
+    code: string;
+    title: string;
+    group: AgencyGroup;
+    /** True for the frameworks PAR Ledger ships as examples: they are not an official criteria set. */
+    sample: boolean;
+    /** The methodology it follows, e.g. "QĐ 2948/QĐ-BNV"; free text. */
+    methodology: string | null;
+    maxPoints: number;
+    areas: AreaDefinition[];
+  }
+>;
+
+// ── cycle-<year> ────────────────────────────────────────────────────────────────────────────────────────────
+export interface RatingBand {
+  label: string;
+  /** Lowest index % (inclusive) that earns the band. */
+  minIndexPercent: number;
+}
+
+export interface Participant {
+  code: string;
+  /** The name valid in this cycle's year, so that history shows what people saw then. */
+  name: string;
+  group: AgencyGroup;
+}
+
+export type AssessmentCycleOpened = NewEvent<
+  'AssessmentCycleOpened',
+  {
+    year: number;
+    frameworks: { group: AgencyGroup; frameworkCode: string }[];
+    participants: Participant[];
+    selfAssessmentDeadline: string;
+    appraisalDeadline: string;
+    bands: RatingBand[];
+  }
+>;
+
+export interface RankingEntryData {
+  rank: number;
+  agencyCode: string;
+  agencyName: string;
+  totalPoints: number;
+  maxPoints: number;
+  indexPercent: number | null;
+  band: string | null;
+}
+
+export interface RankingData {
+  year: number;
+  group: AgencyGroup;
+  entries: RankingEntryData[];
+}
+
+export type RankingPublished = NewEvent<'RankingPublished', RankingData>;
+export type RankingRepublished = NewEvent<'RankingRepublished', RankingData & { reason: string }>;
+
+// ── assessment-<year>-<agencyCode> ──────────────────────────────────────────────────────────────────────────
+export interface SelfScore {
+  criterionCode: string;
+  applicable: boolean;
+  points: number | null;
+  explanation: string | null;
+  evidence: string[];
+  /** Copied from the framework so each obligation it creates can be projected from this event alone. */
+  appraiserCode: string | null;
+}
+
+interface SelfAssessmentData {
+  year: number;
+  agencyCode: string;
+  group: AgencyGroup;
+  frameworkCode: string;
+  scores: SelfScore[];
+}
+
+export type SelfAssessmentSubmitted = NewEvent<'SelfAssessmentSubmitted', SelfAssessmentData>;
+export type SelfAssessmentRevised = NewEvent<'SelfAssessmentRevised', SelfAssessmentData>;
+
+interface AppraisalData {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  round: 1 | 2;
+  applicable: boolean;
+  points: number | null;
+  comment: string | null;
+  appraiserCode: string;
+}
+
+export type CriterionAppraised = NewEvent<'CriterionAppraised', AppraisalData>;
+export type AppraisalCorrected = NewEvent<
+  'AppraisalCorrected',
+  AppraisalData & { previousApplicable: boolean; previousPoints: number | null }
+>;
+
+export type SurveyScoresRecorded = NewEvent<
+  'SurveyScoresRecorded',
+  { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[] }
+>;
+
+export type AssessmentFinalized = NewEvent<
+  'AssessmentFinalized',
+  { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
+>;
+
+export type AgencyEvent = AgencyRegistered;
+export type FrameworkEvent = FrameworkPublished;
+export type CycleEvent = AssessmentCycleOpened | RankingPublished | RankingRepublished;
+export type AssessmentEvent =
+  | SelfAssessmentSubmitted
+  | SelfAssessmentRevised
+  | CriterionAppraised
+  | AppraisalCorrected
+  | SurveyScoresRecorded
+  | AssessmentFinalized;
+
+export type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
+export type ParEventType = ParEvent['type'];
+
+/** A recorded event narrowed by its type, as projections and the audit trail see it. */
+export type RecordedParEvent = { [T in ParEvent as T['type']]: RecordedEvent<T['type'], T['data']> }[ParEventType];
+
+const ASSESSMENT_EVENT_TYPES: ReadonlySet<string> = new Set<AssessmentEvent['type']>([
+  'SelfAssessmentSubmitted',
+  'SelfAssessmentRevised',
+  'CriterionAppraised',
+  'AppraisalCorrected',
+  'SurveyScoresRecorded',
+  'AssessmentFinalized',
+]);
+
+export type RecordedAssessmentEvent = Extract<RecordedParEvent, { type: AssessmentEvent['type'] }>;
+
+export function isAssessmentEvent(event: RecordedParEvent): event is RecordedAssessmentEvent {
+  return ASSESSMENT_EVENT_TYPES.has(event.type);
+}
+
+export const CURRENT_SCHEMA_VERSION: Record<ParEventType, number> = {
+  AgencyRegistered: 1,
+  FrameworkPublished: 1,
+  AssessmentCycleOpened: 1,
+  RankingPublished: 1,
+  RankingRepublished: 1,
+  SelfAssessmentSubmitted: 1,
+  SelfAssessmentRevised: 1,
+  CriterionAppraised: 1,
+  AppraisalCorrected: 1,
+  SurveyScoresRecorded: 1,
+  AssessmentFinalized: 1,
+};
+
+export const streams = {
+  agency: (code: string) => `agency-${code}`,
+  framework: (code: string) => `framework-${code}`,
+  cycle: (year: number) => `cycle-${year}`,
+  assessment: (year: number, agencyCode: string) => `assessment-${year}-${agencyCode}`,
+};

@@ -1,0 +1,349 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { canonicalJson } from './canonicalJson';
+import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import {
+  DuplicateCommandError,
+  StreamVersionConflictError,
+  type AppendOptions,
+  type AppendResult,
+  type CommandRecord,
+  type EventStore,
+  type ExpectedVersion,
+} from './eventStore';
+import { sealEvents } from './hashChain';
+
+type Db = Database.Database;
+type Listener = () => void;
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Append-only: a released migration is never edited, a change is a new entry with the next version. */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'events and commands',
+    sql: `
+      CREATE TABLE events (
+        global_position INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        stream_id TEXT NOT NULL,
+        stream_version INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        metadata TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        UNIQUE (stream_id, stream_version)
+      );
+      CREATE TABLE commands (
+        command_id TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        stream_id TEXT NOT NULL,
+        first_position INTEGER NOT NULL REFERENCES events (global_position),
+        last_position INTEGER NOT NULL REFERENCES events (global_position)
+      );
+      -- Guards against a bug in this process, not against someone with the file: the hash chain is for that.
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+      CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands BEGIN SELECT RAISE(ABORT, 'commands are immutable'); END;
+      CREATE TRIGGER commands_no_delete BEFORE DELETE ON commands BEGIN SELECT RAISE(ABORT, 'commands are immutable'); END;
+    `,
+  },
+];
+
+interface EventRow {
+  global_position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  prev_hash: string;
+  hash: string;
+}
+
+interface CommandRow {
+  command_id: string;
+  fingerprint: string;
+  stream_id: string;
+  first_position: number;
+  last_position: number;
+}
+
+const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash';
+
+/** Every statement the store runs, prepared once per connection. */
+function prepareStatements(db: Db) {
+  return {
+    insertEvent: db.prepare<[EventRow]>(
+      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@global_position, @event_id, @stream_id, @stream_version, @type, @schema_version, @data, @metadata, @prev_hash, @hash)`,
+    ),
+    insertCommand: db.prepare<[CommandRow]>(
+      'INSERT INTO commands (command_id, fingerprint, stream_id, first_position, last_position) VALUES (@command_id, @fingerprint, @stream_id, @first_position, @last_position)',
+    ),
+    selectCommand: db.prepare<[string], CommandRow>(
+      'SELECT command_id, fingerprint, stream_id, first_position, last_position FROM commands WHERE command_id = ?',
+    ),
+    selectStreamVersion: db
+      .prepare<[string], number>('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?')
+      .pluck(),
+    selectHead: db.prepare<[], Pick<EventRow, 'global_position' | 'hash'>>(
+      'SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1',
+    ),
+    selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
+    selectStream: db.prepare<[string], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`,
+    ),
+    selectAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The embedded event log: one SQLite file in WAL mode that several processes may share. Writers serialise on
+ * BEGIN IMMEDIATE, so each append reads the true head, positions are assigned without gaps, the hash chain stays
+ * linear, and a reader (who only ever sees committed transactions, in commit order) can never skip an event.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly appendTransaction: Database.Transaction<
+    (streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions) => RecordedEvent[]
+  >;
+  private readonly listeners = new Set<{ listener: Listener }>();
+
+  private constructor(private readonly db: Db) {
+    this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((streamId, events, metadata, options) =>
+      this.appendInTransaction(streamId, events, metadata, options),
+    );
+  }
+
+  static open(file: string): SqliteEventStore {
+    const inMemory = file === ':memory:' || file === '';
+    if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      configure(db, inMemory);
+      migrate(db);
+      return new SqliteEventStore(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    validateAppend(streamId, events, options);
+    // Serialised before BEGIN so a value that cannot be stored fails without taking the write lock.
+    const stored = events.map(toStoredEvent);
+    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const sealed = this.appendTransaction.immediate(streamId, stored, metadata, options);
+    notify(this.listeners); // after COMMIT: a listener that reads must find the events
+    const first = sealed[0];
+    const last = sealed[sealed.length - 1];
+    return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.statements.selectStream.all(streamId).map(toRecordedEvent);
+  }
+
+  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    validateReadAll(after, limit);
+    return this.statements.selectAll.all(after, limit).map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.selectHeadPosition.get() ?? 0;
+  }
+
+  async findCommand(commandId: string): Promise<CommandRecord | null> {
+    this.assertOpen();
+    const row = this.statements.selectCommand.get(commandId);
+    return row ? toCommandRecord(row) : null;
+  }
+
+  onAppend(listener: Listener): () => void {
+    const entry = { listener };
+    this.listeners.add(entry);
+    return () => {
+      this.listeners.delete(entry);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs inside BEGIN IMMEDIATE: nothing else can write between the checks and the inserts. */
+  private appendInTransaction(streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions): RecordedEvent[] {
+    const { statements } = this;
+    const command = options.command;
+    if (command) {
+      const existing = statements.selectCommand.get(command.commandId);
+      if (existing) throw new DuplicateCommandError(toCommandRecord(existing));
+    }
+    const actual = statements.selectStreamVersion.get(streamId) ?? 0;
+    if (options.expectedVersion !== 'any' && options.expectedVersion !== actual) {
+      throw new StreamVersionConflictError(streamId, options.expectedVersion, actual);
+    }
+    const head = statements.selectHead.get();
+    const sealed = sealEvents(streamId, events, metadata, {
+      streamVersion: actual,
+      globalPosition: head?.global_position ?? 0,
+      hash: head?.hash ?? GENESIS_HASH,
+    });
+    for (const event of sealed) statements.insertEvent.run(toEventRow(event));
+    if (command) {
+      statements.insertCommand.run({
+        command_id: command.commandId,
+        fingerprint: command.fingerprint,
+        stream_id: streamId,
+        first_position: sealed[0].globalPosition,
+        last_position: sealed[sealed.length - 1].globalPosition,
+      });
+    }
+    return sealed;
+  }
+
+  private assertOpen(): void {
+    if (!this.db.open) throw new Error('event store is closed');
+  }
+}
+
+function configure(db: Db, inMemory: boolean): void {
+  // First, so that switching to WAL waits for another process's lock instead of failing with SQLITE_BUSY.
+  db.pragma('busy_timeout = 5000');
+  const mode = db.pragma('journal_mode = WAL', { simple: true });
+  if (!inMemory && mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${db.name} (journal_mode is ${String(mode)})`);
+  // FULL also syncs the WAL on every commit: an append that was acknowledged survives a power loss.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+}
+
+/** Brings the schema up to date; IMMEDIATE so two processes opening a fresh file do not both migrate. */
+function migrate(db: Db): void {
+  const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
+  db.transaction(() => {
+    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    const current = db.prepare<[], number>('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() ?? 0;
+    if (current > latest) {
+      throw new Error(`${db.name} has schema version ${current}, newer than this code knows (${latest}); upgrade the code`);
+    }
+    const record = db.prepare<[number, string, string]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  }).immediate();
+}
+
+function toEventRow(event: RecordedEvent): EventRow {
+  return {
+    global_position: event.globalPosition,
+    event_id: event.eventId,
+    stream_id: event.streamId,
+    stream_version: event.streamVersion,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    // Canonical text, so the stored bytes are exactly what the hash was computed over.
+    data: canonicalJson(event.data),
+    metadata: canonicalJson(event.metadata),
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function toCommandRecord(row: CommandRow): CommandRecord {
+  return {
+    commandId: row.command_id,
+    fingerprint: row.fingerprint,
+    streamId: row.stream_id,
+    firstPosition: row.first_position,
+    lastPosition: row.last_position,
+  };
+}
+
+// The checks below are the same as MemoryEventStore's (the contract suite holds both to them).
+
+function validateAppend(streamId: string, events: NewEvent[], options: AppendOptions): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new TypeError('append needs at least one event');
+  for (const event of events) {
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError('event type must be a non-empty string');
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new TypeError(`schemaVersion of ${event.type} must be a positive integer`);
+  }
+  assertExpectedVersion(options.expectedVersion);
+}
+
+function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
+  }
+}
+
+function validateReadAll(after: number, limit: number): void {
+  if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
+  // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.
+  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
+}
+
+function toStoredEvent(event: NewEvent): NewEvent {
+  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
+}
+
+/**
+ * The value as it will read back: undefined fields dropped, toJSON applied. NaN, Infinity, BigInt and functions
+ * are refused instead of silently becoming null or vanishing (a NaN score must not be stored as "no score").
+ */
+function toStoredJson(value: unknown, what: string): unknown {
+  try {
+    return JSON.parse(canonicalJson(value));
+  } catch (error) {
+    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function notify(listeners: Set<{ listener: Listener }>): void {
+  for (const { listener } of [...listeners]) {
+    try {
+      listener();
+    } catch (error) {
+      // The append is committed; failing it now would invite a retry that appends twice.
+      process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
