@@ -1,0 +1,7 @@
+import type { AgencyGroup } from '../../events/parEvents';
+
+export interface Agency {
+  code: string;
+  name: string;
+  group: AgencyGroup;
+}

@@ -1,0 +1,108 @@
+import type { AgencyGroup, AssessmentEvent } from '../../events/parEvents';
+import { toPoints, type Points } from '../points';
+
+export type AssessmentStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'UNDER_APPRAISAL' | 'FINALIZED';
+
+export interface SelfRecord {
+  applicable: boolean;
+  points: Points | null;
+  explanation: string | null;
+  evidence: string[];
+}
+
+export interface AppraisalRecord {
+  round: 1 | 2;
+  applicable: boolean;
+  points: Points | null;
+  comment: string | null;
+  appraiserCode: string;
+  appraisedAt: string;
+}
+
+export interface LeafRecord {
+  self: SelfRecord | null;
+  /** Index 0 is round 1, index 1 round 2; the latest given round is final. */
+  appraisals: (AppraisalRecord | null)[];
+  survey: Points | null;
+}
+
+/** One agency's assessment in one year: the write model, also carried in the read model. */
+export interface AssessmentState {
+  status: AssessmentStatus;
+  group: AgencyGroup | null;
+  frameworkCode: string | null;
+  submittedAt: string | null;
+  finalizedAt: string | null;
+  leaves: Record<string, LeafRecord>;
+}
+
+export const initialAssessment = (): AssessmentState => ({
+  status: 'NOT_SUBMITTED',
+  group: null,
+  frameworkCode: null,
+  submittedAt: null,
+  finalizedAt: null,
+  leaves: {},
+});
+
+const emptyLeaf = (): LeafRecord => ({ self: null, appraisals: [null, null], survey: null });
+
+const exact = (points: number | null): Points | null => (points === null ? null : (toPoints(points) as Points));
+
+function withLeaf(state: AssessmentState, code: string, change: (leaf: LeafRecord) => LeafRecord): AssessmentState {
+  const current = state.leaves[code] ?? emptyLeaf();
+  return { ...state, leaves: { ...state.leaves, [code]: change(current) } };
+}
+
+/** `recordedAt` comes from the envelope: the time belongs to the record, not to the fact's payload. */
+export function evolveAssessment(state: AssessmentState, event: AssessmentEvent, recordedAt: string): AssessmentState {
+  switch (event.type) {
+    case 'SelfAssessmentSubmitted':
+    case 'SelfAssessmentRevised': {
+      let next: AssessmentState = {
+        ...state,
+        status: state.status === 'NOT_SUBMITTED' ? 'SUBMITTED' : state.status,
+        group: event.data.group,
+        frameworkCode: event.data.frameworkCode,
+        submittedAt: state.submittedAt ?? recordedAt,
+      };
+      for (const s of event.data.scores) {
+        next = withLeaf(next, s.criterionCode, (leaf) => ({
+          ...leaf,
+          self: { applicable: s.applicable, points: exact(s.points), explanation: s.explanation, evidence: s.evidence },
+        }));
+      }
+      return next;
+    }
+    case 'CriterionAppraised':
+    case 'AppraisalCorrected': {
+      const d = event.data;
+      const record: AppraisalRecord = {
+        round: d.round,
+        applicable: d.applicable,
+        points: exact(d.points),
+        comment: d.comment,
+        appraiserCode: d.appraiserCode,
+        appraisedAt: recordedAt,
+      };
+      const next = withLeaf(state, d.criterionCode, (leaf) => {
+        const appraisals = [...leaf.appraisals];
+        appraisals[d.round - 1] = record;
+        return { ...leaf, appraisals };
+      });
+      return { ...next, status: state.status === 'FINALIZED' ? 'FINALIZED' : 'UNDER_APPRAISAL' };
+    }
+    case 'SurveyScoresRecorded': {
+      let next = state;
+      for (const s of event.data.scores) next = withLeaf(next, s.criterionCode, (leaf) => ({ ...leaf, survey: exact(s.points) }));
+      return next;
+    }
+    case 'AssessmentFinalized':
+      return { ...state, status: 'FINALIZED', group: event.data.group, finalizedAt: recordedAt };
+  }
+}
+
+export function latestAppraisal(leaf: LeafRecord | undefined): AppraisalRecord | null {
+  if (!leaf) return null;
+  return leaf.appraisals[1] ?? leaf.appraisals[0] ?? null;
+}

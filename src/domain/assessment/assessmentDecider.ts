@@ -1,0 +1,224 @@
+import type { AssessmentEvent, SelfScore } from '../../events/parEvents';
+import type { OpenedCycle } from '../cycle/cycle';
+import { participantOf } from '../cycle/cycle';
+import { DomainError, badInput, forbidden, invalidState } from '../errors';
+import type { Framework, Leaf } from '../framework/framework';
+import { leafIndex } from '../framework/framework';
+import { fromPoints, toPoints, type Points } from '../points';
+import { optionalText, requireCriterionCode } from '../validation';
+import type { Decider } from '../decider';
+import { evolveAssessment, initialAssessment, type AssessmentState } from './assessment';
+import { scoreAssessment } from './scoring';
+
+/** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
+export interface AssessmentContext {
+  cycle: OpenedCycle;
+  framework: Framework;
+  agencyCode: string;
+  now: Date;
+}
+
+export interface SelfScoreInput {
+  criterionCode: string;
+  points?: number | null;
+  applicable?: boolean | null;
+  explanation?: string | null;
+  evidence?: string[] | null;
+}
+
+export type SubmitSelfAssessment = { type: 'SubmitSelfAssessment'; context: AssessmentContext; scores: SelfScoreInput[] };
+export type AppraiseCriterion = {
+  type: 'AppraiseCriterion';
+  context: AssessmentContext;
+  criterionCode: string;
+  round: number;
+  points?: number | null;
+  applicable?: boolean | null;
+  comment?: string | null;
+  /** The appraiser's own agency, from the token: only the leaf's appraising agency may score it. */
+  appraiserAgency: string | null;
+};
+export type RecordSurveyScores = { type: 'RecordSurveyScores'; context: AssessmentContext; scores: { criterionCode: string; points: number }[] };
+export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
+export type AssessmentCommand = SubmitSelfAssessment | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment;
+
+function requirePoints(field: string, value: number | null | undefined, leaf: Leaf): Points {
+  if (value === null || value === undefined) throw badInput(field, `is required for an applicable criterion (${leaf.code})`);
+  const points = toPoints(value);
+  if (points === null) throw badInput(field, `${value} is not a number with at most 4 decimals`);
+  if (points < 0 || points > leaf.maxPoints) {
+    throw badInput(field, `${value} is outside 0–${fromPoints(leaf.maxPoints)}, the range of criterion ${leaf.code}`);
+  }
+  return points;
+}
+
+function findLeaf(field: string, code: string, framework: Framework, leaves: Map<string, Leaf>): Leaf {
+  requireCriterionCode(field, code);
+  const leaf = leaves.get(code);
+  if (!leaf) throw badInput(field, `criterion ${code} is not a scored criterion of framework ${framework.code}`);
+  return leaf;
+}
+
+function requireNoDuplicates(items: { criterionCode: string }[]) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.criterionCode)) throw badInput(`scores[${i}].criterionCode`, `criterion ${item.criterionCode} is listed twice`);
+    seen.add(item.criterionCode);
+  });
+}
+
+function requireParticipant(context: AssessmentContext) {
+  const participant = participantOf(context.cycle, context.agencyCode);
+  if (!participant) {
+    throw new DomainError('NOT_FOUND', `agency ${context.agencyCode} is not assessed in the ${context.cycle.year} cycle`, 'agencyCode');
+  }
+  return participant;
+}
+
+function requireNotFinalized(state: AssessmentState, context: AssessmentContext) {
+  if (state.status === 'FINALIZED') {
+    throw invalidState(`the ${context.cycle.year} assessment of ${context.agencyCode} is finalized; it no longer changes`);
+  }
+}
+
+function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentState): AssessmentEvent[] {
+  const { context } = command;
+  const participant = requireParticipant(context);
+  requireNotFinalized(state, context);
+  if (context.now.getTime() > Date.parse(context.cycle.selfAssessmentDeadline)) {
+    throw new DomainError('DEADLINE_PASSED', `the self-assessment deadline of ${context.cycle.year} (${context.cycle.selfAssessmentDeadline}) has passed`, 'year');
+  }
+  if (command.scores.length === 0) throw badInput('scores', 'give at least one criterion score');
+  requireNoDuplicates(command.scores);
+  const leaves = leafIndex(context.framework.areas);
+  const scores: SelfScore[] = command.scores.map((s, i) => {
+    const path = `scores[${i}]`;
+    const leaf = findLeaf(`${path}.criterionCode`, s.criterionCode, context.framework, leaves);
+    if (leaf.method === 'SURVEY') {
+      throw badInput(`${path}.criterionCode`, `criterion ${leaf.code} is scored by the sociological survey, not self-assessed`);
+    }
+    const evidence = (s.evidence ?? []).map((e, j) => optionalText(`${path}.evidence[${j}]`, e, 1000)).filter((e): e is string => e !== null);
+    const explanation = optionalText(`${path}.explanation`, s.explanation);
+    const applicable = s.applicable ?? true;
+    if (!applicable) {
+      if (s.points !== null && s.points !== undefined) throw badInput(`${path}.points`, 'must be omitted when the criterion is not applicable');
+      if (!explanation) throw badInput(`${path}.explanation`, 'say why the criterion does not apply to this agency');
+      return { criterionCode: leaf.code, applicable, points: null, explanation, evidence, appraiserCode: leaf.appraiserCode };
+    }
+    const points = requirePoints(`${path}.points`, s.points, leaf);
+    // Where evidence (tài liệu kiểm chứng) is missing, the agency must explain (giải trình) instead.
+    if (evidence.length === 0 && !explanation) throw badInput(`${path}.explanation`, 'give evidence or, without evidence, an explanation');
+    return { criterionCode: leaf.code, applicable, points: fromPoints(points), explanation, evidence, appraiserCode: leaf.appraiserCode };
+  });
+  const data = { year: context.cycle.year, agencyCode: context.agencyCode, group: participant.group, frameworkCode: context.framework.code, scores };
+  return [
+    state.status === 'NOT_SUBMITTED' && state.submittedAt === null
+      ? { type: 'SelfAssessmentSubmitted', schemaVersion: 1, data }
+      : { type: 'SelfAssessmentRevised', schemaVersion: 1, data },
+  ];
+}
+
+function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): AssessmentEvent[] {
+  const { context } = command;
+  requireParticipant(context);
+  requireNotFinalized(state, context);
+  const leaf = findLeaf('criterionCode', command.criterionCode, context.framework, leafIndex(context.framework.areas));
+  if (leaf.method === 'SURVEY') throw badInput('criterionCode', `criterion ${leaf.code} is scored by the sociological survey, not appraised`);
+  if (command.appraiserAgency !== leaf.appraiserCode) {
+    throw forbidden(`criterion ${leaf.code} is appraised by ${leaf.appraiserCode}, not by ${command.appraiserAgency ?? 'an appraiser without agency'}`);
+  }
+  if (command.round !== 1 && command.round !== 2) throw badInput('round', `must be 1 or 2, got ${command.round}`);
+  const round = command.round;
+  if (state.submittedAt === null) {
+    throw invalidState(`${context.agencyCode} has not submitted its ${context.cycle.year} self-assessment yet; appraisal follows submission`);
+  }
+  if (context.now.getTime() > Date.parse(context.cycle.appraisalDeadline)) {
+    throw new DomainError('DEADLINE_PASSED', `the appraisal deadline of ${context.cycle.year} (${context.cycle.appraisalDeadline}) has passed`, 'year');
+  }
+  const record = state.leaves[leaf.code];
+  if (round === 2 && !record?.appraisals[0]) throw invalidState(`criterion ${leaf.code} has no round 1 appraisal yet; round 2 follows round 1`, { field: 'round' });
+  if (round === 1 && record?.appraisals[1]) throw invalidState(`criterion ${leaf.code} already has a round 2 appraisal; correct round 2 instead`, { field: 'round' });
+
+  const applicable = command.applicable ?? true;
+  const comment = optionalText('comment', command.comment);
+  let points: Points | null = null;
+  if (applicable) points = requirePoints('points', command.points, leaf);
+  else {
+    if (command.points !== null && command.points !== undefined) throw badInput('points', 'must be omitted when the criterion is judged not applicable');
+    if (!comment) throw badInput('comment', 'say why the criterion does not apply');
+  }
+  const data = {
+    year: context.cycle.year,
+    agencyCode: context.agencyCode,
+    criterionCode: leaf.code,
+    round: round as 1 | 2,
+    applicable,
+    points: points === null ? null : fromPoints(points),
+    comment,
+    appraiserCode: leaf.appraiserCode as string,
+  };
+  const previous = record?.appraisals[round - 1];
+  if (previous) {
+    return [{ type: 'AppraisalCorrected', schemaVersion: 1, data: { ...data, previousApplicable: previous.applicable, previousPoints: previous.points === null ? null : fromPoints(previous.points) } }];
+  }
+  return [{ type: 'CriterionAppraised', schemaVersion: 1, data }];
+}
+
+function decideSurvey(command: RecordSurveyScores, state: AssessmentState): AssessmentEvent[] {
+  const { context } = command;
+  requireParticipant(context);
+  requireNotFinalized(state, context);
+  if (command.scores.length === 0) throw badInput('scores', 'give at least one survey score');
+  requireNoDuplicates(command.scores);
+  const leaves = leafIndex(context.framework.areas);
+  const scores = command.scores.map((s, i) => {
+    const leaf = findLeaf(`scores[${i}].criterionCode`, s.criterionCode, context.framework, leaves);
+    if (leaf.method !== 'SURVEY') throw badInput(`scores[${i}].criterionCode`, `criterion ${leaf.code} is self-assessed and appraised, not a survey criterion`);
+    return { criterionCode: leaf.code, points: fromPoints(requirePoints(`scores[${i}].points`, s.points, leaf)) };
+  });
+  return [{ type: 'SurveyScoresRecorded', schemaVersion: 1, data: { year: context.cycle.year, agencyCode: context.agencyCode, scores } }];
+}
+
+function decideFinalize(command: FinalizeAssessment, state: AssessmentState): AssessmentEvent[] {
+  const { context } = command;
+  const participant = requireParticipant(context);
+  requireNotFinalized(state, context);
+  const result = scoreAssessment(context.framework.areas, state);
+  if (result.unscored.length > 0) {
+    const shown = result.unscored.slice(0, 20).join(', ');
+    const more = result.unscored.length > 20 ? ` and ${result.unscored.length - 20} more` : '';
+    throw invalidState(`cannot finalize ${context.agencyCode} ${context.cycle.year}: criteria without a final score: ${shown}${more}`, { unscored: result.unscored });
+  }
+  return [
+    {
+      type: 'AssessmentFinalized',
+      schemaVersion: 1,
+      data: {
+        year: context.cycle.year,
+        agencyCode: context.agencyCode,
+        group: participant.group,
+        totalPoints: fromPoints(result.totalPoints),
+        applicableMaxPoints: fromPoints(result.applicableMaxPoints),
+      },
+    },
+  ];
+}
+
+export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, AssessmentState> = {
+  initialState: initialAssessment,
+  decide(command, state) {
+    switch (command.type) {
+      case 'SubmitSelfAssessment':
+        return decideSelfAssessment(command, state);
+      case 'AppraiseCriterion':
+        return decideAppraisal(command, state);
+      case 'RecordSurveyScores':
+        return decideSurvey(command, state);
+      case 'FinalizeAssessment':
+        return decideFinalize(command, state);
+    }
+  },
+  evolve: evolveAssessment,
+};
+
+

@@ -1,0 +1,80 @@
+import type { AreaDefinition, ScoringMethod } from '../../events/parEvents';
+import { leavesOf } from '../framework/framework';
+import { sumPoints, type IndexRatio, type Points } from '../points';
+import { latestAppraisal, type AssessmentState } from './assessment';
+
+export interface CriterionResult {
+  code: string;
+  title: string;
+  areaCode: string;
+  method: ScoringMethod;
+  appraiserCode: string | null;
+  maxPoints: Points;
+  selfPoints: Points | null;
+  appraisedPoints: Points | null;
+  surveyPoints: Points | null;
+  /** Null while the leaf still waits for its appraisal or survey result. */
+  finalPoints: Points | null;
+  applicable: boolean;
+}
+
+export interface AreaResult {
+  code: string;
+  title: string;
+  points: Points;
+  maxPoints: Points;
+  ratio: IndexRatio;
+}
+
+export interface AssessmentResult {
+  criteria: CriterionResult[];
+  areas: AreaResult[];
+  totalPoints: Points;
+  applicableMaxPoints: Points;
+  ratio: IndexRatio;
+  /** Applicable leaves without a final score, in framework order: what blocks finalisation. */
+  unscored: string[];
+}
+
+/**
+ * PAR-INDEX.md scoring: a self-assessed leaf's final points come from its latest appraisal round (which also
+ * settles whether it applies), a survey leaf's from the survey; index = points ÷ applicable maximum.
+ */
+export function scoreAssessment(areas: readonly AreaDefinition[], state: AssessmentState): AssessmentResult {
+  const criteria: CriterionResult[] = leavesOf(areas).map((leaf) => {
+    const record = state.leaves[leaf.code];
+    const appraisal = latestAppraisal(record);
+    const self = record?.self ?? null;
+    if (leaf.method === 'SURVEY') {
+      const survey = record?.survey ?? null;
+      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, finalPoints: survey, applicable: true };
+    }
+    const applicable = appraisal ? appraisal.applicable : (self?.applicable ?? true);
+    return {
+      ...leaf,
+      selfPoints: self?.points ?? null,
+      appraisedPoints: appraisal?.points ?? null,
+      surveyPoints: null,
+      finalPoints: applicable ? (appraisal?.points ?? null) : null,
+      applicable,
+    };
+  });
+
+  const applicableOf = (list: CriterionResult[]) => list.filter((c) => c.applicable);
+  const areaResults: AreaResult[] = areas.map((area) => {
+    const inArea = applicableOf(criteria.filter((c) => c.areaCode === area.code));
+    const points = sumPoints(inArea.map((c) => c.finalPoints ?? (0 as Points)));
+    const maxPoints = sumPoints(inArea.map((c) => c.maxPoints));
+    return { code: area.code, title: area.title, points, maxPoints, ratio: { achieved: points, maximum: maxPoints } };
+  });
+  const totalPoints = sumPoints(areaResults.map((a) => a.points));
+  const applicableMaxPoints = sumPoints(areaResults.map((a) => a.maxPoints));
+  return {
+    criteria,
+    areas: areaResults,
+    totalPoints,
+    applicableMaxPoints,
+    ratio: { achieved: totalPoints, maximum: applicableMaxPoints },
+    unscored: applicableOf(criteria).filter((c) => c.finalPoints === null).map((c) => c.code),
+  };
+}

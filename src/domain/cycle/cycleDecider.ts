@@ -1,0 +1,126 @@
+import type { AgencyGroup, CycleEvent, Participant, RatingBand } from '../../events/parEvents';
+import type { AssessmentState } from '../assessment/assessment';
+import { scoreAssessment } from '../assessment/scoring';
+import type { Decider } from '../decider';
+import { DomainError, badInput, invalidState } from '../errors';
+import type { Framework } from '../framework/framework';
+import { toPoints } from '../points';
+import { rank } from '../ranking/ranking';
+import { optionalText, requireText, requireYear } from '../validation';
+import { evolveCycle, type CycleState } from './cycle';
+
+export interface BandInput {
+  label: string;
+  minIndexPercent: number;
+}
+
+export type OpenAssessmentCycle = {
+  type: 'OpenAssessmentCycle';
+  year: number;
+  /** Loaded by the handler from `frameworkCodes`, in input order. */
+  frameworks: Framework[];
+  /** The registered agencies to assess: those named in the input, or every agency of the covered groups. */
+  participants: Participant[];
+  selfAssessmentDeadline: Date;
+  appraisalDeadline: Date;
+  bands: BandInput[];
+};
+
+export type PublishRanking = {
+  type: 'PublishRanking';
+  year: number;
+  group: AgencyGroup;
+  reason?: string | null;
+  /** Loaded by the handler: the assessment of every participant of the group. */
+  assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[];
+};
+
+export type CycleCommand = OpenAssessmentCycle | PublishRanking;
+
+function checkBands(bands: BandInput[]): RatingBand[] {
+  const labels = new Set<string>();
+  const thresholds = new Set<number>();
+  return bands.map((band, i) => {
+    const label = requireText(`bands[${i}].label`, band.label, 100);
+    const threshold = toPoints(band.minIndexPercent);
+    if (threshold === null || band.minIndexPercent < 0 || band.minIndexPercent > 100) {
+      throw badInput(`bands[${i}].minIndexPercent`, `must be between 0 and 100 with at most 4 decimals, got ${band.minIndexPercent}`);
+    }
+    if (labels.has(label)) throw badInput(`bands[${i}].label`, `band "${label}" is listed twice`);
+    if (thresholds.has(threshold)) throw badInput(`bands[${i}].minIndexPercent`, `two bands start at ${band.minIndexPercent}`);
+    labels.add(label);
+    thresholds.add(threshold);
+    return { label, minIndexPercent: band.minIndexPercent };
+  });
+}
+
+function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent[] {
+  const year = requireYear('year', command.year);
+  if (state.opened) throw new DomainError('CONFLICT', `the ${year} cycle is already open; there is one cycle per year`, 'year');
+  if (command.frameworks.length === 0) throw badInput('frameworkCodes', 'name at least one framework (one per agency group)');
+  const groups = new Set<AgencyGroup>();
+  command.frameworks.forEach((f, i) => {
+    if (groups.has(f.group)) throw badInput(`frameworkCodes[${i}]`, `a second framework for group ${f.group}; a cycle uses one framework per group`);
+    groups.add(f.group);
+  });
+  for (const [field, date] of [['selfAssessmentDeadline', command.selfAssessmentDeadline], ['appraisalDeadline', command.appraisalDeadline]] as const) {
+    if (Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date and time');
+  }
+  if (command.appraisalDeadline <= command.selfAssessmentDeadline) {
+    throw badInput('appraisalDeadline', 'must come after selfAssessmentDeadline: appraisal follows self-assessment');
+  }
+  command.participants.forEach((p, i) => {
+    if (!groups.has(p.group)) throw badInput(`agencyCodes[${i}]`, `agency ${p.code} is in group ${p.group}, which has no framework in this cycle`);
+  });
+  if (command.participants.length === 0) throw badInput('agencyCodes', 'the cycle would assess no agency: register agencies of the covered groups first');
+  return [
+    {
+      type: 'AssessmentCycleOpened',
+      schemaVersion: 1,
+      data: {
+        year,
+        frameworks: command.frameworks.map((f) => ({ group: f.group, frameworkCode: f.code })),
+        participants: command.participants,
+        selfAssessmentDeadline: command.selfAssessmentDeadline.toISOString(),
+        appraisalDeadline: command.appraisalDeadline.toISOString(),
+        bands: checkBands(command.bands),
+      },
+    },
+  ];
+}
+
+function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[] {
+  if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${command.year} cycle`, 'year');
+  if (!state.frameworks.some((f) => f.group === command.group)) {
+    throw badInput('group', `the ${command.year} cycle has no framework for group ${command.group}`);
+  }
+  const reason = optionalText('reason', command.reason, 1000);
+  const alreadyPublished = state.published[command.group] !== undefined;
+  if (alreadyPublished && !reason) {
+    throw invalidState(`the ${command.year} ranking of ${command.group} is already published; to republish it, give a reason`, { field: 'reason' });
+  }
+  const names = new Map(state.participants.map((p) => [p.code, p.name]));
+  const finalized = command.assessments.filter((a) => a.state.status === 'FINALIZED');
+  if (finalized.length === 0) throw invalidState(`no ${command.group} assessment of ${command.year} is finalized yet; nothing to rank`);
+  const candidates = finalized.map((a) => {
+    const result = scoreAssessment(a.framework.areas, a.state);
+    return { agencyCode: a.agencyCode, agencyName: names.get(a.agencyCode) ?? a.agencyCode, totalPoints: result.totalPoints, maxPoints: result.applicableMaxPoints };
+  });
+  const data = { year: state.year, group: command.group, entries: rank(candidates, state.bands) };
+  return alreadyPublished
+    ? [{ type: 'RankingRepublished', schemaVersion: 1, data: { ...data, reason: reason as string } }]
+    : [{ type: 'RankingPublished', schemaVersion: 1, data }];
+}
+
+export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
+  initialState: () => ({ opened: false }),
+  decide(command, state) {
+    switch (command.type) {
+      case 'OpenAssessmentCycle':
+        return decideOpen(command, state);
+      case 'PublishRanking':
+        return decidePublish(command, state);
+    }
+  },
+  evolve: evolveCycle,
+};

@@ -1,0 +1,59 @@
+import type { AgencyGroup, AreaDefinition, CriterionDefinition, FrameworkPublished, ScoringMethod } from '../../events/parEvents';
+import { fromPoints, toPoints, type Points } from '../points';
+
+/** A published criteria set (bộ chỉ số), as its FrameworkPublished event states it. */
+export type Framework = FrameworkPublished['data'];
+
+/** A leaf (the level that carries points), with the area it belongs to. */
+export interface Leaf {
+  code: string;
+  title: string;
+  areaCode: string;
+  maxPoints: Points;
+  method: ScoringMethod;
+  appraiserCode: string | null;
+}
+
+export function leavesOf(areas: readonly AreaDefinition[]): Leaf[] {
+  const leaves: Leaf[] = [];
+  const walk = (areaCode: string, node: CriterionDefinition) => {
+    if (node.children.length === 0) {
+      leaves.push({
+        code: node.code,
+        title: node.title,
+        areaCode,
+        maxPoints: toPoints(node.maxPoints) as Points,
+        method: node.method ?? 'SELF_ASSESSED',
+        appraiserCode: node.appraiserCode,
+      });
+    } else node.children.forEach((child) => walk(areaCode, child));
+  };
+  for (const area of areas) area.criteria.forEach((c) => walk(area.code, c));
+  return leaves;
+}
+
+export function leafIndex(areas: readonly AreaDefinition[]): Map<string, Leaf> {
+  return new Map(leavesOf(areas).map((leaf) => [leaf.code, leaf]));
+}
+
+/** The criteria each appraising agency is responsible for, in framework order. */
+export function appraisalAssignments(areas: readonly AreaDefinition[]): Map<string, string[]> {
+  const byAppraiser = new Map<string, string[]>();
+  for (const leaf of leavesOf(areas)) {
+    if (!leaf.appraiserCode) continue;
+    const list = byAppraiser.get(leaf.appraiserCode) ?? [];
+    list.push(leaf.code);
+    byAppraiser.set(leaf.appraiserCode, list);
+  }
+  return byAppraiser;
+}
+
+export interface FrameworkSummary {
+  code: string;
+  title: string;
+  group: AgencyGroup;
+  maxPoints: number;
+}
+
+export const pointsOf = (value: number): Points => toPoints(value) as Points;
+export const displayPoints = fromPoints;

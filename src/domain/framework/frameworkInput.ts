@@ -1,0 +1,104 @@
+import type { AgencyGroup, AreaDefinition, CriterionDefinition, ScoringMethod } from '../../events/parEvents';
+import { badInput } from '../errors';
+import { fromPoints, sumPoints, toPoints, type Points } from '../points';
+import { optionalText, requireCode, requireCriterionCode, requireText } from '../validation';
+import type { Framework } from './framework';
+
+export interface CriterionInput {
+  code: string;
+  title: string;
+  maxPoints?: number | null;
+  method?: ScoringMethod | null;
+  appraiserCode?: string | null;
+  children?: CriterionInput[] | null;
+}
+
+export interface AreaInput {
+  code: string;
+  title: string;
+  /** Default appraiser for the area's self-assessed leaves (Decision 2824 assigns appraisal per area). */
+  appraiserCode?: string | null;
+  criteria: CriterionInput[];
+}
+
+export interface FrameworkInput {
+  code: string;
+  title: string;
+  group: AgencyGroup;
+  sample?: boolean | null;
+  methodology?: string | null;
+  areas: AreaInput[];
+}
+
+/**
+ * Checks a criteria tree and states it fully: leaves get their method and appraiser (inherited from the
+ * criterion or area above when omitted), inner nodes the sum of their leaves. Every error names the path of
+ * the offending field, e.g. `areas[6].criteria[2].children[0].maxPoints`.
+ */
+export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (code: string) => boolean): Framework {
+  const code = requireCode('code', input.code);
+  const title = requireText('title', input.title);
+  if (input.areas.length === 0) throw badInput('areas', 'a framework needs at least one area');
+  const seen = new Set<string>();
+
+  const claim = (field: string, value: string) => {
+    if (seen.has(value)) throw badInput(field, `code "${value}" is used twice in this framework`);
+    seen.add(value);
+  };
+
+  type AppraiserSource = { code: string; field: string } | null;
+  const criterion = (path: string, node: CriterionInput, inherited: AppraiserSource): { def: CriterionDefinition; max: Points } => {
+    const nodeCode = requireCriterionCode(`${path}.code`, node.code);
+    claim(`${path}.code`, nodeCode);
+    const nodeTitle = requireText(`${path}.title`, node.title);
+    const appraiser: AppraiserSource = node.appraiserCode ? { code: node.appraiserCode, field: `${path}.appraiserCode` } : inherited;
+    const children = node.children ?? [];
+
+    if (children.length > 0) {
+      if (node.method) throw badInput(`${path}.method`, 'is set on leaves only (this criterion has children)');
+      const built = children.map((child, i) => criterion(`${path}.children[${i}]`, child, appraiser));
+      const max = sumPoints(built.map((b) => b.max));
+      if (node.maxPoints !== null && node.maxPoints !== undefined && toPoints(node.maxPoints) !== max) {
+        throw badInput(`${path}.maxPoints`, `is ${node.maxPoints} but its children add up to ${fromPoints(max)}`);
+      }
+      return { def: { code: nodeCode, title: nodeTitle, maxPoints: fromPoints(max), method: null, appraiserCode: null, children: built.map((b) => b.def) }, max };
+    }
+
+    if (node.maxPoints === null || node.maxPoints === undefined) throw badInput(`${path}.maxPoints`, 'is required on a leaf criterion');
+    const max = toPoints(node.maxPoints);
+    if (max === null || max <= 0) throw badInput(`${path}.maxPoints`, `must be a positive number with at most 4 decimals, got ${node.maxPoints}`);
+    const method: ScoringMethod = node.method ?? 'SELF_ASSESSED';
+    let appraiserCode: string | null = null;
+    if (method === 'SELF_ASSESSED') {
+      if (!appraiser) throw badInput(`${path}.appraiserCode`, 'a self-assessed leaf needs an appraising agency (here or on its area)');
+      if (!isRegisteredAgency(appraiser.code)) throw badInput(appraiser.field, `agency ${appraiser.code} is not registered`);
+      appraiserCode = appraiser.code;
+    } else if (node.appraiserCode) {
+      throw badInput(`${path}.appraiserCode`, 'survey leaves are entered by the coordinator and have no appraiser');
+    }
+    return { def: { code: nodeCode, title: nodeTitle, maxPoints: fromPoints(max), method, appraiserCode, children: [] }, max };
+  };
+
+  let total = 0 as Points;
+  const areas: AreaDefinition[] = input.areas.map((area, i) => {
+    const path = `areas[${i}]`;
+    const areaCode = requireCriterionCode(`${path}.code`, area.code);
+    claim(`${path}.code`, areaCode);
+    if (area.criteria.length === 0) throw badInput(`${path}.criteria`, 'an area needs at least one criterion');
+    const areaAppraiser = area.appraiserCode ? { code: area.appraiserCode, field: `${path}.appraiserCode` } : null;
+    const built = area.criteria.map((c, j) => criterion(`${path}.criteria[${j}]`, c, areaAppraiser));
+    const areaMax = sumPoints(built.map((b) => b.max));
+    total = (total + areaMax) as Points;
+    return { code: areaCode, title: requireText(`${path}.title`, area.title), maxPoints: fromPoints(areaMax), criteria: built.map((b) => b.def) };
+  });
+
+  return {
+    code,
+    title,
+    group: input.group,
+    sample: input.sample ?? false,
+    methodology: optionalText('methodology', input.methodology, 200),
+    maxPoints: fromPoints(total),
+    areas,
+  };
+}

@@ -1,0 +1,58 @@
+import type { RankingEntryData, RatingBand } from '../../events/parEvents';
+import { compareRatios, fromPoints, indexPercent, ratioAtLeastPercent, toPoints, type IndexRatio, type Points } from '../points';
+
+export interface RankingCandidate {
+  agencyCode: string;
+  agencyName: string;
+  totalPoints: Points;
+  maxPoints: Points;
+}
+
+const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** The band whose threshold is the highest one the index reaches, compared exactly; null without bands. */
+export function bandFor(ratio: IndexRatio, bands: readonly RatingBand[]): string | null {
+  if (ratio.maximum === 0) return null;
+  let best: RatingBand | null = null;
+  for (const band of bands) {
+    const threshold = toPoints(band.minIndexPercent) as Points;
+    if (ratioAtLeastPercent(ratio, threshold) && (!best || band.minIndexPercent > best.minIndexPercent)) best = band;
+  }
+  return best?.label ?? null;
+}
+
+/**
+ * Orders by the unrounded index (points ÷ applicable maximum), descending, compared exactly; equal indices share
+ * a rank and the next rank skips (1, 2, 2, 4). Within a tie, names sort with a Vietnamese collator for reading.
+ * Units with nothing applicable (maximum 0) have no index and come last, unranked (rank 0).
+ */
+export function rank(candidates: readonly RankingCandidate[], bands: readonly RatingBand[]): RankingEntryData[] {
+  const ratio = (c: RankingCandidate): IndexRatio => ({ achieved: c.totalPoints, maximum: c.maxPoints });
+  const rankable = candidates.filter((c) => c.maxPoints > 0);
+  const unrankable = candidates.filter((c) => c.maxPoints <= 0);
+  const sorted = [...rankable].sort(
+    (a, b) => compareRatios(ratio(b), ratio(a)) || vietnamese.compare(a.agencyName, b.agencyName) || a.agencyCode.localeCompare(b.agencyCode),
+  );
+  const entries: RankingEntryData[] = [];
+  sorted.forEach((c, i) => {
+    const previous = sorted[i - 1];
+    const tiesPrevious = previous !== undefined && compareRatios(ratio(previous), ratio(c)) === 0;
+    const rankNumber = tiesPrevious ? entries[i - 1].rank : i + 1;
+    entries.push(entryOf(c, rankNumber, bands));
+  });
+  for (const c of [...unrankable].sort((a, b) => vietnamese.compare(a.agencyName, b.agencyName))) entries.push(entryOf(c, 0, bands));
+  return entries;
+}
+
+function entryOf(c: RankingCandidate, rankNumber: number, bands: readonly RatingBand[]): RankingEntryData {
+  const ratio = { achieved: c.totalPoints, maximum: c.maxPoints };
+  return {
+    rank: rankNumber,
+    agencyCode: c.agencyCode,
+    agencyName: c.agencyName,
+    totalPoints: fromPoints(c.totalPoints),
+    maxPoints: fromPoints(c.maxPoints),
+    indexPercent: indexPercent(ratio),
+    band: bandFor(ratio, bands),
+  };
+}
