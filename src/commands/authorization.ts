@@ -1,0 +1,52 @@
+import type { Actor } from '../events/envelope';
+import { DomainError } from '../domain/errors';
+
+export type Role = 'ADMIN' | 'COORDINATOR' | 'AGENCY_OFFICER' | 'APPRAISER' | 'INSPECTOR' | 'ANALYST';
+export const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_OFFICER', 'APPRAISER', 'INSPECTOR', 'ANALYST'];
+
+export type CommandName =
+  | 'RegisterAgency'
+  | 'PublishFramework'
+  | 'OpenAssessmentCycle'
+  | 'SubmitSelfAssessment'
+  | 'AppraiseCriterion'
+  | 'RecordSurveyScores'
+  | 'FinalizeAssessment'
+  | 'PublishRanking';
+
+/** Who may ask for each command (the issue's "who may do what"); finer rules (own agency, own leaves) follow. */
+const allowed: Record<CommandName, readonly Role[]> = {
+  RegisterAgency: ['ADMIN', 'COORDINATOR'],
+  PublishFramework: ['ADMIN', 'COORDINATOR'],
+  OpenAssessmentCycle: ['ADMIN', 'COORDINATOR'],
+  RecordSurveyScores: ['ADMIN', 'COORDINATOR'],
+  FinalizeAssessment: ['ADMIN', 'COORDINATOR'],
+  PublishRanking: ['ADMIN', 'COORDINATOR'],
+  SubmitSelfAssessment: ['AGENCY_OFFICER'],
+  // Which leaves an appraiser may score depends on the framework: the assessment decider checks that part.
+  AppraiseCriterion: ['APPRAISER'],
+};
+
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');
+  return actor;
+}
+
+export function authorize(actor: Actor | null, command: CommandName, subject?: { agencyCode?: string }): Actor {
+  const who = requireActor(actor);
+  const roles = allowed[command];
+  if (!who.roles.some((r) => roles.includes(r as Role))) {
+    throw new DomainError('FORBIDDEN', `${command} needs one of the roles ${roles.join(', ')}; the token has ${who.roles.join(', ') || 'none'}`);
+  }
+  if (command === 'SubmitSelfAssessment' && subject?.agencyCode !== who.agency) {
+    throw new DomainError('FORBIDDEN', `an agency officer of ${who.agency ?? 'no agency'} cannot self-assess for ${subject?.agencyCode}`);
+  }
+  return who;
+}
+
+/** Reading needs a valid token with any known role. */
+export function authorizeRead(actor: Actor | null): Actor {
+  const who = requireActor(actor);
+  if (!who.roles.some((r) => ROLES.includes(r as Role))) throw new DomainError('FORBIDDEN', 'the token has no PAR Ledger role');
+  return who;
+}

@@ -1,0 +1,249 @@
+import { agencyDecider } from '../domain/agency/agencyDecider';
+import type { AssessmentState } from '../domain/assessment/assessment';
+import { assessmentDecider, type AssessmentContext, type SelfScoreInput } from '../domain/assessment/assessmentDecider';
+import { frameworkCodeFor, participantOf, type OpenedCycle } from '../domain/cycle/cycle';
+import { cycleDecider, type BandInput } from '../domain/cycle/cycleDecider';
+import { DomainError } from '../domain/errors';
+import type { Framework } from '../domain/framework/framework';
+import { frameworkDecider } from '../domain/framework/frameworkDecider';
+import type { FrameworkInput } from '../domain/framework/frameworkInput';
+import { requireCode, requireYear } from '../domain/validation';
+import type { AgencyGroup, Participant } from '../events/parEvents';
+import { streams } from '../events/parEvents';
+import { authorize } from './authorization';
+import type { Actor } from '../events/envelope';
+import type { CommandEnvelope, CommandHandler, CommandOutcome } from './commandHandler';
+
+/** A mutation as it arrives: the actor is null when the request carried no token. */
+export type CommandRequest = Omit<CommandEnvelope, 'actor'> & { actor: Actor | null };
+
+export interface RegisterAgencyInput {
+  code: string;
+  name: string;
+  group: AgencyGroup;
+}
+
+export interface OpenAssessmentCycleInput {
+  year: number;
+  frameworkCodes: string[];
+  selfAssessmentDeadline: Date;
+  appraisalDeadline: Date;
+  bands?: BandInput[] | null;
+  /** Which agencies the cycle assesses; by default every registered agency of the covered groups. */
+  agencyCodes?: string[] | null;
+}
+
+export interface SubmitSelfAssessmentInput {
+  year: number;
+  agencyCode: string;
+  scores: SelfScoreInput[];
+}
+
+export interface AppraiseCriterionInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  round: number;
+  points?: number | null;
+  applicable?: boolean | null;
+  comment?: string | null;
+}
+
+export interface RecordSurveyScoresInput {
+  year: number;
+  agencyCode: string;
+  scores: { criterionCode: string; points: number }[];
+}
+
+export interface AssessmentKeyInput {
+  year: number;
+  agencyCode: string;
+}
+
+export interface PublishRankingInput {
+  year: number;
+  group: AgencyGroup;
+  reason?: string | null;
+}
+
+/** The registered agencies, as the read side knows them once it has caught up with the log. */
+export interface AgencyDirectory {
+  agenciesInGroups(groups: readonly AgencyGroup[]): Promise<Participant[]>;
+}
+
+/**
+ * One method per mutation: authorise, load what the decision needs from other streams, and let the aggregate's
+ * decider rule. Business rules stay in src/domain; this file only wires streams together.
+ */
+export class ParCommands {
+  constructor(
+    private readonly handler: CommandHandler,
+    private readonly directory: AgencyDirectory,
+  ) {}
+
+  registerAgency(request: CommandRequest, input: RegisterAgencyInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'RegisterAgency') };
+    return this.handler.handle({
+      commandName: 'RegisterAgency',
+      input,
+      streamId: streams.agency(requireCode('code', input.code)),
+      decider: agencyDecider,
+      envelope,
+      prepare: () => ({ type: 'RegisterAgency', ...input }),
+    });
+  }
+
+  async publishFramework(request: CommandRequest, input: FrameworkInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'PublishFramework') };
+    const appraisers = new Set<string>();
+    const collect = (nodes: { appraiserCode?: string | null; children?: unknown[] | null; criteria?: unknown[] }[]) => {
+      for (const node of nodes) {
+        if (node.appraiserCode) appraisers.add(node.appraiserCode);
+        collect((node.children ?? node.criteria ?? []) as typeof nodes);
+      }
+    };
+    collect(input.areas);
+    return this.handler.handle({
+      commandName: 'PublishFramework',
+      input,
+      streamId: streams.framework(requireCode('code', input.code)),
+      decider: frameworkDecider,
+      envelope,
+      prepare: async () => {
+        const registered = new Set<string>();
+        for (const code of appraisers) if (await this.agencyExists(code)) registered.add(code);
+        return { type: 'PublishFramework', input, isRegisteredAgency: (code: string) => registered.has(code) };
+      },
+    });
+  }
+
+  openAssessmentCycle(request: CommandRequest, input: OpenAssessmentCycleInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'OpenAssessmentCycle') };
+    const year = requireYear('year', input.year);
+    return this.handler.handle({
+      commandName: 'OpenAssessmentCycle',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: async (state) => {
+        // An open cycle is refused by the decider before any framework or agency needs loading.
+        if (state.opened) return { type: 'OpenAssessmentCycle' as const, year, frameworks: [], participants: [], selfAssessmentDeadline: input.selfAssessmentDeadline, appraisalDeadline: input.appraisalDeadline, bands: [] };
+        const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
+        const participants = input.agencyCodes?.length
+          ? await Promise.all(input.agencyCodes.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)))
+          : await this.directory.agenciesInGroups(frameworks.map((f) => f.group));
+        return {
+          type: 'OpenAssessmentCycle' as const,
+          year,
+          frameworks,
+          participants,
+          selfAssessmentDeadline: input.selfAssessmentDeadline,
+          appraisalDeadline: input.appraisalDeadline,
+          bands: input.bands ?? [],
+        };
+      },
+    });
+  }
+
+  submitSelfAssessment(request: CommandRequest, input: SubmitSelfAssessmentInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'SubmitSelfAssessment', { agencyCode: input.agencyCode }) };
+    return this.assessmentCommand(envelope, 'SubmitSelfAssessment', input, (context) => ({ type: 'SubmitSelfAssessment', context, scores: input.scores }));
+  }
+
+  appraiseCriterion(request: CommandRequest, input: AppraiseCriterionInput): Promise<CommandOutcome> {
+    const actor = authorize(request.actor, 'AppraiseCriterion');
+    const envelope = { ...request, actor };
+    return this.assessmentCommand(envelope, 'AppraiseCriterion', input, (context) => ({
+      type: 'AppraiseCriterion',
+      context,
+      criterionCode: input.criterionCode,
+      round: input.round,
+      points: input.points,
+      applicable: input.applicable,
+      comment: input.comment,
+      appraiserAgency: actor.agency,
+    }));
+  }
+
+  recordSurveyScores(request: CommandRequest, input: RecordSurveyScoresInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'RecordSurveyScores') };
+    return this.assessmentCommand(envelope, 'RecordSurveyScores', input, (context) => ({ type: 'RecordSurveyScores', context, scores: input.scores }));
+  }
+
+  finalizeAssessment(request: CommandRequest, input: AssessmentKeyInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'FinalizeAssessment') };
+    return this.assessmentCommand(envelope, 'FinalizeAssessment', input, (context) => ({ type: 'FinalizeAssessment', context }));
+  }
+
+  publishRanking(request: CommandRequest, input: PublishRankingInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'PublishRanking') };
+    const year = requireYear('year', input.year);
+    return this.handler.handle({
+      commandName: 'PublishRanking',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: async (state) => {
+        const assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[] = [];
+        if (state.opened) {
+          const frameworkCode = frameworkCodeFor(state, input.group);
+          const framework = frameworkCode ? await this.loadFramework('group', frameworkCode) : null;
+          for (const p of state.participants.filter((p) => p.group === input.group && framework)) {
+            const loaded = await this.handler.load(streams.assessment(year, p.code), assessmentDecider);
+            assessments.push({ agencyCode: p.code, state: loaded.state, framework: framework as Framework });
+          }
+        }
+        return { type: 'PublishRanking' as const, year, group: input.group, reason: input.reason, assessments };
+      },
+    });
+  }
+
+  private assessmentCommand<C extends Parameters<typeof assessmentDecider.decide>[0]>(
+    envelope: CommandEnvelope,
+    commandName: C['type'],
+    input: AssessmentKeyInput,
+    build: (context: AssessmentContext) => C,
+  ): Promise<CommandOutcome> {
+    const year = requireYear('year', input.year);
+    const agencyCode = requireCode('agencyCode', input.agencyCode);
+    return this.handler.handle({
+      commandName,
+      input,
+      streamId: streams.assessment(year, agencyCode),
+      decider: assessmentDecider,
+      envelope,
+      prepare: async (_state, now) => {
+        const cycle = await this.loadCycle(year);
+        const participant = participantOf(cycle, agencyCode);
+        if (!participant) throw new DomainError('NOT_FOUND', `agency ${agencyCode} is not assessed in the ${year} cycle`, 'agencyCode');
+        const framework = await this.loadFramework('year', frameworkCodeFor(cycle, participant.group) as string);
+        return build({ cycle, framework, agencyCode, now });
+      },
+    });
+  }
+
+  private async loadCycle(year: number): Promise<OpenedCycle> {
+    const { state } = await this.handler.load(streams.cycle(year), cycleDecider);
+    if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle: a coordinator opens it first`, 'year');
+    return state;
+  }
+
+  private async loadFramework(field: string, code: string): Promise<Framework> {
+    const { state } = await this.handler.load(streams.framework(code), frameworkDecider);
+    if (!state.published) throw new DomainError('NOT_FOUND', `${field}: framework ${code} is not published`, field);
+    return state.framework;
+  }
+
+  private async loadAgency(field: string, code: string): Promise<Participant> {
+    const { state } = await this.handler.load(streams.agency(code), agencyDecider);
+    if (!state.registered) throw new DomainError('NOT_FOUND', `${field}: agency ${code} is not registered`, field);
+    return { code: state.code, name: state.name, group: state.group };
+  }
+
+  private async agencyExists(code: string): Promise<boolean> {
+    const { state } = await this.handler.load(streams.agency(code), agencyDecider);
+    return state.registered;
+  }
+}

@@ -1,0 +1,18 @@
+import { agenciesProjection } from './agencies/agenciesProjection';
+import { assessmentsProjection } from './assessments/assessmentsProjection';
+import { auditTrailProjection } from './auditTrail/auditTrailProjection';
+import { cyclesProjection } from './cycles/cyclesProjection';
+import { frameworksProjection } from './frameworks/frameworksProjection';
+import type { Projection } from './projection';
+import { rankingsProjection } from './rankings/rankingsProjection';
+import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
+
+export const allProjections: readonly Projection[] = [
+  agenciesProjection,
+  frameworksProjection,
+  cyclesProjection,
+  assessmentsProjection,
+  rankingsProjection,
+  responsibilitiesProjection,
+  auditTrailProjection,
+];

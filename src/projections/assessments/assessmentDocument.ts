@@ -1,0 +1,108 @@
+import type { AppraisalRecord, AssessmentState, AssessmentStatus } from '../../domain/assessment/assessment';
+import { scoreAssessment } from '../../domain/assessment/scoring';
+import { fromPoints, indexPercent, type Points } from '../../domain/points';
+import { bandFor } from '../../domain/ranking/ranking';
+import type { AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
+
+export interface AppraisalView {
+  round: number;
+  applicable: boolean;
+  points: number | null;
+  comment: string | null;
+  appraiserCode: string;
+  appraisedAt: string;
+}
+
+export interface CriterionView {
+  code: string;
+  title: string;
+  areaCode: string;
+  method: ScoringMethod;
+  appraiserCode: string | null;
+  maxPoints: number;
+  selfPoints: number | null;
+  appraisedPoints: number | null;
+  surveyPoints: number | null;
+  finalPoints: number | null;
+  applicable: boolean;
+  explanation: string | null;
+  evidence: string[];
+  appraisals: AppraisalView[];
+}
+
+export interface AreaView {
+  code: string;
+  title: string;
+  points: number;
+  maxPoints: number;
+  indexPercent: number | null;
+}
+
+/** One agency's assessment in one year, as it is read: the domain state plus its scoring, ready to serve. */
+export interface AssessmentDocument {
+  year: number;
+  agencyCode: string;
+  agencyName: string;
+  group: AgencyGroup;
+  frameworkCode: string;
+  /** Version of the assessment stream, for clients that send `expectedVersion`. */
+  version: number;
+  status: AssessmentStatus;
+  totalPoints: number;
+  applicableMaxPoints: number;
+  indexPercent: number | null;
+  band: string | null;
+  areas: AreaView[];
+  criteria: CriterionView[];
+  submittedAt: string | null;
+  finalizedAt: string | null;
+  updatedAt: string;
+  /** Kept to re-score after each event; not served as such. */
+  state: AssessmentState;
+  frameworkAreas: AreaDefinition[];
+  bands: RatingBand[];
+}
+
+const display = (p: Points | null) => (p === null ? null : fromPoints(p));
+
+const appraisalView = (a: AppraisalRecord | null): AppraisalView[] =>
+  a ? [{ round: a.round, applicable: a.applicable, points: display(a.points), comment: a.comment, appraiserCode: a.appraiserCode, appraisedAt: a.appraisedAt }] : [];
+
+/** Re-derives every served field from the state, so the document can never disagree with its own state. */
+export function presentAssessment(base: Omit<AssessmentDocument, keyof ReturnType<typeof scored>>): AssessmentDocument {
+  return { ...base, ...scored(base.state, base.frameworkAreas, base.bands) };
+}
+
+function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBand[]) {
+  const result = scoreAssessment(areas, state);
+  const criteria: CriterionView[] = result.criteria.map((c) => {
+    const record = state.leaves[c.code];
+    return {
+      code: c.code,
+      title: c.title,
+      areaCode: c.areaCode,
+      method: c.method,
+      appraiserCode: c.appraiserCode,
+      maxPoints: fromPoints(c.maxPoints),
+      selfPoints: display(c.selfPoints),
+      appraisedPoints: display(c.appraisedPoints),
+      surveyPoints: display(c.surveyPoints),
+      finalPoints: display(c.finalPoints),
+      applicable: c.applicable,
+      explanation: record?.self?.explanation ?? null,
+      evidence: record?.self?.evidence ?? [],
+      appraisals: [...appraisalView(record?.appraisals[0] ?? null), ...appraisalView(record?.appraisals[1] ?? null)],
+    };
+  });
+  return {
+    status: state.status,
+    totalPoints: fromPoints(result.totalPoints),
+    applicableMaxPoints: fromPoints(result.applicableMaxPoints),
+    indexPercent: indexPercent(result.ratio),
+    band: bandFor(result.ratio, bands),
+    areas: result.areas.map((a) => ({ code: a.code, title: a.title, points: fromPoints(a.points), maxPoints: fromPoints(a.maxPoints), indexPercent: indexPercent(a.ratio) })),
+    criteria,
+    submittedAt: state.submittedAt,
+    finalizedAt: state.finalizedAt,
+  };
+}

@@ -1,0 +1,79 @@
+import { evolveAssessment, initialAssessment } from '../../domain/assessment/assessment';
+import { isAssessmentEvent, type AreaDefinition } from '../../events/parEvents';
+import { defineProjection } from '../projection';
+import { presentAssessment, type AssessmentDocument } from './assessmentDocument';
+
+/** The projection keeps its own copy of each framework's tree, so it rebuilds without other projections. */
+interface FrameworkTree {
+  code: string;
+  areas: AreaDefinition[];
+}
+
+export const assessmentId = (year: number, agencyCode: string) => `${year}-${agencyCode}`;
+
+export const assessmentsProjection = defineProjection({
+  name: 'assessments',
+  version: 1,
+  collections: [
+    { name: 'assessments', indexes: [['year', 'group'], ['agencyCode', 'year']] },
+    { name: 'assessmentFrameworks', indexes: [] },
+  ],
+  handles: [
+    'FrameworkPublished',
+    'AssessmentCycleOpened',
+    'SelfAssessmentSubmitted',
+    'SelfAssessmentRevised',
+    'CriterionAppraised',
+    'AppraisalCorrected',
+    'SurveyScoresRecorded',
+    'AssessmentFinalized',
+  ],
+  reads(event) {
+    switch (event.type) {
+      case 'FrameworkPublished':
+        return [];
+      case 'AssessmentCycleOpened':
+        return event.data.frameworks.map((f) => ({ collection: 'assessmentFrameworks', id: f.frameworkCode }));
+      default:
+        return isAssessmentEvent(event) ? [{ collection: 'assessments', id: assessmentId(event.data.year, event.data.agencyCode) }] : [];
+    }
+  },
+  apply(event, docs) {
+    const at = event.metadata.recordedAt;
+    switch (event.type) {
+      case 'FrameworkPublished': {
+        const tree: FrameworkTree = { code: event.data.code, areas: event.data.areas };
+        return [{ collection: 'assessmentFrameworks', id: event.data.code, doc: tree }];
+      }
+      case 'AssessmentCycleOpened': {
+        const { year, participants, frameworks, bands } = event.data;
+        return participants.flatMap((p) => {
+          const frameworkCode = frameworks.find((f) => f.group === p.group)?.frameworkCode;
+          const tree = frameworkCode ? docs<FrameworkTree>('assessmentFrameworks', frameworkCode) : null;
+          if (!frameworkCode || !tree) return [];
+          const doc = presentAssessment({
+            year,
+            agencyCode: p.code,
+            agencyName: p.name,
+            group: p.group,
+            frameworkCode,
+            version: 0,
+            updatedAt: at,
+            state: initialAssessment(),
+            frameworkAreas: tree.areas,
+            bands,
+          });
+          return [{ collection: 'assessments', id: assessmentId(year, p.code), doc }];
+        });
+      }
+      default: {
+        if (!isAssessmentEvent(event)) return [];
+        const id = assessmentId(event.data.year, event.data.agencyCode);
+        const current = docs<AssessmentDocument>('assessments', id);
+        if (!current) return []; // an assessment of an agency outside the cycle cannot have been accepted
+        const doc = presentAssessment({ ...current, state: evolveAssessment(current.state, event, at), version: event.streamVersion, updatedAt: at });
+        return [{ collection: 'assessments', id, doc }];
+      }
+    }
+  },
+});

@@ -1,0 +1,84 @@
+import type { Actor } from '../../events/envelope';
+import type { RecordedParEvent } from '../../events/parEvents';
+import { defineProjection } from '../projection';
+
+export interface AuditEntry {
+  position: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  streamVersion: number;
+  recordedAt: string;
+  actor: Actor;
+  /** The agency the event is about (the assessed or registered agency), for filtering. */
+  agencyCode: string | null;
+  commandId: string;
+  correlationId: string;
+  data: unknown;
+  prevHash: string;
+  hash: string;
+}
+
+function subjectAgency(event: RecordedParEvent): string | null {
+  switch (event.type) {
+    case 'AgencyRegistered':
+      return event.data.code;
+    case 'SelfAssessmentSubmitted':
+    case 'SelfAssessmentRevised':
+    case 'CriterionAppraised':
+    case 'AppraisalCorrected':
+    case 'SurveyScoresRecorded':
+    case 'AssessmentFinalized':
+      return event.data.agencyCode;
+    default:
+      return null;
+  }
+}
+
+/** Zero-padded so that ids sort like positions in stores that compare ids as text. */
+export const auditId = (position: number) => String(position).padStart(12, '0');
+
+export const auditTrailProjection = defineProjection({
+  name: 'auditTrail',
+  version: 1,
+  collections: [
+    {
+      name: 'auditTrail',
+      indexes: [['position'], ['agencyCode', 'position'], ['streamId', 'position'], ['actor.sub', 'position'], ['type', 'position'], ['recordedAt']],
+    },
+  ],
+  handles: [
+    'AgencyRegistered',
+    'FrameworkPublished',
+    'AssessmentCycleOpened',
+    'RankingPublished',
+    'RankingRepublished',
+    'SelfAssessmentSubmitted',
+    'SelfAssessmentRevised',
+    'CriterionAppraised',
+    'AppraisalCorrected',
+    'SurveyScoresRecorded',
+    'AssessmentFinalized',
+  ],
+  reads: () => [],
+  apply(event) {
+    const entry: AuditEntry = {
+      position: event.globalPosition,
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      streamId: event.streamId,
+      streamVersion: event.streamVersion,
+      recordedAt: event.metadata.recordedAt,
+      actor: event.metadata.actor,
+      agencyCode: subjectAgency(event),
+      commandId: event.metadata.commandId,
+      correlationId: event.metadata.correlationId,
+      data: event.data,
+      prevHash: event.prevHash,
+      hash: event.hash,
+    };
+    return [{ collection: 'auditTrail', id: auditId(event.globalPosition), doc: entry }];
+  },
+});

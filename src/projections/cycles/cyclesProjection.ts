@@ -1,0 +1,37 @@
+import { evolveCycle, type OpenedCycle } from '../../domain/cycle/cycle';
+import { defineProjection } from '../projection';
+
+export type CycleDocument = OpenedCycle & { openedAt: string };
+
+const id = (year: number) => String(year);
+
+export const cyclesProjection = defineProjection({
+  name: 'cycles',
+  version: 1,
+  collections: [{ name: 'cycles', indexes: [['year']] }],
+  handles: ['AssessmentCycleOpened', 'RankingPublished', 'RankingRepublished'],
+  reads: (event) =>
+    event.type === 'RankingPublished' || event.type === 'RankingRepublished' ? [{ collection: 'cycles', id: id(event.data.year) }] : [],
+  apply(event, docs) {
+    const recordedAt = event.metadata.recordedAt;
+    switch (event.type) {
+      case 'AssessmentCycleOpened': {
+        const state = evolveCycle({ opened: false }, event, recordedAt);
+        if (!state.opened) return [];
+        const { opened: _opened, ...cycle } = state;
+        return [{ collection: 'cycles', id: id(event.data.year), doc: { ...cycle, openedAt: recordedAt } satisfies CycleDocument }];
+      }
+      case 'RankingPublished':
+      case 'RankingRepublished': {
+        const current = docs<CycleDocument>('cycles', id(event.data.year));
+        if (!current) return [];
+        const next = evolveCycle({ opened: true, ...current }, event, recordedAt);
+        if (!next.opened) return [];
+        const { opened: _opened, ...cycle } = next;
+        return [{ collection: 'cycles', id: id(event.data.year), doc: { ...cycle, openedAt: current.openedAt } satisfies CycleDocument }];
+      }
+      default:
+        return [];
+    }
+  },
+});

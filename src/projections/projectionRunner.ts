@@ -1,0 +1,301 @@
+import type { RecordedEvent } from '../events/envelope';
+import type { EventStore } from '../events/eventStore';
+import type { RecordedParEvent } from '../events/parEvents';
+import { upcast } from '../events/upcasters';
+import type { Projection } from './projection';
+import type { DocumentWrite, ReadStore, StoredDocument } from './readStore';
+
+/** One projection written into one generation of its collections, with its own checkpoint. */
+interface Target {
+  projection: Projection;
+  generation: number;
+  checkpoint: number;
+}
+
+export interface RunnerOptions {
+  batchSize?: number;
+  /** How often to look for events appended by other processes. */
+  pollMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface RebuildProgress {
+  projection: string;
+  position: number;
+  head: number;
+}
+
+const physical = (collection: string, generation: number) => `${collection}_g${generation}`;
+const generationKey = (name: string) => `projection:${name}:generation`;
+const versionKey = (name: string) => `projection:${name}:version`;
+const checkpointKey = (name: string, generation: number) => `${name}@g${generation}`;
+
+/**
+ * Feeds the log to the projections: catch-up in batches from each checkpoint, then follow. Documents of a batch
+ * are cached, so a projection sees its own earlier writes of the batch, and written once at the batch's end
+ * together with the checkpoints. Rebuilds replay into a new generation of collections while the live one
+ * serves, and switch when they have caught up.
+ */
+export class ProjectionRunner {
+  private live = new Map<string, Target>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  private unsubscribe: (() => void) | null = null;
+  private waiters: { position: number; resolve: () => void; reject: (error: Error) => void }[] = [];
+  private exclusive: Promise<unknown> = Promise.resolve();
+  private failure: Error | null = null;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    readonly projections: readonly Projection[],
+    options: RunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollMs = options.pollMs ?? 500;
+    this.log = options.log ?? (() => {});
+  }
+
+  /** Resolves each projection's live generation (rebuilding the ones whose version changed) and starts following. */
+  async start(): Promise<void> {
+    for (const projection of this.projections) {
+      const generation = Number((await this.store.getMeta(generationKey(projection.name))) ?? 0);
+      const version = Number((await this.store.getMeta(versionKey(projection.name))) ?? 0);
+      if (generation > 0 && version === projection.version) {
+        await this.ensureCollections(projection, generation);
+        this.live.set(projection.name, { projection, generation, checkpoint: await this.store.checkpoint(checkpointKey(projection.name, generation)) });
+      } else {
+        // New or changed projection: build it now, before serving; an older generation keeps serving meanwhile
+        // only when a rebuild is asked for on a running service (rebuild()).
+        if (generation > 0) this.log(`projection ${projection.name}: version ${version} → ${projection.version}, rebuilding`);
+        const target = await this.buildGeneration(projection, generation + 1);
+        await this.switchTo(target, generation);
+      }
+    }
+    this.running = true;
+    this.unsubscribe = this.events.onAppend(() => this.wake?.());
+    this.loop = this.follow();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** The physical collection a query should read for a projection's logical collection. */
+  collection(projectionName: string, logical: string): string {
+    const target = this.live.get(projectionName);
+    if (!target) throw new Error(`projection ${projectionName} is not running`);
+    return physical(logical, target.generation);
+  }
+
+  /** The lowest checkpoint of the live projections: every event up to it is visible in every read model. */
+  position(): number {
+    let min = Number.POSITIVE_INFINITY;
+    for (const t of this.live.values()) min = Math.min(min, t.checkpoint);
+    return Number.isFinite(min) ? min : 0;
+  }
+
+  /** Read-your-writes: resolves once every live projection has applied `position`, or rejects after `timeoutMs`. */
+  waitFor(position: number, timeoutMs = 5000): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.position() >= position) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`read models did not reach position ${position} within ${timeoutMs} ms (at ${this.position()})`));
+      }, timeoutMs);
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        reject: (error: Error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      this.waiters.push(waiter);
+      this.wake?.();
+    });
+  }
+
+  /** Catches up to the current head of the log; for start-up, tests and command-side set queries. */
+  async catchUp(): Promise<void> {
+    const head = await this.events.headPosition();
+    await this.waitFor(head, 60_000);
+  }
+
+  /**
+   * Replays the whole log into a new generation of one projection while the live generation keeps serving, then
+   * switches. `onProgress` is called after each batch.
+   */
+  async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<void> {
+    const current = this.live.get(name);
+    if (!current) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+    const target = await this.buildGeneration(current.projection, current.generation + 1, onProgress);
+    await this.withExclusive(async () => {
+      await this.advance([target], Number.POSITIVE_INFINITY); // the last events appended during the rebuild
+      await this.switchTo(target, current.generation);
+    });
+  }
+
+  private async buildGeneration(projection: Projection, generation: number, onProgress?: (p: RebuildProgress) => void): Promise<Target> {
+    // A generation left half-built by an interrupted rebuild is dropped, not trusted.
+    for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
+    await this.ensureCollections(projection, generation);
+    const target: Target = { projection, generation, checkpoint: 0 };
+    for (;;) {
+      const head = await this.events.headPosition();
+      if (target.checkpoint >= head) break;
+      await this.advance([target], 1);
+      onProgress?.({ projection: projection.name, position: target.checkpoint, head });
+    }
+    return target;
+  }
+
+  private async switchTo(target: Target, previousGeneration: number): Promise<void> {
+    const { projection, generation } = target;
+    await this.store.setMeta(versionKey(projection.name), String(projection.version));
+    await this.store.setMeta(generationKey(projection.name), String(generation));
+    this.live.set(projection.name, target);
+    if (previousGeneration > 0) {
+      for (const c of projection.collections) await this.store.dropCollection(physical(c.name, previousGeneration));
+    }
+    this.resolveWaiters();
+  }
+
+  private async ensureCollections(projection: Projection, generation: number) {
+    for (const c of projection.collections) await this.store.ensureCollection({ name: physical(c.name, generation), indexes: c.indexes });
+  }
+
+  private async follow(): Promise<void> {
+    while (this.running) {
+      let progressed = false;
+      try {
+        progressed = await this.withExclusive(() => this.advance([...this.live.values()], 1));
+        this.failure = null;
+      } catch (error) {
+        // A projector bug or a store outage must not kill the service; waiters see it, the loop retries.
+        this.failure = error as Error;
+        this.log(`projection runner: ${(error as Error).message}`);
+        for (const w of this.waiters.splice(0)) w.reject(this.failure);
+      }
+      this.resolveWaiters();
+      if (!progressed && this.running) await this.sleep();
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private withExclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  private resolveWaiters() {
+    const position = this.position();
+    const ready = this.waiters.filter((w) => w.position <= position);
+    this.waiters = this.waiters.filter((w) => w.position > position);
+    for (const w of ready) w.resolve();
+  }
+
+  /** Applies up to `batches` batches to the targets; true when any event was read. */
+  private async advance(targets: Target[], batches: number): Promise<boolean> {
+    if (targets.length === 0) return false;
+    let progressed = false;
+    for (let i = 0; i < batches; i++) {
+      const from = Math.min(...targets.map((t) => t.checkpoint));
+      const raw = await this.events.readAll(from, this.batchSize);
+      if (raw.length === 0) break;
+      progressed = true;
+      await this.applyBatch(targets, raw);
+    }
+    return progressed;
+  }
+
+  private async applyBatch(targets: Target[], raw: RecordedEvent[]): Promise<void> {
+    const events = raw.map((e) => upcast(e));
+    const cache = new Map<string, StoredDocument | null>();
+    const dirty = new Map<string, DocumentWrite>();
+    const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+    // Every projector names its reads from the event alone, so one getMany per collection serves the batch.
+    const wanted = new Map<string, Set<string>>();
+    for (const event of events) {
+      for (const t of targets) {
+        if (event.globalPosition <= t.checkpoint || !t.projection.handles.has(event.type)) continue;
+        for (const ref of t.projection.reads(event)) {
+          const name = physical(ref.collection, t.generation);
+          if (!wanted.has(name)) wanted.set(name, new Set());
+          wanted.get(name)!.add(ref.id);
+        }
+      }
+    }
+    for (const [collection, ids] of wanted) {
+      const found = await this.store.getMany(collection, [...ids]);
+      for (const id of ids) cache.set(key(collection, id), found.get(id) ?? null);
+    }
+
+    for (const event of events) {
+      for (const t of targets) {
+        if (event.globalPosition <= t.checkpoint || !t.projection.handles.has(event.type)) continue;
+        this.applyOne(t, event, cache, dirty, key);
+      }
+    }
+    const last = events[events.length - 1].globalPosition;
+    const checkpoints = targets.filter((t) => t.checkpoint < last).map((t) => ({ projection: checkpointKey(t.projection.name, t.generation), position: last }));
+    await this.store.write([...dirty.values()], checkpoints);
+    for (const t of targets) t.checkpoint = Math.max(t.checkpoint, last);
+  }
+
+  private applyOne(
+    target: Target,
+    event: RecordedParEvent,
+    cache: Map<string, StoredDocument | null>,
+    dirty: Map<string, DocumentWrite>,
+    key: (collection: string, id: string) => string,
+  ) {
+    const lookup = <T>(collection: string, id: string): T | null => {
+      const entry = cache.get(key(physical(collection, target.generation), id));
+      if (entry === undefined) throw new Error(`projection ${target.projection.name} read ${collection}/${id} without naming it in reads()`);
+      return (entry?.doc as T) ?? null;
+    };
+    let changes;
+    try {
+      changes = target.projection.apply(event, lookup);
+    } catch (error) {
+      throw new Error(`projection ${target.projection.name} failed on ${event.type} at position ${event.globalPosition}: ${(error as Error).message}`);
+    }
+    for (const change of changes) {
+      const collection = physical(change.collection, target.generation);
+      const k = key(collection, change.id);
+      const existing = cache.get(k);
+      // Already applied to this document (a replay after a crash between document and checkpoint writes).
+      if (existing && existing.position >= event.globalPosition) continue;
+      const stored = { doc: change.doc, position: event.globalPosition };
+      cache.set(k, stored);
+      dirty.set(k, { collection, id: change.id, ...stored });
+    }
+  }
+}

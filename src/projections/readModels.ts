@@ -1,0 +1,130 @@
+import type { AgencyGroup, Participant } from '../events/parEvents';
+import type { AgencyDocument } from './agencies/agenciesProjection';
+import { assessmentId } from './assessments/assessmentsProjection';
+import type { AssessmentDocument } from './assessments/assessmentDocument';
+import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
+import type { CycleDocument } from './cycles/cyclesProjection';
+import type { FrameworkDocument } from './frameworks/frameworksProjection';
+import type { ProjectionRunner } from './projectionRunner';
+import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
+import type { Filter, ReadStore } from './readStore';
+import type { ResponsibilityDocument } from './responsibilities/responsibilitiesProjection';
+
+export interface AuditFilter {
+  agencyCode?: string | null;
+  streamId?: string | null;
+  actor?: string | null;
+  eventType?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  hasNextPage: boolean;
+  totalCount: number;
+}
+
+const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+const byName = <T extends { name: string }>(a: T, b: T) => vietnamese.compare(a.name, b.name);
+
+/** The query side: reads projected documents from the live generation of each projection. */
+export class ReadModels {
+  constructor(
+    private readonly store: ReadStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  private collection(projection: string, logical = projection) {
+    return this.runner.collection(projection, logical);
+  }
+
+  private async get<T>(projection: string, id: string, logical?: string): Promise<T | null> {
+    return (await this.store.get<T>(this.collection(projection, logical), id))?.doc ?? null;
+  }
+
+  /** Sorted by name with a Vietnamese collator: people read this list. */
+  async agencies(group?: AgencyGroup | null): Promise<AgencyDocument[]> {
+    const docs = await this.store.find<AgencyDocument>(this.collection('agencies'), { filter: group ? { group } : {} });
+    return docs.sort(byName);
+  }
+
+  agency(code: string): Promise<AgencyDocument | null> {
+    return this.get('agencies', code);
+  }
+
+  async agenciesByCodes(codes: readonly string[]): Promise<(AgencyDocument | null)[]> {
+    const found = await this.store.getMany<AgencyDocument>(this.collection('agencies'), codes);
+    return codes.map((c) => found.get(c)?.doc ?? null);
+  }
+
+  framework(code: string): Promise<FrameworkDocument | null> {
+    return this.get('frameworks', code);
+  }
+
+  async frameworks(group?: AgencyGroup | null): Promise<FrameworkDocument[]> {
+    return this.store.find<FrameworkDocument>(this.collection('frameworks'), { filter: group ? { group } : {}, sort: [{ field: 'code', direction: 1 }] });
+  }
+
+  cycle(year: number): Promise<CycleDocument | null> {
+    return this.get('cycles', String(year));
+  }
+
+  cycles(): Promise<CycleDocument[]> {
+    return this.store.find<CycleDocument>(this.collection('cycles'), { sort: [{ field: 'year', direction: -1 }] });
+  }
+
+  assessment(year: number, agencyCode: string): Promise<AssessmentDocument | null> {
+    return this.get('assessments', assessmentId(year, agencyCode));
+  }
+
+  async assessments(year: number, group?: AgencyGroup | null): Promise<AssessmentDocument[]> {
+    const filter: Filter = group ? { year, group } : { year };
+    const docs = await this.store.find<AssessmentDocument>(this.collection('assessments'), { filter });
+    return docs.sort((a, b) => vietnamese.compare(a.agencyName, b.agencyName));
+  }
+
+  ranking(year: number, group: AgencyGroup): Promise<RankingDocument | null> {
+    return this.get('rankings', rankingId(year, group));
+  }
+
+  async rankingHistory(group: AgencyGroup): Promise<RankingDocument[]> {
+    return this.store.find<RankingDocument>(this.collection('rankings'), { filter: { group }, sort: [{ field: 'year', direction: 1 }] });
+  }
+
+  async responsibilities(agencyCode: string, year?: number | null): Promise<ResponsibilityDocument[]> {
+    const filter: Filter = year ? { agencyCode, year } : { agencyCode };
+    return this.store.find<ResponsibilityDocument>(this.collection('responsibilities'), { filter, sort: [{ field: 'year', direction: -1 }] });
+  }
+
+  /** Oldest first, so a cursor (the last position seen) pages forward through a log that only grows. */
+  async auditTrail(filter: AuditFilter, first: number, afterPosition: number): Promise<AuditPage> {
+    const where: Filter = {};
+    if (filter.agencyCode) where.agencyCode = filter.agencyCode;
+    if (filter.streamId) where.streamId = filter.streamId;
+    if (filter.actor) where['actor.sub'] = filter.actor;
+    if (filter.eventType) where.type = filter.eventType;
+    if (filter.from || filter.to) {
+      where.recordedAt = {
+        ...(filter.from ? { $gte: filter.from.toISOString() } : {}),
+        ...(filter.to ? { $lte: filter.to.toISOString() } : {}),
+      };
+    }
+    const collection = this.collection('auditTrail');
+    const [rows, totalCount] = await Promise.all([
+      this.store.find<AuditEntry>(collection, { filter: { ...where, position: { $gt: afterPosition } }, sort: [{ field: 'position', direction: 1 }], limit: first + 1 }),
+      this.store.count(collection, where),
+    ]);
+    return { entries: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  auditEntry(position: number): Promise<AuditEntry | null> {
+    return this.get('auditTrail', auditId(position));
+  }
+
+  /** Registered agencies of the given groups, for commands that need the set (opening a cycle). */
+  async agenciesInGroups(groups: readonly AgencyGroup[]): Promise<Participant[]> {
+    const docs = await this.store.find<AgencyDocument>(this.collection('agencies'), { filter: { group: { $in: [...groups] } } });
+    return docs.sort(byName).map(({ code, name, group }) => ({ code, name, group }));
+  }
+}

@@ -1,0 +1,125 @@
+import { appraisalAssignments } from '../../domain/framework/framework';
+import type { AgencyGroup } from '../../events/parEvents';
+import { defineProjection, type DocChange } from '../projection';
+
+export interface PendingAppraisal {
+  agencyCode: string;
+  criterionCode: string;
+}
+
+/** What one agency leads and owes in one cycle (Decision 2824, Art. 8–16): its self-assessment, its appraisals. */
+export interface ResponsibilityDocument {
+  year: number;
+  agencyCode: string;
+  selfAssessment: { group: AgencyGroup; frameworkCode: string; deadline: string; submittedAt: string | null } | null;
+  appraises: { group: AgencyGroup; frameworkCode: string; criterionCodes: string[] }[];
+  appraisalDeadline: string;
+  /** Submitted, applicable criteria this agency appraises that have no appraisal yet. */
+  pendingAppraisals: PendingAppraisal[];
+  /** Criteria appraised at least once: a later revision of the self-assessment does not make them owed again. */
+  appraised: PendingAppraisal[];
+}
+
+interface AssignmentsDocument {
+  frameworkCode: string;
+  byAppraiser: Record<string, string[]>;
+}
+
+export const responsibilityId = (year: number, agencyCode: string) => `${year}-${agencyCode}`;
+
+export const responsibilitiesProjection = defineProjection({
+  name: 'responsibilities',
+  version: 1,
+  collections: [
+    { name: 'responsibilities', indexes: [['agencyCode', 'year']] },
+    { name: 'responsibilityAssignments', indexes: [] },
+  ],
+  handles: ['FrameworkPublished', 'AssessmentCycleOpened', 'SelfAssessmentSubmitted', 'SelfAssessmentRevised', 'CriterionAppraised'],
+  reads(event) {
+    switch (event.type) {
+      case 'AssessmentCycleOpened':
+        return event.data.frameworks.map((f) => ({ collection: 'responsibilityAssignments', id: f.frameworkCode }));
+      case 'SelfAssessmentSubmitted':
+      case 'SelfAssessmentRevised': {
+        const codes = new Set([event.data.agencyCode, ...event.data.scores.map((s) => s.appraiserCode).filter((c): c is string => c !== null)]);
+        return [...codes].map((code) => ({ collection: 'responsibilities', id: responsibilityId(event.data.year, code) }));
+      }
+      case 'CriterionAppraised':
+        return [{ collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.appraiserCode) }];
+      default:
+        return [];
+    }
+  },
+  apply(event, docs) {
+    switch (event.type) {
+      case 'FrameworkPublished': {
+        const doc: AssignmentsDocument = { frameworkCode: event.data.code, byAppraiser: Object.fromEntries(appraisalAssignments(event.data.areas)) };
+        return [{ collection: 'responsibilityAssignments', id: event.data.code, doc }];
+      }
+      case 'AssessmentCycleOpened': {
+        const { year, frameworks, participants, selfAssessmentDeadline, appraisalDeadline } = event.data;
+        const byAgency = new Map<string, ResponsibilityDocument>();
+        const docFor = (agencyCode: string) => {
+          let doc = byAgency.get(agencyCode);
+          if (!doc) {
+            doc = { year, agencyCode, selfAssessment: null, appraises: [], appraisalDeadline, pendingAppraisals: [], appraised: [] };
+            byAgency.set(agencyCode, doc);
+          }
+          return doc;
+        };
+        for (const p of participants) {
+          const frameworkCode = frameworks.find((f) => f.group === p.group)?.frameworkCode;
+          if (frameworkCode) docFor(p.code).selfAssessment = { group: p.group, frameworkCode, deadline: selfAssessmentDeadline, submittedAt: null };
+        }
+        for (const { group, frameworkCode } of frameworks) {
+          const assignments = docs<AssignmentsDocument>('responsibilityAssignments', frameworkCode);
+          for (const [appraiser, criterionCodes] of Object.entries(assignments?.byAppraiser ?? {})) {
+            docFor(appraiser).appraises.push({ group, frameworkCode, criterionCodes });
+          }
+        }
+        return [...byAgency.values()].map((doc) => ({ collection: 'responsibilities', id: responsibilityId(year, doc.agencyCode), doc }));
+      }
+      case 'SelfAssessmentSubmitted':
+      case 'SelfAssessmentRevised': {
+        const { year, agencyCode, scores } = event.data;
+        const changes: DocChange[] = [];
+        const own = docs<ResponsibilityDocument>('responsibilities', responsibilityId(year, agencyCode));
+        if (own?.selfAssessment && own.selfAssessment.submittedAt === null) {
+          changes.push({
+            collection: 'responsibilities',
+            id: responsibilityId(year, agencyCode),
+            doc: { ...own, selfAssessment: { ...own.selfAssessment, submittedAt: event.metadata.recordedAt } },
+          });
+        }
+        const appraisers = new Map<string, ResponsibilityDocument>();
+        for (const score of scores) {
+          if (!score.appraiserCode || !score.applicable) continue;
+          const id = responsibilityId(year, score.appraiserCode);
+          const latest = (changes.find((c) => c.id === id)?.doc as ResponsibilityDocument | undefined) ?? appraisers.get(id) ?? docs<ResponsibilityDocument>('responsibilities', id);
+          if (!latest) continue;
+          const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === score.criterionCode;
+          if (latest.pendingAppraisals.some(same) || latest.appraised.some(same)) continue;
+          appraisers.set(id, { ...latest, pendingAppraisals: [...latest.pendingAppraisals, { agencyCode, criterionCode: score.criterionCode }] });
+        }
+        for (const [id, doc] of appraisers) {
+          const i = changes.findIndex((c) => c.id === id);
+          if (i >= 0) changes.splice(i, 1);
+          changes.push({ collection: 'responsibilities', id, doc });
+        }
+        return changes;
+      }
+      case 'CriterionAppraised': {
+        const { year, agencyCode, criterionCode, appraiserCode } = event.data;
+        const id = responsibilityId(year, appraiserCode);
+        const current = docs<ResponsibilityDocument>('responsibilities', id);
+        if (!current) return [];
+        const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === criterionCode;
+        const pendingAppraisals = current.pendingAppraisals.filter((p) => !same(p));
+        const appraised = current.appraised.some(same) ? current.appraised : [...current.appraised, { agencyCode, criterionCode }];
+        return [{ collection: 'responsibilities', id, doc: { ...current, pendingAppraisals, appraised } }];
+      }
+      default:
+        return [];
+    }
+  },
+});

@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { authorizeRead } from '../commands/authorization';
+import { Agency } from '../schema/agencyType';
+import { AgencyGroup } from '../schema/enums';
+import { RegisterAgencyInput } from '../schema/inputs/registerAgencyInput';
+import type { RequestContext } from './context';
+import { notFoundError } from './errors';
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @Query(() => [Agency], { description: 'Registered agencies, sorted by Vietnamese name.' })
+  agencies(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
+    authorizeRead(ctx.actor);
+    return ctx.read.agencies(group);
+  }
+
+  @Query(() => Agency, { nullable: true })
+  agency(@Ctx() ctx: RequestContext, @Arg('code', () => ID) code: string) {
+    authorizeRead(ctx.actor);
+    return ctx.loaders.agency.load(code);
+  }
+
+  @Mutation(() => Agency)
+  async registerAgency(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RegisterAgencyInput) input: RegisterAgencyInput,
+    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.registerAgency({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome);
+    return (await ctx.read.agency(input.code)) ?? notFoundError('code', `agency ${input.code}`);
+  }
+}

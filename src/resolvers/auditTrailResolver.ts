@@ -1,0 +1,41 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { authorizeRead } from '../commands/authorization';
+import { DomainError } from '../domain/errors';
+import type { AuditEntry } from '../projections/auditTrail/auditTrailProjection';
+import { AuditEventConnection } from '../schema/auditType';
+import { AuditTrailFilter } from '../schema/inputs/auditTrailFilter';
+import type { RequestContext } from './context';
+
+const MAX_PAGE = 500;
+
+/** Opaque to clients; a position in the log underneath. */
+export const encodeCursor = (position: number) => Buffer.from(`position:${position}`).toString('base64url');
+
+export function decodeCursor(cursor: string): number {
+  const match = /^position:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new DomainError('BAD_USER_INPUT', 'after: not a cursor returned by auditTrail', 'after');
+  return Number(match[1]);
+}
+
+const node = (e: AuditEntry) => ({ ...e, time: e.recordedAt, stream: e.streamId });
+
+@Resolver()
+export class AuditTrailResolver {
+  @Query(() => AuditEventConnection, { description: 'Every recorded event, oldest first, filtered and paged.' })
+  async auditTrail(
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
+    @Arg('after', () => String, { nullable: true }) after?: string | null,
+  ) {
+    authorizeRead(ctx.actor);
+    if (first < 1 || first > MAX_PAGE) throw new DomainError('BAD_USER_INPUT', `first: must be between 1 and ${MAX_PAGE}, got ${first}`, 'first');
+    const page = await ctx.read.auditTrail(filter ?? {}, first, after ? decodeCursor(after) : 0);
+    const edges = page.entries.map((e) => ({ cursor: encodeCursor(e.position), node: node(e) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      totalCount: page.totalCount,
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import DataLoader from 'dataloader';
+import type { CommandOutcome } from '../commands/commandHandler';
+import type { ParCommands } from '../commands/parCommands';
+import type { Actor } from '../events/envelope';
+import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
+import type { ReadModels } from '../projections/readModels';
+
+export interface RequestContext {
+  actor: Actor | null;
+  commands: ParCommands;
+  read: ReadModels;
+  /** Resolves once the read models include the command's events, so a mutation returns what it did. */
+  readYourWrites(outcome: CommandOutcome): Promise<void>;
+  now(): Date;
+  loaders: { agency: DataLoader<string, AgencyDocument | null> };
+}
+
+export function createLoaders(read: ReadModels): RequestContext['loaders'] {
+  return { agency: new DataLoader((codes: readonly string[]) => read.agenciesByCodes(codes)) };
+}

@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { authorizeRead } from '../commands/authorization';
+import type { CycleDocument } from '../projections/cycles/cyclesProjection';
+import { Cycle } from '../schema/cycleType';
+import { OpenAssessmentCycleInput } from '../schema/inputs/openAssessmentCycleInput';
+import type { RequestContext } from './context';
+import { notFoundError } from './errors';
+
+export function presentCycle(doc: CycleDocument) {
+  return {
+    ...doc,
+    frameworks: doc.frameworks.map((f) => ({ ...f, rankingPublished: doc.published[f.group] !== undefined })),
+  };
+}
+
+@Resolver(() => Cycle)
+export class CycleResolver {
+  @Query(() => Cycle, { nullable: true })
+  async cycle(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
+    authorizeRead(ctx.actor);
+    const doc = await ctx.read.cycle(year);
+    return doc && presentCycle(doc);
+  }
+
+  @Query(() => [Cycle], { description: 'Newest first.' })
+  async cycles(@Ctx() ctx: RequestContext) {
+    authorizeRead(ctx.actor);
+    return (await ctx.read.cycles()).map(presentCycle);
+  }
+
+  @Mutation(() => Cycle)
+  async openAssessmentCycle(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => OpenAssessmentCycleInput) input: OpenAssessmentCycleInput,
+    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.openAssessmentCycle({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome);
+    const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
+    return presentCycle(doc);
+  }
+}

@@ -1,0 +1,33 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { authorizeRead } from '../commands/authorization';
+import { AgencyGroup } from '../schema/enums';
+import { Framework } from '../schema/frameworkType';
+import { PublishFrameworkInput } from '../schema/inputs/publishFrameworkInput';
+import type { RequestContext } from './context';
+import { notFoundError } from './errors';
+
+@Resolver(() => Framework)
+export class FrameworkResolver {
+  @Query(() => Framework, { nullable: true })
+  framework(@Ctx() ctx: RequestContext, @Arg('code', () => ID) code: string) {
+    authorizeRead(ctx.actor);
+    return ctx.read.framework(code);
+  }
+
+  @Query(() => [Framework])
+  frameworks(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
+    authorizeRead(ctx.actor);
+    return ctx.read.frameworks(group);
+  }
+
+  @Mutation(() => Framework)
+  async publishFramework(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PublishFrameworkInput) input: PublishFrameworkInput,
+    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.publishFramework({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome);
+    return (await ctx.read.framework(input.code)) ?? notFoundError('code', `framework ${input.code}`);
+  }
+}

@@ -1,0 +1,51 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { authorizeRead } from '../commands/authorization';
+import type { RankingEntryData } from '../events/parEvents';
+import type { RankingDocument } from '../projections/rankings/rankingsProjection';
+import { AgencyGroup } from '../schema/enums';
+import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
+import { Ranking } from '../schema/rankingType';
+import type { RequestContext } from './context';
+import { notFoundError } from './errors';
+
+/** The published entries once issued (as issued, even if an assessment changed since), else the provisional ones. */
+export function presentRanking(doc: RankingDocument) {
+  const entries: RankingEntryData[] = doc.publication ? doc.publication.entries : doc.provisionalEntries;
+  return {
+    year: doc.year,
+    group: doc.group,
+    published: doc.publication !== null,
+    publishedAt: doc.publication?.publishedAt ?? null,
+    republishReason: doc.publication?.reason ?? null,
+    publicationCount: doc.publications.length,
+    entries: entries.map((e) => ({ ...e, agency: { code: e.agencyCode, name: e.agencyName, group: doc.group } })),
+  };
+}
+
+@Resolver(() => Ranking)
+export class RankingResolver {
+  @Query(() => Ranking, { nullable: true })
+  async ranking(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('group', () => AgencyGroup) group: AgencyGroup) {
+    authorizeRead(ctx.actor);
+    const doc = await ctx.read.ranking(year, group);
+    return doc && presentRanking(doc);
+  }
+
+  @Query(() => [Ranking], { description: 'A group’s rankings across years, oldest first, each with the names valid that year.' })
+  async rankingHistory(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup) group: AgencyGroup) {
+    authorizeRead(ctx.actor);
+    return (await ctx.read.rankingHistory(group)).map(presentRanking);
+  }
+
+  @Mutation(() => Ranking)
+  async publishRanking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => PublishRankingInput) input: PublishRankingInput,
+    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.publishRanking({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome);
+    const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
+    return presentRanking(doc);
+  }
+}

@@ -1,0 +1,132 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Agency } from './agencyType';
+import { AgencyGroup, AssessmentStatus, ScoringMethod } from './enums';
+
+@ObjectType({ description: 'One appraisal round of a criterion.' })
+export class Appraisal {
+  @Field(() => Int)
+  round!: number;
+
+  @Field()
+  applicable!: boolean;
+
+  @Field(() => Float, { nullable: true })
+  points!: number | null;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field(() => ID)
+  appraiserCode!: string;
+
+  @Field(() => Date)
+  appraisedAt!: Date;
+}
+
+@ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
+export class CriterionScore {
+  @Field(() => ID)
+  code!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => ID)
+  areaCode!: string;
+
+  @Field(() => ScoringMethod)
+  method!: ScoringMethod;
+
+  @Field(() => ID, { nullable: true })
+  appraiserCode!: string | null;
+
+  @Field(() => Float)
+  maxPoints!: number;
+
+  @Field(() => Float, { nullable: true })
+  selfPoints!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'From the latest appraisal round.' })
+  appraisedPoints!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  surveyPoints!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Null while the criterion waits for its appraisal or survey result.' })
+  finalPoints!: number | null;
+
+  @Field({ description: 'Whether the criterion counts towards the applicable maximum.' })
+  applicable!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The agency’s explanation (giải trình).' })
+  explanation!: string | null;
+
+  @Field(() => [String], { description: 'References to evidence documents (tài liệu kiểm chứng).' })
+  evidence!: string[];
+
+  @Field(() => [Appraisal])
+  appraisals!: Appraisal[];
+}
+
+@ObjectType({ description: 'An area’s sub-total and sub-index over its applicable criteria.' })
+export class AreaScore {
+  @Field(() => ID)
+  code!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => Float)
+  points!: number;
+
+  @Field(() => Float)
+  maxPoints!: number;
+
+  @Field(() => Float, { nullable: true })
+  indexPercent!: number | null;
+}
+
+@ObjectType({ description: 'One agency’s PAR assessment in one year.' })
+export class Assessment {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => AgencyGroup)
+  group!: AgencyGroup;
+
+  @Field(() => ID)
+  frameworkCode!: string;
+
+  @Field(() => Int, { description: 'Version of the assessment’s event stream; send it as expectedVersion to detect concurrent edits.' })
+  version!: number;
+
+  @Field(() => AssessmentStatus)
+  status!: AssessmentStatus;
+
+  @Field(() => Float, { description: 'Sum of final points of applicable criteria (unscored count as 0 until finalised).' })
+  totalPoints!: number;
+
+  @Field(() => Float)
+  applicableMaxPoints!: number;
+
+  @Field(() => Float, { nullable: true, description: 'totalPoints ÷ applicableMaxPoints × 100, unrounded.' })
+  indexPercent!: number | null;
+
+  @Field(() => String, { nullable: true })
+  band!: string | null;
+
+  @Field(() => [AreaScore])
+  areas!: AreaScore[];
+
+  @Field(() => [CriterionScore])
+  criteria!: CriterionScore[];
+
+  @Field(() => Date, { nullable: true })
+  submittedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  finalizedAt!: Date | null;
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AgencyResolver } from '../resolvers/agencyResolver';
+import { AssessmentResolver } from '../resolvers/assessmentResolver';
+import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
+import { CycleResolver } from '../resolvers/cycleResolver';
+import { FrameworkResolver } from '../resolvers/frameworkResolver';
+import { RankingResolver } from '../resolvers/rankingResolver';
+import { ResponsibilityResolver } from '../resolvers/responsibilityResolver';
+import { DateTimeScalar } from './scalars';
+
+export function buildParSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [AgencyResolver, FrameworkResolver, CycleResolver, AssessmentResolver, RankingResolver, AuditTrailResolver, ResponsibilityResolver],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: false,
+  });
+}

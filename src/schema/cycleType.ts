@@ -1,0 +1,48 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Agency } from './agencyType';
+import { AgencyGroup } from './enums';
+
+@ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle.' })
+export class RatingBand {
+  @Field()
+  label!: string;
+
+  @Field(() => Float)
+  minIndexPercent!: number;
+}
+
+@ObjectType()
+export class CycleFramework {
+  @Field(() => AgencyGroup)
+  group!: AgencyGroup;
+
+  @Field(() => ID)
+  frameworkCode!: string;
+
+  @Field({ description: 'Whether this group’s ranking has been published.' })
+  rankingPublished!: boolean;
+}
+
+@ObjectType({ description: 'One year of the PAR Index: which framework each group uses, who is assessed, deadlines.' })
+export class Cycle {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => [CycleFramework])
+  frameworks!: CycleFramework[];
+
+  @Field(() => [Agency], { description: 'The agencies assessed this year, with the names valid this year.' })
+  participants!: Agency[];
+
+  @Field(() => Date)
+  selfAssessmentDeadline!: Date;
+
+  @Field(() => Date)
+  appraisalDeadline!: Date;
+
+  @Field(() => [RatingBand])
+  bands!: RatingBand[];
+
+  @Field(() => Date)
+  openedAt!: Date;
+}

@@ -1,0 +1,45 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import { DomainError } from '../domain/errors';
+
+/** Codes Apollo itself gives (parse, validation, variable coercion) pass through. */
+const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
+
+/**
+ * Every error leaves with `extensions.code` from DESIGN.md and, for input errors, the offending `field`.
+ * Anything unexpected is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR: no stack, no internals.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (message: string, error: unknown) => void = console.error): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (original instanceof DomainError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) } };
+  }
+  if (original instanceof ArgumentValidationError) {
+    const first = original.extensions.validationErrors?.[0];
+    const field = first ? pathOf(first) : undefined;
+    const reason = first?.constraints ? Object.values(first.constraints)[0] : 'invalid input';
+    return { ...base, message: `${field ?? 'input'}: ${reason}`, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_CODES.has(code)) return { ...base, extensions: { code } };
+  log('unexpected error', original);
+  return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+interface ValidationErrorLike {
+  property: string;
+  children?: ValidationErrorLike[];
+  constraints?: Record<string, string>;
+}
+
+function pathOf(error: ValidationErrorLike): string {
+  let path = error.property;
+  let node = error;
+  while (node.children && node.children.length > 0 && !node.constraints) {
+    node = node.children[0];
+    path += /^\d+$/.test(node.property) ? `[${node.property}]` : `.${node.property}`;
+  }
+  return path;
+}

@@ -1,0 +1,48 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Agency } from './agencyType';
+import { AgencyGroup } from './enums';
+
+@ObjectType()
+export class RankingEntry {
+  @Field(() => Int, { description: 'Equal indices share a rank (1, 2, 2, 4); 0 when nothing applied.' })
+  rank!: number;
+
+  @Field(() => Agency, { description: 'With the name valid in the ranking’s year.' })
+  agency!: Agency;
+
+  @Field(() => Float)
+  totalPoints!: number;
+
+  @Field(() => Float)
+  maxPoints!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Unrounded; ranks compare exact values.' })
+  indexPercent!: number | null;
+
+  @Field(() => String, { nullable: true })
+  band!: string | null;
+}
+
+@ObjectType({ description: 'A group’s ranking in one year: the published one once issued, otherwise provisional over finalised assessments.' })
+export class Ranking {
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => AgencyGroup)
+  group!: AgencyGroup;
+
+  @Field()
+  published!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  publishedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the latest publication replaced an earlier one.' })
+  republishReason!: string | null;
+
+  @Field(() => Int, { description: 'How many times the ranking was published (1 + republications).' })
+  publicationCount!: number;
+
+  @Field(() => [RankingEntry])
+  entries!: RankingEntry[];
+}
