@@ -101,7 +101,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
       schema: await buildParSchema(),
       includeStacktraceInErrorResponses: false,
       formatError: (formatted, error) => formatError(formatted, error),
-      validationRules: [maxDepthRule({ n: MAX_QUERY_DEPTH })],
+      // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
+      validationRules: [
+        maxDepthRule({ n: MAX_QUERY_DEPTH, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] }),
+      ],
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     });
     await apollo.start();

@@ -3,8 +3,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError } from '../domain/errors';
 
-/** Codes Apollo itself gives (parse, validation, variable coercion) pass through. */
-const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST']);
 
 /**
  * Every error leaves with `extensions.code` from DESIGN.md and, for input errors, the offending `field`.
@@ -22,8 +20,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     const reason = first?.constraints ? Object.values(first.constraints)[0] : 'invalid input';
     return { ...base, message: `${field ?? 'input'}: ${reason}`, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
   }
+  // Errors that already carry a code (Apollo's parse and validation errors, a bad token) are deliberate.
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && APOLLO_CODES.has(code)) return { ...base, extensions: { code } };
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { ...base, extensions: { code } };
   log('unexpected error', original);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
