@@ -8,8 +8,8 @@ import {
   type SubmitSelfAssessment,
 } from '../../src/domain/assessment/assessmentDecider';
 import type { AssessmentEvent } from '../../src/events/parEvents';
-import { appraised, contextFor, DAY, daysFromNow, NOW, openedCycle, selfSubmitted, surveyRecorded } from './fixtures';
-import { specFor } from './givenWhenThen';
+import { appraised, contextFor, DAY, flatFramework, daysFromNow, NOW, openedCycle, selfSubmitted, surveyRecorded } from './fixtures';
+import { ofType, specFor } from './givenWhenThen';
 
 const spec = specFor(assessmentDecider);
 
@@ -105,7 +105,7 @@ describe('assessmentDecider: self-assessment', () => {
 
   it('accepts the maximum and 0 exactly', () => {
     const [event] = spec.given([]).when(submit([score('2.1', 3.1234), score('1.1', 0)])).events();
-    expect(event.data.scores.map((s) => s.points)).toEqual([3.1234, 0]);
+    expect(ofType(event, 'SelfAssessmentSubmitted').data.scores.map((s) => s.points)).toEqual([3.1234, 0]);
   });
 
   it('requires points on an applicable criterion', () => {
@@ -146,6 +146,17 @@ describe('assessmentDecider: self-assessment', () => {
 
   it('not applicable with points: BAD_USER_INPUT on scores[i].points', () => {
     spec.given([]).when(submit([{ criterionCode: '2.1', applicable: false, points: 0, explanation: 'Không áp dụng' }])).thenError('BAD_USER_INPUT', 'scores[0].points');
+  });
+
+  it('the first self-assessment after survey scores is still SelfAssessmentSubmitted', () => {
+    const given = [surveyRecorded('SYT', [{ criterionCode: '2.2', points: 4 }])];
+    expect(spec.given(given).state.status).toBe('NOT_SUBMITTED');
+    expect(spec.given(given).when(submit([score('1.1', 1)])).events()[0].type).toBe('SelfAssessmentSubmitted');
+  });
+
+  it('evidence or explanation that is too long names its field', () => {
+    spec.given([]).when(submit([score('1.1', 1, { evidence: ['ok', 'x'.repeat(1001)] })])).thenError('BAD_USER_INPUT', 'scores[0].evidence[1]');
+    spec.given([]).when(submit([score('1.1', 1, { explanation: 'x'.repeat(4001) })])).thenError('BAD_USER_INPUT', 'scores[0].explanation');
   });
 
   it('no scores at all', () => {
@@ -329,6 +340,15 @@ describe('assessmentDecider: finalization', () => {
     expect(error.details).toEqual({ unscored: ['1.2.1', '2.1', '2.2'] });
     for (const code of ['1.2.1', '2.1', '2.2']) expect(error.message).toContain(code);
     expect(error.message).not.toMatch(/\b1\.1\b/);
+  });
+
+  it('names at most 20 unscored codes in the message; details list them all', () => {
+    const codes = Array.from({ length: 22 }, (_, i) => `1.${i + 1}`);
+    const framework = flatFramework('BIG-2024', codes.map((code) => ({ code, maxPoints: 1 })));
+    const error = spec.given([]).when(finalize(contextFor('SYT', { framework }))).thenError('INVALID_STATE');
+    expect(error.details).toEqual({ unscored: codes });
+    expect(error.message).toContain('1.20 and 2 more');
+    expect(error.message).not.toContain('1.21');
   });
 
   it('without any submission: INVALID_STATE listing every leaf', () => {

@@ -191,6 +191,13 @@ describe('frameworkDecider: errors name the offending field', () => {
     rejects((input) => void (input.areas[0].criteria[1].appraiserCode = 'SKHDT'), 'areas[0].criteria[1].appraiserCode');
   });
 
+  it('an unregistered appraiser that every leaf below overrides is still refused where it was written', () => {
+    rejects((input) => {
+      input.areas[1].appraiserCode = 'SKHDT';
+      input.areas[1].criteria.forEach((c) => void (c.method === 'SURVEY' || (c.appraiserCode = 'STP')));
+    }, 'areas[1].appraiserCode');
+  });
+
   it('a survey leaf with an appraiser', () => {
     rejects((input) => void (input.areas[1].criteria[1].appraiserCode = 'SNV'), 'areas[1].criteria[1].appraiserCode');
   });

@@ -68,3 +68,9 @@ export function specFor<C, E extends NewEvent, S>(decider: Decider<C, E, S>) {
     },
   };
 }
+
+/** Asserts an event's type and narrows it, so its data can be read. */
+export function ofType<E extends NewEvent, T extends E['type']>(event: E | undefined, type: T): Extract<E, { type: T }> {
+  expect(event?.type).toBe(type);
+  return event as Extract<E, { type: T }>;
+}

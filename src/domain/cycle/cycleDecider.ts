@@ -69,7 +69,10 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
   if (command.appraisalDeadline <= command.selfAssessmentDeadline) {
     throw badInput('appraisalDeadline', 'must come after selfAssessmentDeadline: appraisal follows self-assessment');
   }
+  const listed = new Set<string>();
   command.participants.forEach((p, i) => {
+    if (listed.has(p.code)) throw badInput(`agencyCodes[${i}]`, `agency ${p.code} is listed twice`);
+    listed.add(p.code);
     if (!groups.has(p.group)) throw badInput(`agencyCodes[${i}]`, `agency ${p.code} is in group ${p.group}, which has no framework in this cycle`);
   });
   if (command.participants.length === 0) throw badInput('agencyCodes', 'the cycle would assess no agency: register agencies of the covered groups first');

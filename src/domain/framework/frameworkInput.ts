@@ -52,6 +52,8 @@ export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (c
     claim(`${path}.code`, nodeCode);
     const nodeTitle = requireText(`${path}.title`, node.title);
     const appraiser: AppraiserSource = node.appraiserCode ? { code: node.appraiserCode, field: `${path}.appraiserCode` } : inherited;
+    // A code written anywhere must name a registered agency, even where every leaf below overrides it.
+    if (node.appraiserCode && !isRegisteredAgency(node.appraiserCode)) throw badInput(`${path}.appraiserCode`, `agency ${node.appraiserCode} is not registered`);
     const children = node.children ?? [];
 
     if (children.length > 0) {
@@ -86,6 +88,7 @@ export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (c
     claim(`${path}.code`, areaCode);
     if (area.criteria.length === 0) throw badInput(`${path}.criteria`, 'an area needs at least one criterion');
     const areaAppraiser = area.appraiserCode ? { code: area.appraiserCode, field: `${path}.appraiserCode` } : null;
+    if (areaAppraiser && !isRegisteredAgency(areaAppraiser.code)) throw badInput(areaAppraiser.field, `agency ${areaAppraiser.code} is not registered`);
     const built = area.criteria.map((c, j) => criterion(`${path}.criteria[${j}]`, c, areaAppraiser));
     const areaMax = sumPoints(built.map((b) => b.max));
     total = (total + areaMax) as Points;

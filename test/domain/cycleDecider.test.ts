@@ -1,0 +1,317 @@
+import { cycleDecider, type OpenAssessmentCycle, type PublishRanking } from '../../src/domain/cycle/cycleDecider';
+import { frameworkCodeFor, participantOf } from '../../src/domain/cycle/cycle';
+import type { AssessmentState } from '../../src/domain/assessment/assessment';
+import type { Framework } from '../../src/domain/framework/framework';
+import type { AssessmentCycleOpened, CycleEvent } from '../../src/events/parEvents';
+import { appraised, assessmentOf, daysFromNow, finalizedAssessment, flatFramework, PARTICIPANTS, selfSubmitted, smallFramework } from './fixtures';
+import { ofType, specFor } from './givenWhenThen';
+
+const spec = specFor(cycleDecider);
+
+const branchFramework: Framework = { ...flatFramework('BRANCH-2024', [{ code: '1.1', maxPoints: 10 }]), group: 'PROVINCIAL_BRANCH' };
+
+const open = (overrides: Partial<OpenAssessmentCycle> = {}): OpenAssessmentCycle => ({
+  type: 'OpenAssessmentCycle',
+  year: 2024,
+  frameworks: [smallFramework],
+  participants: PARTICIPANTS,
+  selfAssessmentDeadline: daysFromNow(10),
+  appraisalDeadline: daysFromNow(40),
+  bands: [
+    { label: ' Xuất sắc ', minIndexPercent: 93 },
+    { label: 'Tốt', minIndexPercent: 80.5 },
+  ],
+  ...overrides,
+});
+
+const opened: AssessmentCycleOpened = {
+  type: 'AssessmentCycleOpened',
+  schemaVersion: 1,
+  data: {
+    year: 2024,
+    frameworks: [{ group: 'DEPARTMENT', frameworkCode: 'RANK-2024' }],
+    participants: [
+      { code: 'SYT', name: 'Sở Y tế', group: 'DEPARTMENT' },
+      { code: 'SXD', name: 'Sở Xây dựng', group: 'DEPARTMENT' },
+      { code: 'BDT', name: 'Ban Dân tộc', group: 'DEPARTMENT' },
+      { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },
+      { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' },
+    ],
+    selfAssessmentDeadline: daysFromNow(10).toISOString(),
+    appraisalDeadline: daysFromNow(40).toISOString(),
+    bands: [
+      { label: 'Xuất sắc', minIndexPercent: 93 },
+      { label: 'Tốt', minIndexPercent: 80 },
+    ],
+  },
+};
+
+/** A flat framework of two self-assessed leaves: 1.1 = 60, 1.2 = 40. */
+const rankFramework = flatFramework('RANK-2024', [
+  { code: '1.1', maxPoints: 60 },
+  { code: '1.2', maxPoints: 40 },
+]);
+const final = (agencyCode: string, points: Record<string, number | null>) => ({
+  agencyCode,
+  state: finalizedAssessment(agencyCode, rankFramework, points),
+  framework: rankFramework,
+});
+const publish = (assessments: PublishRanking['assessments'], overrides: Partial<PublishRanking> = {}): PublishRanking => ({
+  type: 'PublishRanking',
+  year: 2024,
+  group: 'DEPARTMENT',
+  assessments,
+  ...overrides,
+});
+
+describe('cycleDecider: open', () => {
+  it('opens the cycle with participants, bands and ISO deadlines', () => {
+    spec
+      .given([])
+      .when(open({ selfAssessmentDeadline: new Date('2025-03-31T23:59:59+07:00'), appraisalDeadline: new Date('2025-05-15T17:00:00+07:00') }))
+      .then([
+        {
+          type: 'AssessmentCycleOpened',
+          schemaVersion: 1,
+          data: {
+            year: 2024,
+            frameworks: [{ group: 'DEPARTMENT', frameworkCode: 'DEPT-2024' }],
+            participants: PARTICIPANTS,
+            selfAssessmentDeadline: '2025-03-31T16:59:59.000Z',
+            appraisalDeadline: '2025-05-15T10:00:00.000Z',
+            bands: [
+              { label: 'Xuất sắc', minIndexPercent: 93 },
+              { label: 'Tốt', minIndexPercent: 80.5 },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('opens with one framework per group, in input order', () => {
+    const participants = [...PARTICIPANTS, { code: 'CAT', name: 'Công an tỉnh', group: 'PROVINCIAL_BRANCH' as const }];
+    const [event] = spec.given([]).when(open({ frameworks: [branchFramework, smallFramework], participants })).events();
+    expect(event.type === 'AssessmentCycleOpened' && event.data.frameworks).toEqual([
+      { group: 'PROVINCIAL_BRANCH', frameworkCode: 'BRANCH-2024' },
+      { group: 'DEPARTMENT', frameworkCode: 'DEPT-2024' },
+    ]);
+  });
+
+  it('opens without bands', () => {
+    const [event] = spec.given([]).when(open({ bands: [] })).events();
+    expect(event.data).toMatchObject({ bands: [] });
+  });
+
+  it('evolves to an opened cycle with nothing published', () => {
+    const state = spec.given([opened]).state;
+    expect(state).toEqual({ opened: true, ...opened.data, published: {} });
+    if (!state.opened) throw new Error('not opened');
+    expect(frameworkCodeFor(state, 'DEPARTMENT')).toBe('RANK-2024');
+    expect(frameworkCodeFor(state, 'DISTRICT')).toBeNull();
+    expect(participantOf(state, 'SXD')?.name).toBe('Sở Xây dựng');
+    expect(participantOf(state, 'CAT')).toBeNull();
+  });
+
+  it('a second open of the year: CONFLICT on year', () => {
+    spec.given([opened]).when(open()).thenError('CONFLICT', 'year');
+  });
+
+  it.each([1999, 2101, 2024.5])('year %p: BAD_USER_INPUT on year', (year) => {
+    spec.given([]).when(open({ year })).thenError('BAD_USER_INPUT', 'year');
+  });
+
+  it('two frameworks for one group: BAD_USER_INPUT on frameworkCodes[1]', () => {
+    const other: Framework = { ...smallFramework, code: 'DEPT-2024-B' };
+    spec.given([]).when(open({ frameworks: [smallFramework, other] })).thenError('BAD_USER_INPUT', 'frameworkCodes[1]');
+    spec.given([]).when(open({ frameworks: [smallFramework, branchFramework, other] })).thenError('BAD_USER_INPUT', 'frameworkCodes[2]');
+  });
+
+  it('no framework: BAD_USER_INPUT on frameworkCodes', () => {
+    spec.given([]).when(open({ frameworks: [] })).thenError('BAD_USER_INPUT', 'frameworkCodes');
+  });
+
+  it('an appraisal deadline before, or equal to, the self-assessment deadline: BAD_USER_INPUT on appraisalDeadline', () => {
+    spec.given([]).when(open({ appraisalDeadline: daysFromNow(9) })).thenError('BAD_USER_INPUT', 'appraisalDeadline');
+    spec.given([]).when(open({ appraisalDeadline: daysFromNow(10) })).thenError('BAD_USER_INPUT', 'appraisalDeadline');
+    expect(spec.given([]).when(open({ appraisalDeadline: new Date(daysFromNow(10).getTime() + 1) })).events()).toHaveLength(1);
+  });
+
+  it('an invalid date: BAD_USER_INPUT on that field', () => {
+    spec.given([]).when(open({ selfAssessmentDeadline: new Date('not a date') })).thenError('BAD_USER_INPUT', 'selfAssessmentDeadline');
+    spec.given([]).when(open({ appraisalDeadline: new Date(NaN) })).thenError('BAD_USER_INPUT', 'appraisalDeadline');
+  });
+
+  it('a band label listed twice (after trimming): BAD_USER_INPUT on bands[i].label', () => {
+    spec
+      .given([])
+      .when(open({ bands: [{ label: 'Tốt', minIndexPercent: 80 }, { label: 'Khá', minIndexPercent: 65 }, { label: ' Tốt ', minIndexPercent: 70 }] }))
+      .thenError('BAD_USER_INPUT', 'bands[2].label');
+  });
+
+  it('an empty band label: BAD_USER_INPUT on bands[i].label', () => {
+    spec.given([]).when(open({ bands: [{ label: '  ', minIndexPercent: 80 }] })).thenError('BAD_USER_INPUT', 'bands[0].label');
+  });
+
+  it('two bands with one threshold: BAD_USER_INPUT on bands[i].minIndexPercent', () => {
+    spec
+      .given([])
+      .when(open({ bands: [{ label: 'Tốt', minIndexPercent: 80 }, { label: 'Khá', minIndexPercent: 80.0 }] }))
+      .thenError('BAD_USER_INPUT', 'bands[1].minIndexPercent');
+  });
+
+  it.each([-0.0001, 100.0001, 101, 93.00001, NaN])('threshold %p: BAD_USER_INPUT on bands[i].minIndexPercent', (minIndexPercent) => {
+    spec.given([]).when(open({ bands: [{ label: 'Tốt', minIndexPercent: 80 }, { label: 'Xuất sắc', minIndexPercent }] })).thenError('BAD_USER_INPUT', 'bands[1].minIndexPercent');
+  });
+
+  it('thresholds 0 and 100 are allowed', () => {
+    const [event] = spec.given([]).when(open({ bands: [{ label: 'Tuyệt đối', minIndexPercent: 100 }, { label: 'Yếu', minIndexPercent: 0 }] })).events();
+    expect(event.data).toMatchObject({ bands: [{ minIndexPercent: 100 }, { minIndexPercent: 0 }] });
+  });
+
+  it('a participant of a group without a framework: BAD_USER_INPUT on agencyCodes[i]', () => {
+    const participants = [...PARTICIPANTS, { code: 'CAT', name: 'Công an tỉnh', group: 'PROVINCIAL_BRANCH' as const }];
+    spec.given([]).when(open({ participants })).thenError('BAD_USER_INPUT', 'agencyCodes[3]');
+  });
+
+  it('a participant listed twice: BAD_USER_INPUT on agencyCodes[i]', () => {
+    spec.given([]).when(open({ participants: [...PARTICIPANTS, PARTICIPANTS[0]] })).thenError('BAD_USER_INPUT', 'agencyCodes[3]');
+  });
+
+  it('no participants: BAD_USER_INPUT on agencyCodes', () => {
+    spec.given([]).when(open({ participants: [] })).thenError('BAD_USER_INPUT', 'agencyCodes');
+  });
+});
+
+describe('cycleDecider: publish ranking', () => {
+  it('without a cycle: NOT_FOUND on year', () => {
+    spec.given([]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).thenError('NOT_FOUND', 'year');
+  });
+
+  it('for a group the cycle does not cover: BAD_USER_INPUT on group', () => {
+    spec.given([opened]).when(publish([], { group: 'DISTRICT' })).thenError('BAD_USER_INPUT', 'group');
+  });
+
+  it('with no finalized assessment: INVALID_STATE', () => {
+    spec.given([opened]).when(publish([])).thenError('INVALID_STATE');
+    const submittedOnly: AssessmentState = assessmentOf([selfSubmitted('SYT', [{ criterionCode: '1.1', points: 1 }], rankFramework), appraised('SYT', '1.1', 1, 1)]);
+    spec.given([opened]).when(publish([{ agencyCode: 'SYT', state: submittedOnly, framework: rankFramework }])).thenError('INVALID_STATE');
+  });
+
+  it('ranks by the unrounded index with ties (1, 2, 2, 4, 5), names from the cycle, bands', () => {
+    const [event] = spec
+      .given([opened])
+      .when(
+        publish([
+          // 93.0299 % and 93.0301 % both publish as 93.03 but must not share a rank
+          final('SNV', { '1.1': 60, '1.2': 33.0299 }),
+          final('STP', { '1.1': 60, '1.2': 33.0301 }),
+          // 93.04 % exactly, by different points over different applicable maxima
+          final('SYT', { '1.1': 60, '1.2': 33.04 }),
+          final('BDT', { '1.1': null, '1.2': 37.216 }),
+          final('SXD', { '1.1': 56, '1.2': 40 }),
+        ]),
+      )
+      .events();
+    const { data } = ofType(event, 'RankingPublished');
+    expect(data.year).toBe(2024);
+    expect(data.group).toBe('DEPARTMENT');
+    expect(data.entries.map((e) => [e.rank, e.agencyCode, e.agencyName, e.totalPoints, e.maxPoints, e.band])).toEqual([
+      [1, 'SXD', 'Sở Xây dựng', 96, 100, 'Xuất sắc'],
+      [2, 'BDT', 'Ban Dân tộc', 37.216, 40, 'Xuất sắc'],
+      [2, 'SYT', 'Sở Y tế', 93.04, 100, 'Xuất sắc'],
+      [4, 'STP', 'Sở Tư pháp', 93.0301, 100, 'Xuất sắc'],
+      [5, 'SNV', 'Sở Nội vụ', 93.0299, 100, 'Xuất sắc'],
+    ]);
+    expect(data.entries[3].indexPercent!.toFixed(2)).toBe('93.03');
+    expect(data.entries[4].indexPercent!.toFixed(2)).toBe('93.03');
+  });
+
+  it('ranking follows the index, not raw points, when applicable maxima differ', () => {
+    const [event] = spec
+      .given([opened])
+      .when(
+        publish([
+          final('SYT', { '1.1': 56, '1.2': 40 }), // 96 points of 100: 96 %
+          final('BDT', { '1.1': null, '1.2': 39 }), // 39 points of 40: 97.5 %
+        ]),
+      )
+      .events();
+    expect(ofType(event, 'RankingPublished').data.entries.map((e) => [e.agencyCode, e.rank, e.totalPoints, e.indexPercent])).toEqual([
+      ['BDT', 1, 39, 97.5],
+      ['SYT', 2, 96, 96],
+    ]);
+  });
+
+  it('leaves out assessments that are not finalized', () => {
+    const notFinal: AssessmentState = assessmentOf([selfSubmitted('SXD', [{ criterionCode: '1.1', points: 60 }], rankFramework)]);
+    const [event] = spec
+      .given([opened])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), { agencyCode: 'SXD', state: notFinal, framework: rankFramework }]))
+      .events();
+    expect(ofType(event, 'RankingPublished').data.entries.map((e) => e.agencyCode)).toEqual(['SYT']);
+  });
+
+  it('a second publication without a reason: INVALID_STATE', () => {
+    const first = spec.given([opened]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).events();
+    const error = spec.given([opened, ...first]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).thenError('INVALID_STATE');
+    expect(error.details).toEqual({ field: 'reason' });
+    spec.given([opened, ...first]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: '   ' })).thenError('INVALID_STATE');
+  });
+
+  it('a second publication with a reason: RankingRepublished', () => {
+    const first = spec.given([opened]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).events();
+    spec
+      .given([opened, ...first])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), final('BDT', { '1.1': 60, '1.2': 40 })], { reason: '  Sửa điểm thẩm định tiêu chí 1.2 ' }))
+      .then([
+        {
+          type: 'RankingRepublished',
+          schemaVersion: 1,
+          data: {
+            year: 2024,
+            group: 'DEPARTMENT',
+            reason: 'Sửa điểm thẩm định tiêu chí 1.2',
+            entries: [
+              { rank: 1, agencyCode: 'BDT', agencyName: 'Ban Dân tộc', totalPoints: 100, maxPoints: 100, indexPercent: 100, band: 'Xuất sắc' },
+              { rank: 2, agencyCode: 'SYT', agencyName: 'Sở Y tế', totalPoints: 90, maxPoints: 100, indexPercent: 90, band: 'Tốt' },
+            ],
+          },
+        },
+      ]);
+  });
+
+  it('a reason on the first publication still gives RankingPublished', () => {
+    const [event] = spec.given([opened]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: 'Lần đầu' })).events();
+    expect(event.type).toBe('RankingPublished');
+    expect(event.data).not.toHaveProperty('reason');
+  });
+
+  it('publication in one group does not make another group a republication', () => {
+    const twoGroups: AssessmentCycleOpened = {
+      ...opened,
+      data: {
+        ...opened.data,
+        frameworks: [...opened.data.frameworks, { group: 'PROVINCIAL_BRANCH', frameworkCode: 'BRANCH-2024' }],
+        participants: [...opened.data.participants, { code: 'CAT', name: 'Công an tỉnh', group: 'PROVINCIAL_BRANCH' }],
+      },
+    };
+    const first = spec.given([twoGroups]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).events();
+    const branch = { agencyCode: 'CAT', state: finalizedAssessment('CAT', branchFramework, { '1.1': 9 }), framework: branchFramework };
+    const [event] = spec.given([twoGroups, ...first]).when(publish([branch], { group: 'PROVINCIAL_BRANCH' })).events();
+    expect(ofType(event, 'RankingPublished').data.entries).toEqual([
+      { rank: 1, agencyCode: 'CAT', agencyName: 'Công an tỉnh', totalPoints: 9, maxPoints: 10, indexPercent: 90, band: 'Tốt' },
+    ]);
+  });
+
+  it('evolves: publication time and the number of republications per group', () => {
+    const published: CycleEvent = { type: 'RankingPublished', schemaVersion: 1, data: { year: 2024, group: 'DEPARTMENT', entries: [] } };
+    const republished: CycleEvent = { type: 'RankingRepublished', schemaVersion: 1, data: { year: 2024, group: 'DEPARTMENT', entries: [], reason: 'x' } };
+    const state = spec.given([
+      opened,
+      { event: published, recordedAt: '2025-05-01T00:00:00.000Z' },
+      { event: republished, recordedAt: '2025-05-02T00:00:00.000Z' },
+      { event: republished, recordedAt: '2025-05-03T00:00:00.000Z' },
+    ]).state;
+    expect(state.opened && state.published).toEqual({ DEPARTMENT: { publishedAt: '2025-05-03T00:00:00.000Z', republications: 2 } });
+  });
+});
