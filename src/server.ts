@@ -3,8 +3,8 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -15,18 +15,16 @@ import { ParCommands } from './commands/parCommands';
 import type { Config } from './config';
 import { DomainError } from './domain/errors';
 import type { EventStore } from './events/eventStore';
-import { MemoryEventStore } from './events/memoryEventStore';
-import { SqliteEventStore } from './events/sqliteEventStore';
+import { verifyChain } from './events/hashChain';
 import { allProjections } from './projections/allProjections';
-import { MemoryReadStore } from './projections/memoryReadStore';
 import { ProjectionRunner } from './projections/projectionRunner';
 import { ReadModels } from './projections/readModels';
 import type { ReadStore } from './projections/readStore';
-import { SqliteReadStore } from './projections/sqliteReadStore';
 import { createLoaders, type RequestContext } from './resolvers/context';
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
 import { seedIfEmpty } from './seed/seed';
+import { openStores } from './stores';
 
 export interface RunningService {
   url: string;
@@ -48,19 +46,12 @@ export interface ServiceOptions {
 const MAX_QUERY_DEPTH = 12;
 const MAX_QUERY_TOKENS = 5000;
 
-function openStores(config: Config): { events: EventStore; readStore: ReadStore } {
-  const events = config.EVENT_STORE === 'memory' ? new MemoryEventStore() : SqliteEventStore.open(join(config.PAR_DATA_DIR, 'events.sqlite'));
-  // Read models live beside the log in their own file: deleting it only costs a rebuild.
-  const readStore = config.READ_STORE === 'memory' ? new MemoryReadStore() : SqliteReadStore.open(join(config.PAR_DATA_DIR, 'read-models.sqlite'));
-  return { events, readStore };
-}
-
 /** Composes the service: stores, projections, seed, GraphQL over HTTP. Resolves once it listens. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
   const log = options.log ?? ((m: string) => console.log(m));
   const clock = options.clock ?? systemClock;
   const jwtSecret = resolveJwtSecret(config.PAR_JWT_SECRET, config.PAR_DATA_DIR);
-  const { events, readStore } = openStores(config);
+  const { events, readStore } = await openStores(config);
 
   const runner = new ProjectionRunner(events, readStore, allProjections, { log });
   let ready = false;
@@ -76,14 +67,21 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const port = (httpServer.address() as AddressInfo).port;
 
   let apollo: ApolloServer<RequestContext> | null = null;
-  const stop = async () => {
-    ready = false;
-    await apollo?.stop();
-    httpServer.closeAllConnections();
-    await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    await runner.stop();
-    await readStore.close();
-    await events.close();
+  let stopping: Promise<void> | null = null;
+  /** Stops taking requests, lets those in flight finish (the drain plugin), then closes the stores. */
+  const stop = () => {
+    stopping ??= (async () => {
+      ready = false;
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      httpServer.closeIdleConnections();
+      if (apollo) await apollo.stop();
+      else httpServer.closeAllConnections();
+      await closed;
+      await runner.stop();
+      await readStore.close();
+      await events.close();
+    })();
+    return stopping;
   };
 
   try {
@@ -100,6 +98,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
     apollo = new ApolloServer<RequestContext>({
       schema: await buildParSchema(),
       includeStacktraceInErrorResponses: false,
+      // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
+      stopOnTerminationSignals: false,
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 })],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
       validationRules: [
@@ -120,6 +121,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
           read,
           readYourWrites: (outcome) => runner.waitFor(outcome.lastPosition, timeout),
           now: () => clock.now(),
+          projections: runner,
+          verifyLog: () => verifyChain((after, limit) => events.readAll(after, limit)),
           loaders: createLoaders(read),
         }),
       }),

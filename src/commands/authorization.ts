@@ -50,3 +50,21 @@ export function authorizeRead(actor: Actor | null): Actor {
   if (!who.roles.some((r) => ROLES.includes(r as Role))) throw new DomainError('FORBIDDEN', 'the token has no PAR Ledger role');
   return who;
 }
+
+export type OperationName = 'RebuildProjection' | 'ViewProjections' | 'VerifyLog';
+
+/** Operations on the service itself rather than on the PAR cycle. */
+const allowedOperations: Record<OperationName, readonly Role[]> = {
+  RebuildProjection: ['ADMIN'],
+  ViewProjections: ['ADMIN', 'COORDINATOR', 'INSPECTOR'],
+  VerifyLog: ['ADMIN', 'COORDINATOR', 'INSPECTOR'],
+};
+
+export function authorizeOperation(actor: Actor | null, operation: OperationName): Actor {
+  const who = requireActor(actor);
+  const roles = allowedOperations[operation];
+  if (!who.roles.some((r) => roles.includes(r as Role))) {
+    throw new DomainError('FORBIDDEN', `${operation} needs one of the roles ${roles.join(', ')}`);
+  }
+  return who;
+}

@@ -25,6 +25,18 @@ export interface RebuildProgress {
   head: number;
 }
 
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  generation: number;
+  checkpoint: number;
+  /** Set while a rebuild replays into the next generation. */
+  rebuilding: RebuildProgress | null;
+}
+
+/** How often a runner looks whether another process switched a projection to a new generation. */
+const GENERATION_SYNC_MS = 1000;
+
 const physical = (collection: string, generation: number) => `${collection}_g${generation}`;
 const generationKey = (name: string) => `projection:${name}:generation`;
 const versionKey = (name: string) => `projection:${name}:version`;
@@ -45,6 +57,8 @@ export class ProjectionRunner {
   private waiters: { position: number; resolve: () => void; reject: (error: Error) => void }[] = [];
   private exclusive: Promise<unknown> = Promise.resolve();
   private failure: Error | null = null;
+  private rebuilding = new Map<string, RebuildProgress>();
+  private lastGenerationSync = 0;
   private readonly batchSize: number;
   private readonly pollMs: number;
   private readonly log: (message: string) => void;
@@ -140,10 +154,26 @@ export class ProjectionRunner {
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<void> {
     const current = this.live.get(name);
     if (!current) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
-    const target = await this.buildGeneration(current.projection, current.generation + 1, onProgress);
-    await this.withExclusive(async () => {
-      await this.advance([target], Number.POSITIVE_INFINITY); // the last events appended during the rebuild
-      await this.switchTo(target, current.generation);
+    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
+    this.rebuilding.set(name, { projection: name, position: 0, head: await this.events.headPosition() });
+    try {
+      const target = await this.buildGeneration(current.projection, current.generation + 1, (p) => {
+        this.rebuilding.set(name, p);
+        onProgress?.(p);
+      });
+      await this.withExclusive(async () => {
+        await this.advance([target], Number.POSITIVE_INFINITY); // the last events appended during the rebuild
+        await this.switchTo(target, current.generation);
+      });
+    } finally {
+      this.rebuilding.delete(name);
+    }
+  }
+
+  status(): ProjectionStatus[] {
+    return this.projections.map((p) => {
+      const live = this.live.get(p.name);
+      return { name: p.name, version: p.version, generation: live?.generation ?? 0, checkpoint: live?.checkpoint ?? 0, rebuilding: this.rebuilding.get(p.name) ?? null };
     });
   }
 
@@ -166,10 +196,26 @@ export class ProjectionRunner {
     await this.store.setMeta(versionKey(projection.name), String(projection.version));
     await this.store.setMeta(generationKey(projection.name), String(generation));
     this.live.set(projection.name, target);
-    if (previousGeneration > 0) {
-      for (const c of projection.collections) await this.store.dropCollection(physical(c.name, previousGeneration));
+    // The previous generation stays one more round: a query in flight, or another process that has not yet
+    // noticed the switch, may still read it. The one before goes.
+    if (previousGeneration > 1) {
+      for (const c of projection.collections) await this.store.dropCollection(physical(c.name, previousGeneration - 1));
     }
     this.resolveWaiters();
+  }
+
+  /** Adopts generations another process switched to (a rebuild run by the CLI or by another instance). */
+  private async syncGenerations(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastGenerationSync < GENERATION_SYNC_MS) return;
+    this.lastGenerationSync = now;
+    for (const [name, target] of this.live) {
+      const stored = Number((await this.store.getMeta(generationKey(name))) ?? 0);
+      if (stored > target.generation) {
+        this.log(`projection ${name}: switching to generation ${stored}, built elsewhere`);
+        this.live.set(name, { projection: target.projection, generation: stored, checkpoint: await this.store.checkpoint(checkpointKey(name, stored)) });
+      }
+    }
   }
 
   private async ensureCollections(projection: Projection, generation: number) {
@@ -180,7 +226,10 @@ export class ProjectionRunner {
     while (this.running) {
       let progressed = false;
       try {
-        progressed = await this.withExclusive(() => this.advance([...this.live.values()], 1));
+        progressed = await this.withExclusive(async () => {
+          await this.syncGenerations();
+          return this.advance([...this.live.values()], 1);
+        });
         this.failure = null;
       } catch (error) {
         // A projector bug or a store outage must not kill the service; waiters see it, the loop retries.

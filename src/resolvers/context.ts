@@ -3,6 +3,8 @@ import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
+import type { ChainVerification } from '../events/hashChain';
+import type { ProjectionRunner } from '../projections/projectionRunner';
 import type { ReadModels } from '../projections/readModels';
 
 export interface RequestContext {
@@ -12,6 +14,9 @@ export interface RequestContext {
   /** Resolves once the read models include the command's events, so a mutation returns what it did. */
   readYourWrites(outcome: CommandOutcome): Promise<void>;
   now(): Date;
+  /** Service operations: projection status and rebuilds, log verification. */
+  projections: ProjectionRunner;
+  verifyLog(): Promise<ChainVerification>;
   loaders: { agency: DataLoader<string, AgencyDocument | null> };
 }
 

@@ -6,13 +6,14 @@ import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
 import { CycleResolver } from '../resolvers/cycleResolver';
 import { FrameworkResolver } from '../resolvers/frameworkResolver';
+import { OperationsResolver } from '../resolvers/operationsResolver';
 import { RankingResolver } from '../resolvers/rankingResolver';
 import { ResponsibilityResolver } from '../resolvers/responsibilityResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AgencyResolver, FrameworkResolver, CycleResolver, AssessmentResolver, RankingResolver, AuditTrailResolver, ResponsibilityResolver],
+    resolvers: [AgencyResolver, FrameworkResolver, CycleResolver, AssessmentResolver, RankingResolver, AuditTrailResolver, ResponsibilityResolver, OperationsResolver],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.
     validate: { forbidUnknownValues: false },

@@ -1,0 +1,49 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType()
+export class RebuildProgress {
+  @Field(() => Int)
+  position!: number;
+
+  @Field(() => Int)
+  head!: number;
+}
+
+@ObjectType({ description: 'A read model and how far it has applied the log.' })
+export class ProjectionStatus {
+  @Field()
+  name!: string;
+
+  @Field(() => Int)
+  version!: number;
+
+  @Field(() => Int, { description: 'Rebuilds replay into a new generation beside the live one.' })
+  generation!: number;
+
+  @Field(() => Int, { description: 'Global position of the last event applied.' })
+  checkpoint!: number;
+
+  @Field(() => RebuildProgress, { nullable: true })
+  rebuilding!: RebuildProgress | null;
+}
+
+@ObjectType()
+export class ChainBreak {
+  @Field(() => Int)
+  position!: number;
+
+  @Field()
+  reason!: string;
+}
+
+@ObjectType({ description: 'The result of recomputing the hash chain over the whole log.' })
+export class LogVerification {
+  @Field(() => Int)
+  checked!: number;
+
+  @Field({ description: 'Hash of the last valid event: export it, and compare later to detect rewriting.' })
+  headHash!: string;
+
+  @Field(() => ChainBreak, { nullable: true, description: 'The first event whose link or content does not match.' })
+  firstBreak!: ChainBreak | null;
+}
