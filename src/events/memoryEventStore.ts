@@ -1,4 +1,3 @@
-import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
 import {
   DuplicateCommandError,
@@ -7,11 +6,10 @@ import {
   type AppendResult,
   type CommandRecord,
   type EventStore,
-  type ExpectedVersion,
 } from './eventStore';
 import { sealEvents } from './hashChain';
+import { notify, toStoredEvent, toStoredJson, validateAppend, validateReadAll, type AppendListener } from './appendRules';
 
-type Listener = () => void;
 
 /**
  * The event log in process memory, for tests. It behaves like the persistent adapters: data goes through
@@ -22,7 +20,7 @@ export class MemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly commands = new Map<string, CommandRecord>();
-  private readonly listeners = new Set<{ listener: Listener }>();
+  private readonly listeners = new Set<{ listener: AppendListener }>();
   private closed = false;
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -83,7 +81,7 @@ export class MemoryEventStore implements EventStore {
     return record ? { ...record } : null;
   }
 
-  onAppend(listener: Listener): () => void {
+  onAppend(listener: AppendListener): () => void {
     // A wrapper per subscription, so the same function subscribed twice is also unsubscribed one at a time.
     const entry = { listener };
     this.listeners.add(entry);
@@ -102,45 +100,6 @@ export class MemoryEventStore implements EventStore {
   }
 }
 
-/** Argument checks shared in spirit with the SQLite adapter: a caller bug is a TypeError, not a conflict. */
-function validateAppend(streamId: string, events: NewEvent[], options: AppendOptions): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
-  if (!Array.isArray(events) || events.length === 0) throw new TypeError('append needs at least one event');
-  for (const event of events) {
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError('event type must be a non-empty string');
-    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new TypeError(`schemaVersion of ${event.type} must be a positive integer`);
-  }
-  assertExpectedVersion(options.expectedVersion);
-}
-
-function assertExpectedVersion(expected: ExpectedVersion): void {
-  if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
-    throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
-  }
-}
-
-function validateReadAll(after: number, limit: number): void {
-  if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
-  // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.
-  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
-}
-
-function toStoredEvent(event: NewEvent): NewEvent {
-  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
-}
-
-/**
- * What a persistent store would give back: undefined fields dropped, toJSON applied; NaN, Infinity, BigInt and
- * functions refused instead of silently becoming null. The copy also detaches the log from the caller's objects.
- */
-function toStoredJson(value: unknown, what: string): unknown {
-  try {
-    return JSON.parse(canonicalJson(value));
-  } catch (error) {
-    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -149,13 +108,3 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Listeners are a hint; one that throws must not turn a committed append into a reported failure. */
-function notify(listeners: Set<{ listener: Listener }>): void {
-  for (const { listener } of [...listeners]) {
-    try {
-      listener();
-    } catch (error) {
-      process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-}

@@ -10,12 +10,11 @@ import {
   type AppendResult,
   type CommandRecord,
   type EventStore,
-  type ExpectedVersion,
 } from './eventStore';
 import { sealEvents } from './hashChain';
+import { notify, toStoredEvent, toStoredJson, validateAppend, validateReadAll, type AppendListener } from './appendRules';
 
 type Db = Database.Database;
-type Listener = () => void;
 
 interface Migration {
   version: number;
@@ -121,7 +120,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions) => RecordedEvent[]
   >;
-  private readonly listeners = new Set<{ listener: Listener }>();
+  private readonly listeners = new Set<{ listener: AppendListener }>();
 
   private constructor(private readonly db: Db) {
     this.statements = prepareStatements(db);
@@ -179,7 +178,7 @@ export class SqliteEventStore implements EventStore {
     return row ? toCommandRecord(row) : null;
   }
 
-  onAppend(listener: Listener): () => void {
+  onAppend(listener: AppendListener): () => void {
     const entry = { listener };
     this.listeners.add(entry);
     return () => {
@@ -295,55 +294,4 @@ function toCommandRecord(row: CommandRow): CommandRecord {
     firstPosition: row.first_position,
     lastPosition: row.last_position,
   };
-}
-
-// The checks below are the same as MemoryEventStore's (the contract suite holds both to them).
-
-function validateAppend(streamId: string, events: NewEvent[], options: AppendOptions): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
-  if (!Array.isArray(events) || events.length === 0) throw new TypeError('append needs at least one event');
-  for (const event of events) {
-    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError('event type must be a non-empty string');
-    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new TypeError(`schemaVersion of ${event.type} must be a positive integer`);
-  }
-  assertExpectedVersion(options.expectedVersion);
-}
-
-function assertExpectedVersion(expected: ExpectedVersion): void {
-  if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
-    throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
-  }
-}
-
-function validateReadAll(after: number, limit: number): void {
-  if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
-  // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.
-  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
-}
-
-function toStoredEvent(event: NewEvent): NewEvent {
-  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
-}
-
-/**
- * The value as it will read back: undefined fields dropped, toJSON applied. NaN, Infinity, BigInt and functions
- * are refused instead of silently becoming null or vanishing (a NaN score must not be stored as "no score").
- */
-function toStoredJson(value: unknown, what: string): unknown {
-  try {
-    return JSON.parse(canonicalJson(value));
-  } catch (error) {
-    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-function notify(listeners: Set<{ listener: Listener }>): void {
-  for (const { listener } of [...listeners]) {
-    try {
-      listener();
-    } catch (error) {
-      // The append is committed; failing it now would invite a retry that appends twice.
-      process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
 }

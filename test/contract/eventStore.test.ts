@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuplicateCommandError, StreamVersionConflictError, type EventStore } from '../../src/events/eventStore';
 import type { RecordedEvent } from '../../src/events/envelope';
@@ -9,8 +8,8 @@ import { hashEvent, verifyChain } from '../../src/events/hashChain';
 import { MemoryEventStore } from '../../src/events/memoryEventStore';
 import { SqliteEventStore } from '../../src/events/sqliteEventStore';
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
+import { expectConsistentRun, runConcurrentWriters } from '../support/concurrentWriters';
 
-const PROJECT_ROOT = resolve(__dirname, '../..');
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'par-ledger-events-'));
@@ -263,111 +262,13 @@ describe('SqliteEventStore', () => {
 
   describe('separate processes', () => {
     // Real processes contend for the write lock here (in one process better-sqlite3 calls never overlap).
-    const WRITER = `
-      const { SqliteEventStore } = require(${JSON.stringify(join(PROJECT_ROOT, 'src/events/sqliteEventStore.ts'))});
-      const [file, name, count] = process.argv.slice(2);
-      const metadata = { actor: { sub: name, name, agency: null, roles: [] }, commandId: name, correlationId: name, causationId: name, recordedAt: new Date().toISOString() };
-      (async () => {
-        const store = SqliteEventStore.open(file);
-        // Start together: the parent releases all writers at once, so their appends really overlap.
-        process.stdout.write('ready\\n');
-        await new Promise((go) => process.stdin.once('data', go));
-        let conflicts = 0;
-        for (let i = 0; i < Number(count); i++) {
-          await store.append('writer-' + name, [{ type: 'Own', schemaVersion: 1, data: { name, i } }], { expectedVersion: i, metadata });
-          await store.append('shared-any', [{ type: 'Any', schemaVersion: 1, data: { name, i } }, { type: 'Any', schemaVersion: 1, data: { name, i, b: 1 } }], { expectedVersion: 'any', metadata });
-          // Read, decide, append with the version read, retry on conflict: what the command handler does.
-          for (;;) {
-            const version = (await store.readStream('contended')).length;
-            await new Promise((decided) => setTimeout(decided, Math.random() * 2)); // deciding takes a moment
-            try {
-              await store.append('contended', [{ type: 'Counted', schemaVersion: 1, data: { name, i } }], { expectedVersion: version, metadata });
-              break;
-            } catch (error) {
-              if (error.name !== 'StreamVersionConflictError') throw error;
-              conflicts++;
-            }
-          }
-        }
-        await store.close();
-        process.stdout.write(JSON.stringify({ conflicts }) + '\\n');
-      })().catch((error) => { console.error(error); process.exit(1); });
-    `;
-
-    interface Writer {
-      ready: Promise<void>;
-      go: () => void;
-      done: Promise<{ conflicts: number }>;
-    }
-
-    function startWriter(script: string, name: string, count: number): Writer {
-      const child = spawn(process.execPath, ['-r', '@swc-node/register', script, file, name, String(count)], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-      let out = '';
-      let err = '';
-      let markReady: () => void = () => undefined;
-      const ready = new Promise<void>((resolveReady) => (markReady = resolveReady));
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.startsWith('ready\n')) markReady();
-      });
-      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-      child.stdin.on('error', () => undefined); // a writer that died first is reported by its exit code below
-      const done = new Promise<{ conflicts: number }>((resolveRun, reject) => {
-        child.on('error', reject);
-        child.on('exit', (code) => {
-          markReady(); // so a writer that died early does not leave the test waiting for it
-          if (code === 0) resolveRun(JSON.parse(out.slice('ready\n'.length)) as { conflicts: number });
-          else reject(new Error(`writer ${name} exited with ${code}: ${err}`));
-        });
-      });
-      return { ready, go: () => child.stdin.end('go\n'), done };
-    }
-
     it('keeps a catch-up reader gapless and the chain valid while three processes append concurrently', async () => {
-      const script = join(dir, 'writer.js');
-      writeFileSync(script, WRITER);
       const reader = open(); // also creates the schema before the writers race for it
-      const perWriter = 40;
-      const names = ['p1', 'p2', 'p3'];
-      const total = names.length * perWriter * 4;
-
-      const started = names.map((name) => startWriter(script, name, perWriter));
-      await Promise.all(started.map((w) => w.ready));
-      let writersDone = false;
-      const writers = Promise.all(started.map((w) => w.done));
-      writers.then(
-        () => (writersDone = true),
-        () => (writersDone = true),
-      );
-      started.forEach((w) => w.go());
-
-      // A follower polling while the writers commit: every batch must continue exactly where the last one ended.
-      const seen: RecordedEvent[] = [];
-      let readWhileWriting = false;
-      for (;;) {
-        const finished = writersDone; // taken before the read, so an empty read after it means nothing is left
-        const batch = await reader.readAll(seen.length, 25);
-        batch.forEach((event, i) => expect(event.globalPosition).toBe(seen.length + i + 1));
-        seen.push(...batch);
-        if (batch.length > 0 && !finished) readWhileWriting = true;
-        if (batch.length === 0) {
-          if (finished) break;
-          await new Promise((r) => setTimeout(r, 5));
-        }
-      }
-      const outcomes = await writers;
-
-      // Proof that this tested concurrency: the reader tailed live writers, and some writer lost a race and retried.
-      expect(readWhileWriting).toBe(true);
-      expect(outcomes.reduce((n, o) => n + o.conflicts, 0)).toBeGreaterThan(0);
-      expect(seen).toHaveLength(total);
-      expect(await reader.readAll(0, 10_000)).toEqual(seen);
-      expect(await verify(reader)).toMatchObject({ checked: total, firstBreak: null });
-      const contended = await reader.readStream('contended');
-      expect(contended.map((e) => e.streamVersion)).toEqual(Array.from({ length: names.length * perWriter }, (_, i) => i + 1));
-      for (const name of names) {
-        expect((await reader.readStream(`writer-${name}`)).map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: perWriter }, (_, i) => i));
-      }
+      const run = await runConcurrentWriters(reader, 'sqlite', file);
+      expectConsistentRun(run);
+      expect(run.conflicts).toBeGreaterThan(0); // the contended stream really was contended
+      expect(await reader.readAll(0, 10_000)).toEqual(run.seen);
+      expect(await verify(reader)).toMatchObject({ checked: run.seen.length, firstBreak: null });
     }, 60_000);
   });
 });

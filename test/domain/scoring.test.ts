@@ -1,7 +1,7 @@
 import { latestAppraisal } from '../../src/domain/assessment/assessment';
 import { scoreAssessment } from '../../src/domain/assessment/scoring';
 import { normaliseFramework } from '../../src/domain/framework/frameworkInput';
-import { fromPoints, indexPercent, type Points } from '../../src/domain/points';
+import { fromPoints, indexPercent } from '../../src/domain/points';
 import { appraised, assessmentOf, isRegistered, selfSubmitted, smallFramework, surveyRecorded } from './fixtures';
 
 const areas = smallFramework.areas;

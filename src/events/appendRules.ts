@@ -1,0 +1,57 @@
+import { canonicalJson } from './canonicalJson';
+import type { NewEvent } from './envelope';
+import type { AppendOptions, ExpectedVersion } from './eventStore';
+
+/** An in-process hint that the log grew (see EventStore.onAppend). */
+export type AppendListener = () => void;
+
+// Every adapter applies these same rules before touching its store; the contract suite holds them all to it.
+
+export function validateAppend(streamId: string, events: NewEvent[], options: AppendOptions): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new TypeError('append needs at least one event');
+  for (const event of events) {
+    if (typeof event.type !== 'string' || event.type.length === 0) throw new TypeError('event type must be a non-empty string');
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) throw new TypeError(`schemaVersion of ${event.type} must be a positive integer`);
+  }
+  assertExpectedVersion(options.expectedVersion);
+}
+
+export function assertExpectedVersion(expected: ExpectedVersion): void {
+  if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
+    throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
+  }
+}
+
+export function validateReadAll(after: number, limit: number): void {
+  if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
+  // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.
+  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
+}
+
+export function toStoredEvent(event: NewEvent): NewEvent {
+  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
+}
+
+/**
+ * The value as it will read back: undefined fields dropped, toJSON applied. NaN, Infinity, BigInt and functions
+ * are refused instead of silently becoming null or vanishing (a NaN score must not be stored as "no score").
+ */
+export function toStoredJson(value: unknown, what: string): unknown {
+  try {
+    return JSON.parse(canonicalJson(value));
+  } catch (error) {
+    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function notify(listeners: Set<{ listener: AppendListener }>): void {
+  for (const { listener } of [...listeners]) {
+    try {
+      listener();
+    } catch (error) {
+      // The append is committed; failing it now would invite a retry that appends twice.
+      process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
