@@ -266,3 +266,12 @@ export function compareStrings(a: string, b: string): number {
 function codePointWeight(codeUnit: number): number {
   return codeUnit >= 0xd800 && codeUnit <= 0xdfff ? codeUnit + 0x10000 : codeUnit;
 }
+
+/** Lease names and holders are non-empty strings, TTLs positive integers: the same checks in every adapter. */
+export function assertLease(name: string, holder: string, ttlMs?: number): void {
+  if (typeof name !== 'string' || name === '') throw new Error(`Invalid lease name ${JSON.stringify(name)}`);
+  if (typeof holder !== 'string' || holder === '') throw new Error(`Invalid lease holder ${JSON.stringify(holder)}`);
+  if (ttlMs !== undefined && !(Number.isSafeInteger(ttlMs) && ttlMs > 0)) {
+    throw new Error(`Invalid lease duration ${JSON.stringify(ttlMs)} ms: expected a positive integer`);
+  }
+}

@@ -10,6 +10,7 @@ import {
   parseLimit,
   parseSort,
   serializeWrite,
+  assertLease,
 } from './documentFilter';
 import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from './readStore';
 
@@ -21,6 +22,7 @@ export class MemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, Map<string, StoredDocument<unknown>>>();
   private readonly checkpoints = new Map<string, number>();
   private readonly meta = new Map<string, string>();
+  private readonly leases = new Map<string, { holder: string; expiresAt: number }>();
   private closed = false;
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
@@ -106,6 +108,22 @@ export class MemoryReadStore implements ReadStore {
     return this.checkpoints.get(projection) ?? 0;
   }
 
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    this.assertOpen();
+    assertLease(name, holder, ttlMs);
+    const now = Date.now();
+    const lease = this.leases.get(name);
+    if (lease !== undefined && lease.holder !== holder && lease.expiresAt >= now) return false;
+    this.leases.set(name, { holder, expiresAt: now + ttlMs });
+    return true;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.assertOpen();
+    assertLease(name, holder);
+    if (this.leases.get(name)?.holder === holder) this.leases.delete(name);
+  }
+
   async getMeta(key: string): Promise<string | null> {
     this.assertOpen();
     return this.meta.get(key) ?? null;
@@ -125,6 +143,7 @@ export class MemoryReadStore implements ReadStore {
     if (this.closed) throw new Error('MemoryReadStore is closed');
   }
 }
+
 
 function cloneStored<T>(stored: StoredDocument<unknown>): StoredDocument<T> {
   return { doc: structuredClone(stored.doc) as T, position: stored.position };

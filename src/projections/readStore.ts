@@ -55,6 +55,14 @@ export interface ReadStore {
   write(documents: DocumentWrite[], checkpoints: { projection: string; position: number }[]): Promise<void>;
   /** 0 when the projection never ran. */
   checkpoint(projection: string): Promise<number>;
+  /**
+   * Takes or renews the lease `name` for `holder` until now + `ttlMs`, if it is free, expired or already the
+   * holder's. Several service instances share one read store; only the lease holder advances projections, and
+   * a holder that dies loses the lease when it expires. Returns whether `holder` holds it now.
+   */
+  acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up at once if `holder` holds it (a clean shutdown), so another instance takes over. */
+  releaseLease(name: string, holder: string): Promise<void>;
   /** Small named values that are not documents of a projection (e.g. which generation of a projection is live). */
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;

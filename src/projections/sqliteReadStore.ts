@@ -12,6 +12,7 @@ import {
   serializeWrite,
   type Condition,
   type SortKey,
+  assertLease,
 } from './documentFilter';
 import type {
   CollectionSpec,
@@ -37,6 +38,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
 `;
 
 /** Generated find/count SQL varies with filters; keep the cache bounded in case callers vary a lot. */
@@ -183,6 +185,28 @@ export class SqliteReadStore implements ReadStore {
   async checkpoint(projection: string): Promise<number> {
     const position = this.statement('SELECT position FROM checkpoints WHERE projection = ?').pluck().get(projection);
     return (position as number | undefined) ?? 0;
+  }
+
+  /**
+   * One statement, so that instances sharing the file (each its own connection) cannot both win: the row is
+   * inserted when absent, taken over when the holder is the same or the lease expired, and left alone otherwise,
+   * in which case RETURNING yields no row.
+   */
+  async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
+    assertLease(name, holder, ttlMs);
+    const now = Date.now();
+    const row = this.statement(
+      `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @expiresAt)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE leases.holder = excluded.holder OR leases.expires_at < @now
+       RETURNING holder`,
+    ).get({ name, holder, expiresAt: now + ttlMs, now }) as { holder: string } | undefined;
+    return row?.holder === holder;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    assertLease(name, holder);
+    this.statement('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -340,6 +364,7 @@ function scalarEqualsSql(type: string, value: string, expected: Scalar, params: 
   const types = typeof expected === 'number' ? `${type} IN ${NUMBER_TYPES}` : `${type} = 'text'`;
   return `(${value} = ? AND ${types})`;
 }
+
 
 /** ':' cannot occur in collection names or paths, so names of different collections or field lists never clash. */
 function indexName(collection: string, fields: readonly string[]): string {

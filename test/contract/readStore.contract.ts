@@ -81,6 +81,26 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await store.find('json')).toStrictEqual([doc]);
       });
 
+      it('round-trips keys and nesting that document databases reserve or restrict', async () => {
+        // MongoDB-protocol servers reject '.' and a leading '$' in keys; FerretDB 1.x also arrays in arrays.
+        const doc = {
+          'a.b': 1,
+          $set: { 'x.y': ['$', '.'] },
+          'cost$': 2,
+          '%2E': 'looks escaped',
+          '%a': [[1]],
+          '': 'empty key',
+          'nul\u0000key': true,
+          matrix: [[1, 2], [], [[3, [4]]], [{ 'k.k': [[null]] }]],
+        };
+        await store.write([{ collection: 'json', id: 'x', doc, position: 1 }], []);
+        expect((await store.get('json', 'x'))?.doc).toStrictEqual(doc);
+        expect(await store.find('json')).toStrictEqual([doc]);
+        // The elements of `matrix` are arrays and objects: none equals a scalar, null included.
+        expect(await store.count('json', { matrix: null })).toBe(0);
+        expect(await store.count('json', { matrix: 1 })).toBe(0);
+      });
+
       it('keeps Vietnamese text exact, without Unicode normalisation', async () => {
         const composed = 'Tiếng Việt: Đà Nẵng, Quảng Nam, Thừa Thiên Huế';
         const decomposed = composed.normalize('NFD');
@@ -163,6 +183,28 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         );
         expect(await store.get('scores', 'a')).toEqual({ doc: { v: 'p4' }, position: 4 });
         expect(await store.get('scores', 'b')).toEqual({ doc: { v: 'b1' }, position: 1 });
+      });
+
+      it('applies the newer writes of a batch that also replays older ones, across many documents', async () => {
+        const ids = Array.from({ length: 40 }, (_, i) => `d${String(i).padStart(2, '0')}`);
+        await store.write(
+          ids.map((id) => ({ collection: 'scores', id, doc: { v: 'first' }, position: 10 })),
+          [],
+        );
+        // Every third write is a replay (same or older position), the others move their document on.
+        const replayed = (i: number) => i % 3 === 0;
+        const positionOf = (i: number) => (replayed(i) ? 10 - (i % 2) : 11 + i);
+        await store.write(
+          ids.map((id, i) => ({ collection: 'scores', id, doc: { v: `second ${i}` }, position: positionOf(i) })),
+          [],
+        );
+        const stored = await store.getMany<{ v: string }>('scores', ids);
+        ids.forEach((id, i) => {
+          expect(stored.get(id)).toEqual(
+            replayed(i) ? { doc: { v: 'first' }, position: 10 } : { doc: { v: `second ${i}` }, position: 11 + i },
+          );
+        });
+        expect(await store.count('scores')).toBe(40);
       });
 
       it('rejects an invalid batch before writing any of it', async () => {
@@ -310,6 +352,27 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         // nor through null or arrays, whose own properties (like length) are not fields
         expect(await keysWhere({ 'active.deep': null })).toEqual(['a', 'b', 'c', 'd', 'e']);
         expect(await keysWhere({ 'tags.length': 2 })).toEqual([]);
+      });
+
+      it('does not reach into the objects of an array: a path through an array is missing', async () => {
+        await seed('lists', {
+          l1: { list: [{ b: 1 }, { b: 2 }] },
+          l2: { list: { b: 1 } },
+          l3: { list: [] },
+          l4: { list: [{ c: 1 }, [{ b: 1 }]] },
+          l5: { deep: { list: [{ b: { c: 'x' } }] } },
+          l6: { deep: { list: { b: { c: 'x' } } } },
+        });
+        const where = (filter: Filter) => keys('lists', { filter });
+        expect(await where({ 'list.b': 1 })).toEqual(['l2']);
+        expect(await where({ 'list.b': { $in: [1, 2] } })).toEqual(['l2']);
+        expect(await where({ 'list.b': { $gte: 0 } })).toEqual(['l2']);
+        expect(await where({ 'list.b': null })).toEqual(['l1', 'l3', 'l4', 'l5', 'l6']);
+        expect(await where({ 'list.b': { $in: [null, 1] } })).toEqual(['l1', 'l2', 'l3', 'l4', 'l5', 'l6']);
+        expect(await where({ 'deep.list.b.c': 'x' })).toEqual(['l6']);
+        expect(await where({ 'deep.list.b.c': { $lte: 'x' } })).toEqual(['l6']);
+        expect(await where({ 'deep.list.b.c': null })).toEqual(['l1', 'l2', 'l3', 'l4', 'l5']);
+        expect(await store.count('lists', { 'list.b': 2 })).toBe(0);
       });
 
       it('equality on an array-valued field matches when an element is equal', async () => {
@@ -578,6 +641,75 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         await seed('others', { o1: {} });
         await expect(store.dropCollection('nothingHere')).resolves.toBeUndefined();
         expect(await store.count('others')).toBe(1);
+      });
+    });
+
+    describe('leases', () => {
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const LONG = 10_000;
+
+      it('a free lease can be taken', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+      });
+
+      it('another holder cannot take it while it is valid', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(false);
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(false);
+      });
+
+      it('the holder can renew it, which extends it from now', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', 400)).toBe(true);
+        await sleep(250);
+        expect(await store.acquireLease('projections', 'instance-a', 400)).toBe(true);
+        await sleep(250); // past the first term, well within the renewed one
+        expect(await store.acquireLease('projections', 'instance-b', 400)).toBe(false);
+      });
+
+      it('another holder takes it after it expired, and the old holder then cannot', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', 200)).toBe(true);
+        await sleep(250);
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(true);
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(false);
+      });
+
+      it('release frees it at once', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+        await store.releaseLease('projections', 'instance-a');
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(true);
+      });
+
+      it('release by a non-holder does nothing', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+        await store.releaseLease('projections', 'instance-b');
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(false);
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+        await expect(store.releaseLease('neverTaken', 'instance-a')).resolves.toBeUndefined();
+      });
+
+      it('keeps leases of different names apart', async () => {
+        expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+        expect(await store.acquireLease('rebuild', 'instance-b', LONG)).toBe(true);
+        await store.releaseLease('rebuild', 'instance-b');
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(false);
+      });
+
+      it('only one of several simultaneous takers wins a free lease', async () => {
+        const holders = ['instance-a', 'instance-b', 'instance-c', 'instance-d'];
+        const won = await Promise.all(holders.map((holder) => store.acquireLease('projections', holder, LONG)));
+        expect(won.filter(Boolean)).toHaveLength(1);
+        const winner = holders[won.indexOf(true)];
+        expect(await store.acquireLease('projections', winner, LONG)).toBe(true);
+      });
+
+      it('rejects an empty name or holder and a duration that is not a positive integer', async () => {
+        await expect(store.acquireLease('', 'instance-a', LONG)).rejects.toThrow(/lease name/);
+        await expect(store.acquireLease('projections', '', LONG)).rejects.toThrow(/lease holder/);
+        await expect(store.releaseLease('projections', '')).rejects.toThrow(/lease holder/);
+        for (const ttl of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+          await expect(store.acquireLease('projections', 'instance-a', ttl)).rejects.toThrow(/lease duration/);
+        }
+        expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(true);
       });
     });
 

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { MongoClient } from 'mongodb';
 import { MemoryReadStore } from '../../src/projections/memoryReadStore';
+import { databaseName, MongoReadStore, redactUrl } from '../../src/projections/mongoReadStore';
 import { SqliteReadStore } from '../../src/projections/sqliteReadStore';
+import { describeWithServer, servers } from '../support/servers';
 import { readStoreContract } from './readStore.contract';
 
 function tempDir(): string {
@@ -25,6 +29,144 @@ readStoreContract('SqliteReadStore', async () => {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describeWithServer('ReadStore contract: mongodb', servers.mongodb, 'TEST_MONGODB_URL', (url) => {
+  // Every test gets a database of its own, dropped afterwards through a separate client (tests close their store).
+  let admin: MongoClient;
+  const created = new Set<string>();
+
+  beforeAll(async () => {
+    admin = await new MongoClient(url, { serverSelectionTimeoutMS: 5000 }).connect();
+  });
+
+  afterAll(async () => {
+    for (const name of created) await admin.db(name).dropDatabase();
+    await admin?.close();
+  });
+
+  /** The URL with its path (the database) replaced, query string kept. */
+  function urlFor(dbName: string): string {
+    const parsed = /^([^/]+\/\/[^/?]*)(?:\/[^?]*)?(\?.*)?$/.exec(url);
+    if (parsed === null) throw new Error(`Cannot read TEST_MONGODB_URL ${redactUrl(url)}`);
+    return `${parsed[1]}/${dbName}${parsed[2] ?? ''}`;
+  }
+
+  async function open(dbName: string): Promise<MongoReadStore> {
+    created.add(dbName);
+    return MongoReadStore.connect(urlFor(dbName));
+  }
+
+  const newDatabaseName = () => `par_test_${randomBytes(6).toString('hex')}`;
+
+  readStoreContract('MongoReadStore', async () => {
+    const dbName = newDatabaseName();
+    const store = await open(dbName);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await admin.db(dbName).dropDatabase();
+        created.delete(dbName);
+      },
+    };
+  });
+
+  describe('MongoReadStore on a server', () => {
+    let dbName: string;
+    let first: MongoReadStore;
+    let second: MongoReadStore;
+
+    beforeEach(async () => {
+      dbName = newDatabaseName();
+      [first, second] = await Promise.all([open(dbName), open(dbName)]);
+    });
+
+    afterEach(async () => {
+      await Promise.all([first.close(), second.close()]);
+      await admin.db(dbName).dropDatabase();
+      created.delete(dbName);
+    });
+
+    it('uses the database named in the URL and stores documents as { _id, position, doc }', async () => {
+      expect(first.databaseName).toBe(dbName);
+      await first.write([{ collection: 'agencies', id: 'SNV', doc: { 'a.b': [[1]] }, position: 3 }], [
+        { projection: 'agencyView', position: 3 },
+      ]);
+      const raw = await admin.db(dbName).collection('agencies').findOne({});
+      expect(raw).toEqual({ _id: 'SNV', position: 3, doc: { 'a%2Eb': [{ '%a': [1] }] } });
+      expect(await admin.db(dbName).collection('_checkpoints').findOne({})).toEqual({ _id: 'agencyView', position: 3 });
+    });
+
+    it('creates an index on doc.<field> for each index of the spec, idempotently', async () => {
+      const spec = { name: 'audit', indexes: [['at'], ['actor.agency', 'at']] };
+      await first.ensureCollection(spec);
+      await first.ensureCollection(spec);
+      const indexes = await admin.db(dbName).collection('audit').indexes();
+      const keys = indexes.map((index) =>
+        Object.entries(index.key)
+          .map(([field, order]) => `${field}:${order}`)
+          .join(),
+      );
+      expect(keys.sort()).toEqual(['_id:1', 'doc.actor.agency:1,doc.at:1', 'doc.at:1']);
+      await first.dropCollection('audit');
+      const names = (await admin.db(dbName).listCollections().toArray()).map((c) => c.name);
+      expect(names).not.toContain('audit');
+    });
+
+    it('two instances sharing the database: the newer write wins whichever lands first', async () => {
+      await Promise.all([
+        first.write([{ collection: 'scores', id: 'a', doc: { v: 'older' }, position: 4 }], []),
+        second.write([{ collection: 'scores', id: 'a', doc: { v: 'newer' }, position: 5 }], []),
+      ]);
+      await Promise.all([
+        first.write([{ collection: 'scores', id: 'b', doc: { v: 'newer' }, position: 9 }], []),
+        second.write([{ collection: 'scores', id: 'b', doc: { v: 'older' }, position: 8 }], []),
+      ]);
+      expect(await first.get('scores', 'a')).toEqual({ doc: { v: 'newer' }, position: 5 });
+      expect(await second.get('scores', 'b')).toEqual({ doc: { v: 'newer' }, position: 9 });
+    });
+
+    it('two instances sharing the database: exactly one holds a lease', async () => {
+      const won = await Promise.all([
+        first.acquireLease('projections', 'first', 10_000),
+        second.acquireLease('projections', 'second', 10_000),
+      ]);
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const [holder, other] = won[0] ? [first, second] : [second, first];
+      const [holderName, otherName] = won[0] ? ['first', 'second'] : ['second', 'first'];
+      expect(await other.acquireLease('projections', otherName, 10_000)).toBe(false);
+      await holder.releaseLease('projections', holderName);
+      expect(await other.acquireLease('projections', otherName, 10_000)).toBe(true);
+    });
+  });
+});
+
+describe('MongoReadStore.connect', () => {
+  it('takes the database from the URL path, else the option, else par_ledger', () => {
+    expect(databaseName('mongodb://127.0.0.1:27017/par_prod?retryWrites=false')).toBe('par_prod');
+    expect(databaseName('mongodb://u:p@h1,h2/par%5Fx', 'ignored')).toBe('par_x');
+    expect(databaseName('mongodb://127.0.0.1:27017/', 'fromOption')).toBe('fromOption');
+    expect(databaseName('mongodb://127.0.0.1:27017/?authSource=admin', 'fromOption')).toBe('fromOption');
+    expect(databaseName('mongodb://127.0.0.1:27017')).toBe('par_ledger');
+    expect(() => databaseName('mongodb://127.0.0.1:27017/a.b')).toThrow('a.b');
+  });
+
+  it('fails fast on an unreachable server, naming the URL without its credentials', async () => {
+    const started = Date.now();
+    const connecting = MongoReadStore.connect('mongodb://reader:s3cret@127.0.0.1:9/par', {
+      serverSelectionTimeoutMS: 300,
+    });
+    await expect(connecting).rejects.toThrow('mongodb://***@127.0.0.1:9/par');
+    await expect(connecting).rejects.not.toThrow('s3cret');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('rejects a URL that is not a MongoDB URL, without echoing its credentials', async () => {
+    await expect(MongoReadStore.connect('postgres://reader:s3cret@127.0.0.1/par')).rejects.toThrow(
+      /^Invalid MongoDB URL postgres:\/\/\*\*\*@127\.0\.0\.1\/par: /,
+    );
+  });
 });
 
 describe('SqliteReadStore on disk', () => {
