@@ -14,6 +14,10 @@ interface Target {
 
 export interface RunnerOptions {
   batchSize?: number;
+  /** Names this process in the projection lease; give each service instance its own. */
+  instanceId?: string;
+  /** How long the lease lasts without renewal: after a holder dies, another instance takes over this late. */
+  leaseTtlMs?: number;
   /** How often to look for events appended by other processes. */
   pollMs?: number;
   log?: (message: string) => void;
@@ -27,6 +31,8 @@ export interface RebuildProgress {
 
 export interface ProjectionStatus {
   name: string;
+  /** Events this process applied to the live generation since it started (0 on a follower). */
+  appliedSinceStart: number;
   version: number;
   generation: number;
   checkpoint: number;
@@ -36,6 +42,10 @@ export interface ProjectionStatus {
 
 /** How often a runner looks whether another process switched a projection to a new generation. */
 const GENERATION_SYNC_MS = 1000;
+/** Only the holder of this lease advances projections; the other instances read the checkpoints it writes. */
+const LEASE = 'projection-runner';
+/** A follower with a mutation waiting for its read-your-writes checks the leader's progress this often. */
+const WAITING_POLL_MS = 25;
 
 const physical = (collection: string, generation: number) => `${collection}_g${generation}`;
 const generationKey = (name: string) => `projection:${name}:generation`;
@@ -58,10 +68,16 @@ export class ProjectionRunner {
   private exclusive: Promise<unknown> = Promise.resolve();
   private failure: Error | null = null;
   private rebuilding = new Map<string, RebuildProgress>();
+  private woken = false;
   private lastGenerationSync = 0;
   private readonly batchSize: number;
   private readonly pollMs: number;
   private readonly log: (message: string) => void;
+  private readonly instanceId: string;
+  private readonly leaseTtlMs: number;
+  private leader = false;
+  private readonly applied = new Map<string, number>();
+  private leaseRenewedAt = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -72,10 +88,38 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.pollMs = options.pollMs ?? 500;
     this.log = options.log ?? (() => {});
+    this.instanceId = options.instanceId ?? `runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    this.leaseTtlMs = options.leaseTtlMs ?? 10_000;
   }
 
-  /** Resolves each projection's live generation (rebuilding the ones whose version changed) and starts following. */
+  /** Whether this process currently advances the projections (holds the lease). */
+  isLeader(): boolean {
+    return this.leader;
+  }
+
+  get id(): string {
+    return this.instanceId;
+  }
+
+  /**
+   * Resolves each projection's live generation and starts following. The lease holder builds projections that
+   * are new or whose version changed; other instances wait until it has, then read what it writes.
+   */
   async start(): Promise<void> {
+    for (;;) {
+      if (await this.holdLease()) {
+        await this.prepareAsLeader();
+        break;
+      }
+      if (await this.adoptBuiltGenerations()) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    this.running = true;
+    this.unsubscribe = this.events.onAppend(() => this.nudge());
+    this.loop = this.follow();
+  }
+
+  private async prepareAsLeader(): Promise<void> {
     for (const projection of this.projections) {
       const generation = Number((await this.store.getMeta(generationKey(projection.name))) ?? 0);
       const version = Number((await this.store.getMeta(versionKey(projection.name))) ?? 0);
@@ -83,16 +127,44 @@ export class ProjectionRunner {
         await this.ensureCollections(projection, generation);
         this.live.set(projection.name, { projection, generation, checkpoint: await this.store.checkpoint(checkpointKey(projection.name, generation)) });
       } else {
-        // New or changed projection: build it now, before serving; an older generation keeps serving meanwhile
-        // only when a rebuild is asked for on a running service (rebuild()).
+        // New or changed projection: built before serving. (On a running service, rebuild() builds beside the
+        // live generation instead.)
         if (generation > 0) this.log(`projection ${projection.name}: version ${version} → ${projection.version}, rebuilding`);
-        const target = await this.buildGeneration(projection, generation + 1);
+        const target = await this.buildGeneration(projection, generation + 1, undefined, () => this.holdLease());
         await this.switchTo(target, generation);
       }
     }
-    this.running = true;
-    this.unsubscribe = this.events.onAppend(() => this.wake?.());
-    this.loop = this.follow();
+  }
+
+  /** A follower's start: true once every projection has a generation of this build's version. */
+  private async adoptBuiltGenerations(): Promise<boolean> {
+    const found: Target[] = [];
+    for (const projection of this.projections) {
+      const generation = Number((await this.store.getMeta(generationKey(projection.name))) ?? 0);
+      const version = Number((await this.store.getMeta(versionKey(projection.name))) ?? 0);
+      if (generation === 0 || version !== projection.version) return false;
+      found.push({ projection, generation, checkpoint: await this.store.checkpoint(checkpointKey(projection.name, generation)) });
+    }
+    for (const target of found) this.live.set(target.projection.name, target);
+    return true;
+  }
+
+  /** Takes or renews the lease, at most every fifth of its lifetime. */
+  private async holdLease(): Promise<boolean> {
+    const now = Date.now();
+    if (this.leader && now - this.leaseRenewedAt < this.leaseTtlMs / 5) return true;
+    const held = await this.store.acquireLease(LEASE, this.instanceId, this.leaseTtlMs);
+    if (held !== this.leader) this.log(`projection runner ${this.instanceId}: ${held ? 'now advances the projections' : 'follows another instance'}`);
+    this.leader = held;
+    if (held) this.leaseRenewedAt = now;
+    return held;
+  }
+
+  /** A follower's view of the leader's progress. */
+  private async refreshCheckpoints(): Promise<void> {
+    for (const target of this.live.values()) {
+      target.checkpoint = Math.max(target.checkpoint, await this.store.checkpoint(checkpointKey(target.projection.name, target.generation)));
+    }
   }
 
   async stop(): Promise<void> {
@@ -100,6 +172,11 @@ export class ProjectionRunner {
     this.unsubscribe?.();
     this.wake?.();
     await this.loop;
+    if (this.leader) {
+      this.leader = false;
+      // Hand over at once rather than after the lease expires.
+      await this.store.releaseLease(LEASE, this.instanceId).catch(() => undefined);
+    }
   }
 
   /** The physical collection a query should read for a projection's logical collection. */
@@ -118,8 +195,8 @@ export class ProjectionRunner {
 
   /** Read-your-writes: resolves once every live projection has applied `position`, or rejects after `timeoutMs`. */
   waitFor(position: number, timeoutMs = 5000): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
     if (this.position() >= position) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -137,7 +214,7 @@ export class ProjectionRunner {
         },
       };
       this.waiters.push(waiter);
-      this.wake?.();
+      this.nudge();
     });
   }
 
@@ -173,11 +250,24 @@ export class ProjectionRunner {
   status(): ProjectionStatus[] {
     return this.projections.map((p) => {
       const live = this.live.get(p.name);
-      return { name: p.name, version: p.version, generation: live?.generation ?? 0, checkpoint: live?.checkpoint ?? 0, rebuilding: this.rebuilding.get(p.name) ?? null };
+      return {
+        name: p.name,
+        appliedSinceStart: this.applied.get(p.name) ?? 0,
+        version: p.version,
+        generation: live?.generation ?? 0,
+        checkpoint: live?.checkpoint ?? 0,
+        rebuilding: this.rebuilding.get(p.name) ?? null,
+      };
     });
   }
 
-  private async buildGeneration(projection: Projection, generation: number, onProgress?: (p: RebuildProgress) => void): Promise<Target> {
+  private async buildGeneration(
+    projection: Projection,
+    generation: number,
+    onProgress?: (p: RebuildProgress) => void,
+    /** Renews the lease during a long first build, so other instances keep waiting instead of taking over. */
+    keepLease?: () => Promise<boolean>,
+  ): Promise<Target> {
     // A generation left half-built by an interrupted rebuild is dropped, not trusted.
     for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
     await this.ensureCollections(projection, generation);
@@ -186,6 +276,7 @@ export class ProjectionRunner {
       const head = await this.events.headPosition();
       if (target.checkpoint >= head) break;
       await this.advance([target], 1);
+      if (keepLease && !(await keepLease())) throw new Error(`lost the projection lease while building ${projection.name}`);
       onProgress?.({ projection: projection.name, position: target.checkpoint, head });
     }
     return target;
@@ -193,8 +284,10 @@ export class ProjectionRunner {
 
   private async switchTo(target: Target, previousGeneration: number): Promise<void> {
     const { projection, generation } = target;
-    await this.store.setMeta(versionKey(projection.name), String(projection.version));
+    // Generation first: a crash between the two writes leaves the old version recorded, so the next start
+    // rebuilds instead of serving a generation built by other code under the new version.
     await this.store.setMeta(generationKey(projection.name), String(generation));
+    await this.store.setMeta(versionKey(projection.name), String(projection.version));
     this.live.set(projection.name, target);
     // The previous generation stays one more round: a query in flight, or another process that has not yet
     // noticed the switch, may still read it. The one before goes.
@@ -228,7 +321,9 @@ export class ProjectionRunner {
       try {
         progressed = await this.withExclusive(async () => {
           await this.syncGenerations();
-          return this.advance([...this.live.values()], 1);
+          if (await this.holdLease()) return this.advance([...this.live.values()], 1);
+          await this.refreshCheckpoints();
+          return false;
         });
         this.failure = null;
       } catch (error) {
@@ -238,22 +333,38 @@ export class ProjectionRunner {
         for (const w of this.waiters.splice(0)) w.reject(this.failure);
       }
       this.resolveWaiters();
-      if (!progressed && this.running) await this.sleep();
+      if (!progressed && this.running) {
+        // A leader wakes often enough to renew its lease; a follower with a mutation waiting checks often.
+        const interval = this.leader ? Math.min(this.pollMs, this.leaseTtlMs / 5) : this.waiters.length > 0 ? WAITING_POLL_MS : this.pollMs;
+        await this.sleep(interval);
+      }
     }
   }
 
-  private sleep(): Promise<void> {
+  private sleep(ms: number): Promise<void> {
+    // An append announced while the loop was busy (not sleeping) would otherwise wait a whole interval.
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollMs);
+      const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
       }
       this.wake = () => {
         this.wake = null;
+        this.woken = false;
         done();
       };
     });
+  }
+
+  /** Wakes the loop now, or makes its next sleep return at once if it is busy. */
+  private nudge(): void {
+    this.woken = true;
+    this.wake?.();
   }
 
   private withExclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -315,7 +426,13 @@ export class ProjectionRunner {
     const last = events[events.length - 1].globalPosition;
     const checkpoints = targets.filter((t) => t.checkpoint < last).map((t) => ({ projection: checkpointKey(t.projection.name, t.generation), position: last }));
     await this.store.write([...dirty.values()], checkpoints);
-    for (const t of targets) t.checkpoint = Math.max(t.checkpoint, last);
+    for (const t of targets) {
+      if (this.live.get(t.projection.name) === t) {
+        const fresh = events.filter((e) => e.globalPosition > t.checkpoint).length;
+        this.applied.set(t.projection.name, (this.applied.get(t.projection.name) ?? 0) + fresh);
+      }
+      t.checkpoint = Math.max(t.checkpoint, last);
+    }
   }
 
   private applyOne(

@@ -1,0 +1,286 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CommandHandler, type Clock } from '../../src/commands/commandHandler';
+import { ParCommands, type AgencyDirectory } from '../../src/commands/parCommands';
+import { leavesOf, type Leaf } from '../../src/domain/framework/framework';
+import { frameworkDecider } from '../../src/domain/framework/frameworkDecider';
+import { fromPoints } from '../../src/domain/points';
+import type { Actor } from '../../src/events/envelope';
+import type { EventStore } from '../../src/events/eventStore';
+import { MemoryEventStore } from '../../src/events/memoryEventStore';
+import { streams, type AgencyGroup } from '../../src/events/parEvents';
+import { SqliteEventStore } from '../../src/events/sqliteEventStore';
+import { allProjections } from '../../src/projections/allProjections';
+import { MemoryReadStore } from '../../src/projections/memoryReadStore';
+import type { Projection } from '../../src/projections/projection';
+import { ProjectionRunner, type RunnerOptions } from '../../src/projections/projectionRunner';
+import { ReadModels } from '../../src/projections/readModels';
+import type { ReadStore } from '../../src/projections/readStore';
+import { SqliteReadStore } from '../../src/projections/sqliteReadStore';
+import { seedIfEmpty } from '../../src/seed/seed';
+import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
+
+export const YEAR = 2025;
+export const ADMIN: Actor = { sub: 'test', name: 'Test', agency: 'SNV', roles: ['ADMIN', 'COORDINATOR'] };
+export const officer = (agency: string): Actor => ({ sub: `officer.${agency}`, name: `Officer ${agency}`, agency, roles: ['AGENCY_OFFICER'] });
+export const appraiser = (agency: string): Actor => ({ sub: `appraiser.${agency}`, name: `Appraiser ${agency}`, agency, roles: ['APPRAISER'] });
+
+const START = Date.parse('2025-01-06T08:00:00.000Z');
+const DAY = 24 * 3600 * 1000;
+export const SELF_ASSESSMENT_DEADLINE = new Date(START + 60 * DAY);
+export const APPRAISAL_DEADLINE = new Date(START + 120 * DAY);
+
+/** Deterministic time: every reading is one second after the previous one, well inside the cycle's deadlines. */
+export class SteppingClock implements Clock {
+  constructor(private t = START) {}
+  now(): Date {
+    this.t += 1000;
+    return new Date(this.t);
+  }
+}
+
+// ------------------------------------------------------------------------------------------ temp folders, stores
+
+export interface TempDir {
+  dir: string;
+  file(name: string): string;
+  remove(): void;
+}
+
+export function tempDir(prefix = 'par-projections-'): TempDir {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, file: (name) => path.join(dir, name), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type StoreKind = 'memory' | 'sqlite';
+
+export interface Stores {
+  events: EventStore;
+  readStore: ReadStore;
+  close(): Promise<void>;
+}
+
+/** A fresh pair of stores; SQLite ones live in `dir` (event log and read models in separate files). */
+export function openStores(kind: StoreKind, dir?: TempDir, names = { events: 'events.db', read: 'read.db' }): Stores {
+  if (kind === 'memory') {
+    const events = new MemoryEventStore();
+    const readStore = new MemoryReadStore();
+    return { events, readStore, close: async () => { await readStore.close(); await events.close(); } };
+  }
+  if (!dir) throw new Error('sqlite stores need a temp dir');
+  const events = SqliteEventStore.open(dir.file(names.events));
+  const readStore = SqliteReadStore.open(dir.file(names.read));
+  return { events, readStore, close: async () => { await readStore.close(); await events.close(); } };
+}
+
+/**
+ * A stand-in for `inner` with some methods replaced; everything else (including methods a port gains later) is
+ * delegated, bound to `inner`.
+ */
+export function withOverrides<T extends object>(inner: T, overrides: Partial<T>): T {
+  return new Proxy(inner, {
+    get(target, prop) {
+      if (Object.prototype.hasOwnProperty.call(overrides, prop)) return (overrides as Record<PropertyKey, unknown>)[prop];
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Wraps an event store and counts what readAll hands out (readAll is how the runner reads the log), so a test can
+ * tell whether a runner re-read the log from the start.
+ */
+export function countingReads(inner: EventStore): { events: EventStore; read: () => number; calls: () => { after: number; limit: number; returned: number }[] } {
+  const calls: { after: number; limit: number; returned: number }[] = [];
+  const events = withOverrides<EventStore>(inner, {
+    readAll: async (after, limit) => {
+      const result = await inner.readAll(after, limit);
+      calls.push({ after, limit, returned: result.length });
+      return result;
+    },
+  });
+  return { events, read: () => calls.reduce((n, c) => n + c.returned, 0), calls: () => [...calls] };
+}
+
+// ------------------------------------------------------------------------------------------ runner + commands
+
+export interface Live {
+  runner: ProjectionRunner;
+  read: ReadModels;
+  handler: CommandHandler;
+  commands: ParCommands;
+}
+
+/** The directory a running service gives ParCommands: the agencies read model, once caught up with the log. */
+export function directoryOver(runner: ProjectionRunner, read: ReadModels): AgencyDirectory {
+  return {
+    agenciesInGroups: async (groups: readonly AgencyGroup[]) => {
+      await runner.catchUp();
+      return read.agenciesInGroups(groups);
+    },
+  };
+}
+
+/** Starts a runner on the stores and wires ParCommands to it, as the service does. */
+export async function startLive(
+  events: EventStore,
+  readStore: ReadStore,
+  options: RunnerOptions = {},
+  projections: readonly Projection[] = allProjections,
+  clock: Clock = new SteppingClock(),
+): Promise<Live> {
+  const runner = new ProjectionRunner(events, readStore, projections, { pollMs: 20, ...options });
+  await runner.start();
+  const read = new ReadModels(readStore, runner);
+  const handler = new CommandHandler(events, clock);
+  const commands = new ParCommands(handler, directoryOver(runner, read));
+  return { runner, read, handler, commands };
+}
+
+// ------------------------------------------------------------------------------------------ a realistic log
+
+export interface CycleLog {
+  /** Assessed agencies that went all the way to finalisation, by group. */
+  finalized: Record<string, string[]>;
+  head: number;
+}
+
+const pointsFor = (leaf: Leaf, share: number) => Math.round(fromPoints(leaf.maxPoints) * share * 100) / 100;
+
+async function frameworkLeaves(handler: CommandHandler, code: string): Promise<Leaf[]> {
+  const { state } = await handler.load(streams.framework(code), frameworkDecider);
+  if (!state.published) throw new Error(`framework ${code} is not published`);
+  return leavesOf(state.framework.areas);
+}
+
+/**
+ * Drives real commands through ParCommands: the seed (Quảng Nam's agencies and the three sample frameworks), the
+ * 2025 cycle over the sample frameworks, self-assessments (one revised, one criterion not applicable, one
+ * department that never gets appraised), appraisals in two rounds and corrections, survey scores,
+ * finalisations, and a published (then republished) DISTRICT ranking. Returns what was finalised.
+ */
+export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
+  await seedIfEmpty(events, commands);
+  const admin = { actor: ADMIN };
+  await commands.openAssessmentCycle(admin, {
+    year: YEAR,
+    frameworkCodes: sampleFrameworks.map((f) => f.code),
+    selfAssessmentDeadline: SELF_ASSESSMENT_DEADLINE,
+    appraisalDeadline: APPRAISAL_DEADLINE,
+    bands: [
+      { label: 'Xuất sắc', minIndexPercent: 90 },
+      { label: 'Tốt', minIndexPercent: 80 },
+      { label: 'Khá', minIndexPercent: 70 },
+      { label: 'Trung bình', minIndexPercent: 50 },
+      { label: 'Yếu', minIndexPercent: 0 },
+    ],
+  });
+
+  const codeOf = (group: AgencyGroup) => sampleFrameworks.find((f) => f.group === group)!.code;
+  const districtLeaves = await frameworkLeaves(handler, codeOf('DISTRICT'));
+  const departmentLeaves = await frameworkLeaves(handler, codeOf('DEPARTMENT'));
+  const selfAssessed = (leaves: Leaf[]) => leaves.filter((l) => l.method !== 'SURVEY');
+  const surveyed = (leaves: Leaf[]) => leaves.filter((l) => l.method === 'SURVEY');
+
+  const submit = (agencyCode: string, leaves: Leaf[], share: number, notApplicable: string[] = []) =>
+    commands.submitSelfAssessment(
+      { actor: officer(agencyCode) },
+      {
+        year: YEAR,
+        agencyCode,
+        scores: selfAssessed(leaves).map((leaf, i) =>
+          notApplicable.includes(leaf.code)
+            ? { criterionCode: leaf.code, applicable: false, explanation: 'Không phát sinh trong năm' }
+            : i % 3 === 0
+              ? { criterionCode: leaf.code, points: pointsFor(leaf, share), explanation: 'Báo cáo qua phần mềm, không có số văn bản' }
+              : { criterionCode: leaf.code, points: pointsFor(leaf, share), evidence: [`QĐ số ${leaf.code}/QĐ-UBND`] },
+        ),
+      },
+    );
+  const appraise = (agencyCode: string, leaf: Leaf, share: number, round: 1 | 2 = 1) =>
+    commands.appraiseCriterion(
+      { actor: appraiser(leaf.appraiserCode!) },
+      { year: YEAR, agencyCode, criterionCode: leaf.code, round, points: pointsFor(leaf, share), comment: `vòng ${round}` },
+    );
+  const survey = (agencyCode: string, leaves: Leaf[], share: number) =>
+    commands.recordSurveyScores(admin, { year: YEAR, agencyCode, scores: surveyed(leaves).map((l) => ({ criterionCode: l.code, points: pointsFor(l, share) })) });
+  const finalize = (agencyCode: string) => commands.finalizeAssessment(admin, { year: YEAR, agencyCode });
+
+  // Districts: three go all the way, one revises after a first appraisal, one only submits.
+  const districts: [string, number][] = [
+    ['TAMKY', 0.9],
+    ['HOIAN', 0.8],
+    ['NONGSON', 0.85],
+  ];
+  for (const [code, share] of districts) await submit(code, districtLeaves, share, code === 'HOIAN' ? ['2.1'] : []);
+  await submit('DAILOC', districtLeaves, 0.7);
+
+  // Round 1 for the whole of each finishing district, and for the first half of Đại Lộc.
+  for (const [code, share] of districts) {
+    for (const leaf of selfAssessed(districtLeaves)) {
+      if (code === 'HOIAN' && leaf.code === '2.1') continue;
+      await appraise(code, leaf, share - 0.05);
+    }
+  }
+  const dailocLeaves = selfAssessed(districtLeaves);
+  for (const leaf of dailocLeaves.slice(0, Math.floor(dailocLeaves.length / 2))) await appraise('DAILOC', leaf, 0.65);
+  // Đại Lộc revises: the criteria appraised so far stay appraised, the others stay owed.
+  await submit('DAILOC', districtLeaves, 0.75);
+
+  // Round 2 on some criteria after the agencies' explanations, and a correction of a round 2 score.
+  const round2 = selfAssessed(districtLeaves).filter((_, i) => i % 5 === 0);
+  for (const [code, share] of districts) {
+    for (const leaf of round2) {
+      if (code === 'HOIAN' && leaf.code === '2.1') continue;
+      await appraise(code, leaf, share, 2);
+    }
+  }
+  await appraise('TAMKY', round2[0], 0.95, 2); // AppraisalCorrected
+  await appraise('NONGSON', selfAssessed(districtLeaves)[1], 0.5, 1); // a round 1 correction
+
+  for (const [code, share] of districts) await survey(code, districtLeaves, share);
+  await survey('DAILOC', districtLeaves, 0.6);
+  for (const [code] of districts) await finalize(code);
+
+  // Departments: SNV and STP self-assess; SNV is appraised on its own SNV-led area only and never finalised.
+  await submit('SNV', departmentLeaves, 0.9);
+  await submit('STP', departmentLeaves, 0.8, ['1.3']);
+  for (const leaf of selfAssessed(departmentLeaves).filter((l) => l.appraiserCode === 'SNV').slice(0, 4)) await appraise('SNV', leaf, 0.85);
+
+  await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT' });
+  await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị' });
+
+  return { finalized: { DISTRICT: districts.map(([c]) => c) }, head: await events.headPosition() };
+}
+
+/**
+ * Builds the cycle log on `events` with a throwaway runner (memory read store) as the agency directory, for tests
+ * that need a log but not the read models built while it was written.
+ */
+export async function buildCycleLogOffline(events: EventStore): Promise<CycleLog> {
+  const scratch = new MemoryReadStore();
+  const live = await startLive(events, scratch);
+  try {
+    return await buildCycleLog(events, live.commands, live.handler);
+  } finally {
+    await live.runner.stop();
+    await scratch.close();
+  }
+}
+
+// ------------------------------------------------------------------------------------------ snapshots
+
+export type Snapshot = Record<string, unknown[]>;
+
+/** Every document of every collection of every projection, as `readStore.find` lists them (ordered by id). */
+export async function snapshot(runner: ProjectionRunner, readStore: ReadStore, projections: readonly Projection[] = runner.projections): Promise<Snapshot> {
+  const result: Snapshot = {};
+  for (const p of projections) {
+    for (const c of p.collections) result[`${p.name}/${c.name}`] = await readStore.find(runner.collection(p.name, c.name));
+  }
+  return result;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
