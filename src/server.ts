@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { once } from 'node:events';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -53,7 +54,11 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const jwtSecret = resolveJwtSecret(config.PAR_JWT_SECRET, config.PAR_DATA_DIR);
   const { events, readStore } = await openStores(config);
 
-  const runner = new ProjectionRunner(events, readStore, allProjections, { log });
+  const runner = new ProjectionRunner(events, readStore, allProjections, {
+    log,
+    instanceId: config.PAR_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    leaseTtlMs: config.PAR_PROJECTION_LEASE_MS,
+  });
   let ready = false;
   const app = express();
   app.disable('x-powered-by');

@@ -1,17 +1,63 @@
 import { join } from 'node:path';
 import type { Config } from './config';
 import type { EventStore } from './events/eventStore';
+import type * as KurrentModule from './events/kurrentEventStore';
 import { MemoryEventStore } from './events/memoryEventStore';
+import { PostgresEventStore } from './events/postgresEventStore';
 import { SqliteEventStore } from './events/sqliteEventStore';
 import { MemoryReadStore } from './projections/memoryReadStore';
+import { MongoReadStore } from './projections/mongoReadStore';
 import type { ReadStore } from './projections/readStore';
 import { SqliteReadStore } from './projections/sqliteReadStore';
 
-/** Opens the configured event and read stores (the service and the command-line tools share this). */
-export async function openStores(config: Config): Promise<{ events: EventStore; readStore: ReadStore }> {
-  const events = config.EVENT_STORE === 'memory' ? new MemoryEventStore() : SqliteEventStore.open(join(config.PAR_DATA_DIR, 'events.sqlite'));
-  // Read models live beside the log in their own file: deleting it only costs a rebuild.
-  const readStore = config.READ_STORE === 'memory' ? new MemoryReadStore() : SqliteReadStore.open(join(config.PAR_DATA_DIR, 'read-models.sqlite'));
-  return { events, readStore };
+/** A store that could not be opened, named by the variable that chose it. */
+export class StoreUnavailableError extends Error {
+  constructor(variable: string, cause: Error) {
+    super(`${variable}: ${cause.message}`);
+    this.name = 'StoreUnavailableError';
+  }
 }
 
+async function openEventStore(config: Config): Promise<EventStore> {
+  switch (config.EVENT_STORE) {
+    case 'memory':
+      return new MemoryEventStore();
+    case 'sqlite':
+      return SqliteEventStore.open(join(config.PAR_DATA_DIR, 'events.sqlite'));
+    case 'postgres':
+      return PostgresEventStore.connect(config.EVENT_STORE_URL as string);
+    case 'kurrentdb': {
+      // Loaded only when chosen: the KurrentDB client loads a native addon at import.
+      const { KurrentEventStore } = require('./events/kurrentEventStore') as typeof KurrentModule;
+      return KurrentEventStore.connect(config.EVENT_STORE_URL as string);
+    }
+  }
+}
+
+async function openReadStore(config: Config): Promise<ReadStore> {
+  switch (config.READ_STORE) {
+    case 'memory':
+      return new MemoryReadStore();
+    case 'sqlite':
+      // Read models live beside the log in their own file: deleting it only costs a rebuild.
+      return SqliteReadStore.open(join(config.PAR_DATA_DIR, 'read-models.sqlite'));
+    case 'mongodb':
+      return MongoReadStore.connect(config.READ_STORE_URL as string);
+  }
+}
+
+/** Opens the configured event and read stores (the service and the command-line tools share this). */
+export async function openStores(config: Config): Promise<{ events: EventStore; readStore: ReadStore }> {
+  let events: EventStore;
+  try {
+    events = await openEventStore(config);
+  } catch (error) {
+    throw new StoreUnavailableError(config.EVENT_STORE === 'sqlite' ? 'PAR_DATA_DIR' : 'EVENT_STORE_URL', error as Error);
+  }
+  try {
+    return { events, readStore: await openReadStore(config) };
+  } catch (error) {
+    await events.close();
+    throw new StoreUnavailableError(config.READ_STORE === 'sqlite' ? 'PAR_DATA_DIR' : 'READ_STORE_URL', error as Error);
+  }
+}

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { authorizeOperation } from '../commands/authorization';
 import { DomainError } from '../domain/errors';
-import { LogVerification, ProjectionStatus } from '../schema/operationsType';
+import { LogVerification, ProjectionStatus, ServiceInstance } from '../schema/operationsType';
 import type { RequestContext } from './context';
 
 @Resolver()
@@ -21,6 +21,12 @@ export class OperationsResolver {
     // Runs in the background: a rebuild of a long log outlives an HTTP request.
     ctx.projections.rebuild(name).catch((error) => console.error(`rebuild of ${name} failed: ${(error as Error).message}`));
     return ctx.projections.status().find((s) => s.name === name);
+  }
+
+  @Query(() => ServiceInstance)
+  serviceInstance(@Ctx() ctx: RequestContext) {
+    authorizeOperation(ctx.actor, 'ViewProjections');
+    return { id: ctx.projections.id, leader: ctx.projections.isLeader(), position: ctx.projections.position() };
   }
 
   @Query(() => LogVerification, { description: 'Recomputes the hash chain of the whole log and reports the first broken link.' })

@@ -14,6 +14,9 @@ export class ProjectionStatus {
   @Field()
   name!: string;
 
+  @Field(() => Int, { description: 'Events this instance applied since it started; 0 on an instance that follows another.' })
+  appliedSinceStart!: number;
+
   @Field(() => Int)
   version!: number;
 
@@ -46,4 +49,16 @@ export class LogVerification {
 
   @Field(() => ChainBreak, { nullable: true, description: 'The first event whose link or content does not match.' })
   firstBreak!: ChainBreak | null;
+}
+
+@ObjectType({ description: 'The service process that answered: several may share the stores.' })
+export class ServiceInstance {
+  @Field()
+  id!: string;
+
+  @Field({ description: 'Whether this instance holds the projection lease and advances the read models.' })
+  leader!: boolean;
+
+  @Field(() => Int, { description: 'Global position every read model of this instance has reached.' })
+  position!: number;
 }
