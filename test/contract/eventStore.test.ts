@@ -192,26 +192,30 @@ describe('SqliteEventStore', () => {
   });
 
   it('rolls back everything when an insert fails half-way through an append', async () => {
-    const store = open();
-    await store.append('s', [newEvent('First')], { expectedVersion: 0, metadata: metadata() });
+    const first = open();
+    await first.append('s', [newEvent('First')], { expectedVersion: 0, metadata: metadata() });
+    await first.close();
+    // Fails the third row of the next append, after two rows were already inserted in the same transaction.
+    // The trigger is created while no store connection is open, and the store under test opens afterwards.
     const db = raw();
-    try {
-      // Fails the third row of the next append, after two rows were already inserted in the same transaction.
-      db.exec("CREATE TRIGGER fail_third BEFORE INSERT ON events WHEN NEW.stream_version = 4 BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
-      const command = { commandId: 'cmd-half', fingerprint: 'fp' };
-      const append = () => store.append('s', [newEvent('A'), newEvent('B'), newEvent('C')], { expectedVersion: 1, metadata: metadata(), command });
-      await expect(append()).rejects.toThrow(/injected failure/);
-      expect(await store.headPosition()).toBe(1);
-      expect(await store.readStream('s')).toHaveLength(1);
-      expect(await store.findCommand('cmd-half')).toBeNull();
+    db.exec("CREATE TRIGGER fail_third BEFORE INSERT ON events WHEN NEW.stream_version = 4 BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    db.close();
+    const store = open();
+    const command = { commandId: 'cmd-half', fingerprint: 'fp' };
+    const append = () => store.append('s', [newEvent('A'), newEvent('B'), newEvent('C')], { expectedVersion: 1, metadata: metadata(), command });
+    await expect(append()).rejects.toThrow(/injected failure/);
+    expect(await store.headPosition()).toBe(1);
+    expect(await store.readStream('s')).toHaveLength(1);
+    expect(await store.findCommand('cmd-half')).toBeNull();
+    await store.close();
 
-      db.exec('DROP TRIGGER fail_third');
-      const result = await append();
-      expect([result.firstPosition, result.lastPosition]).toEqual([2, 4]);
-      expect(await verify(store)).toMatchObject({ checked: 4, firstBreak: null });
-    } finally {
-      db.close();
-    }
+    const cleanup = raw();
+    cleanup.exec('DROP TRIGGER fail_third');
+    cleanup.close();
+    const reopened = open();
+    const result = await reopened.append('s', [newEvent('A'), newEvent('B'), newEvent('C')], { expectedVersion: 1, metadata: metadata(), command });
+    expect([result.firstPosition, result.lastPosition]).toEqual([2, 4]);
+    expect(await verify(reopened)).toMatchObject({ checked: 4, firstBreak: null });
   });
 
   describe('tamper evidence', () => {

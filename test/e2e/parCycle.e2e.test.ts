@@ -1,3 +1,4 @@
+import { availableBackends } from '../support/backends';
 import { expectData, startTestService, type TestService } from '../support/service';
 import {
   APPRAISE,
@@ -23,12 +24,12 @@ const DAY = 24 * 3600 * 1000;
  * (7.7001 + 9.2999), two districts tie on the index with different points and maxima (18/20 and 16.2/18),
  * and two sit exactly on a band threshold (90 %).
  */
-describe('a PAR cycle end to end over HTTP', () => {
+describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] as const))('a PAR cycle end to end over HTTP on %s', (_name, backend) => {
   let t: TestService;
   let coordinator: string;
 
   beforeAll(async () => {
-    t = await startTestService();
+    t = await startTestService({}, {}, backend);
     coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
   });
   afterAll(async () => t?.stop());

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Role } from '../../src/commands/authorization';
 import { signToken } from '../../src/commands/identity';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService, type ServiceOptions } from '../../src/server';
+import { sqliteBackend, type Backend } from './backends';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -14,24 +12,22 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestService {
   service: RunningService;
-  dataDir: string;
   token(roles: Role[], agency?: string | null, sub?: string): string;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts the real service on a free port over a temporary data folder, with the embedded SQLite stores. */
-export async function startTestService(env: Record<string, string> = {}, options: ServiceOptions = {}): Promise<TestService> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'par-ledger-e2e-'));
-  const config = () => loadConfig({ PORT: '0', PAR_DATA_DIR: dataDir, PAR_SEED: 'false', ...env });
-  const quiet = { log: () => {}, ...options };
+/** Starts the real service in this process on a free port, over fresh stores of the given backend (SQLite by default). */
+export async function startTestService(env: Record<string, string> = {}, options: ServiceOptions = {}, backend: Backend = sqliteBackend): Promise<TestService> {
+  const stores = await backend.create();
+  const config = () => loadConfig({ PORT: '0', PAR_SEED: 'false', ...stores.env, ...env });
+  const quiet = { log: process.env.PAR_TEST_LOG ? (m: string) => console.log(m) : () => {}, ...options };
   let service = await startService(config(), quiet);
   const harness: TestService = {
     get service() {
       return service;
     },
-    dataDir,
     token: (roles, agency = null, sub) =>
       signToken({ sub: sub ?? `${roles[0].toLowerCase()}.${agency ?? 'none'}`, name: `Test ${roles.join('+')} ${agency ?? ''}`.trim(), agency, roles }, service.jwtSecret),
     async gql(query, variables = {}, token = null) {
@@ -48,7 +44,7 @@ export async function startTestService(env: Record<string, string> = {}, options
     },
     async stop() {
       await service.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await stores.cleanup();
     },
   };
   return harness;
