@@ -45,13 +45,31 @@ export function toStoredJson(value: unknown, what: string): unknown {
   }
 }
 
-export function notify(listeners: Set<{ listener: AppendListener }>): void {
-  for (const { listener } of [...listeners]) {
-    try {
-      listener();
-    } catch (error) {
-      // The append is committed; failing it now would invite a retry that appends twice.
-      process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
+/** The in-process subscribers of an event store's onAppend. */
+export class AppendListeners {
+  private readonly entries = new Set<{ listener: AppendListener }>();
+
+  /** A wrapper per subscription, so the same function subscribed twice is also unsubscribed one at a time. */
+  add(listener: AppendListener): () => void {
+    const entry = { listener };
+    this.entries.add(entry);
+    return () => {
+      this.entries.delete(entry);
+    };
+  }
+
+  notify(): void {
+    for (const { listener } of [...this.entries]) {
+      try {
+        listener();
+      } catch (error) {
+        // The append is committed; failing it now would invite a retry that appends twice.
+        process.emitWarning(`onAppend listener threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

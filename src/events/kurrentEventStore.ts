@@ -85,7 +85,7 @@ import {
   type ReadStreamOptions,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { notify, toStoredEvent, toStoredJson, validateAppend, validateReadAll, type AppendListener } from './appendRules';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
 import {
@@ -97,7 +97,7 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
-import { CURRENT_SCHEMA_VERSION } from './parEvents';
+import { PAR_EVENT_TYPES } from './parEvents';
 
 /** Names this adapter owns; an aggregate stream may not use them. */
 const RESERVED_PREFIX = 'par-ledger-';
@@ -152,7 +152,7 @@ export interface KurrentSubscription {
 }
 
 export class KurrentEventStore implements EventStore {
-  private readonly listeners = new Set<{ listener: AppendListener }>();
+  private readonly listeners = new AppendListeners();
   private readonly subscriptions = new Set<KurrentSubscription>();
   private readonly logStream: string;
   private readonly commandStreamPrefix: string;
@@ -198,7 +198,7 @@ export class KurrentEventStore implements EventStore {
     const stored = events.map(toStoredEvent);
     const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
     const sealed = await this.exclusive(() => this.appendWithRetry(streamId, stored, metadata, options));
-    notify(this.listeners); // after the commit: a listener that reads must find the events
+    this.listeners.notify(); // after the commit: a listener that reads must find the events
     const first = sealed[0];
     const last = sealed[sealed.length - 1];
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
@@ -233,11 +233,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   onAppend(listener: AppendListener): () => void {
-    const entry = { listener };
-    this.listeners.add(entry);
-    return () => {
-      this.listeners.delete(entry);
-    };
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -258,7 +254,7 @@ export class KurrentEventStore implements EventStore {
     this.assertOpen();
     if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
     const maxBackoffMs = options.maxBackoffMs ?? 30_000;
-    const types = Object.keys(CURRENT_SCHEMA_VERSION).map(escapeRegex);
+    const types = PAR_EVENT_TYPES.map(escapeRegex);
     const filter = eventTypeFilter({ regex: `^(?:${types.join('|')})$` });
 
     let last = after; // globalPosition of the last event delivered

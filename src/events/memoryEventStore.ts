@@ -8,8 +8,7 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
-import { notify, toStoredEvent, toStoredJson, validateAppend, validateReadAll, type AppendListener } from './appendRules';
-
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
 
 /**
  * The event log in process memory, for tests. It behaves like the persistent adapters: data goes through
@@ -20,7 +19,7 @@ export class MemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly commands = new Map<string, CommandRecord>();
-  private readonly listeners = new Set<{ listener: AppendListener }>();
+  private readonly listeners = new AppendListeners();
   private closed = false;
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -54,7 +53,7 @@ export class MemoryEventStore implements EventStore {
     if (command) {
       this.commands.set(command.commandId, { commandId: command.commandId, fingerprint: command.fingerprint, streamId, firstPosition, lastPosition });
     }
-    notify(this.listeners);
+    this.listeners.notify();
     return { streamId, streamVersion: actual + sealed.length, firstPosition, lastPosition, events: [...sealed] };
   }
 
@@ -82,12 +81,7 @@ export class MemoryEventStore implements EventStore {
   }
 
   onAppend(listener: AppendListener): () => void {
-    // A wrapper per subscription, so the same function subscribed twice is also unsubscribed one at a time.
-    const entry = { listener };
-    this.listeners.add(entry);
-    return () => {
-      this.listeners.delete(entry);
-    };
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {

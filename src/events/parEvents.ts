@@ -161,19 +161,20 @@ export type ParEventType = ParEvent['type'];
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
 export type RecordedParEvent = { [T in ParEvent as T['type']]: RecordedEvent<T['type'], T['data']> }[ParEventType];
 
-const ASSESSMENT_EVENT_TYPES: ReadonlySet<string> = new Set<AssessmentEvent['type']>([
+export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'SelfAssessmentSubmitted',
   'SelfAssessmentRevised',
   'CriterionAppraised',
   'AppraisalCorrected',
   'SurveyScoresRecorded',
   'AssessmentFinalized',
-]);
+];
+const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
 export type RecordedAssessmentEvent = Extract<RecordedParEvent, { type: AssessmentEvent['type'] }>;
 
 export function isAssessmentEvent(event: RecordedParEvent): event is RecordedAssessmentEvent {
-  return ASSESSMENT_EVENT_TYPES.has(event.type);
+  return assessmentEventTypes.has(event.type);
 }
 
 export const CURRENT_SCHEMA_VERSION: Record<ParEventType, number> = {
@@ -196,3 +197,6 @@ export const streams = {
   cycle: (year: number) => `cycle-${year}`,
   assessment: (year: number, agencyCode: string) => `assessment-${year}-${agencyCode}`,
 };
+
+/** Every event type this build knows, in declaration order. */
+export const PAR_EVENT_TYPES = Object.keys(CURRENT_SCHEMA_VERSION) as ParEventType[];

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { canonicalJson } from './canonicalJson';
-import { notify, toStoredEvent, toStoredJson, validateAppend, validateReadAll, type AppendListener } from './appendRules';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
 import {
   DuplicateCommandError,
@@ -159,7 +159,7 @@ export function describePostgresUrl(url: string): string {
 
 export class PostgresEventStore implements EventStore {
   private head = { position: 0, hash: GENESIS_HASH };
-  private readonly listeners = new Set<{ listener: AppendListener }>();
+  private readonly listeners = new AppendListeners();
   private listenClient: pg.Client | null = null;
   /** First event ids of this process's appends in flight: their notifications come back to us and are not news. */
   private readonly ownAppends = new Set<string>();
@@ -229,7 +229,7 @@ export class PostgresEventStore implements EventStore {
         case 'appended': {
           const last = sealed[sealed.length - 1];
           this.head = { position: last.globalPosition, hash: last.hash };
-          notify(this.listeners);
+          this.listeners.notify();
           return { streamId, streamVersion: last.streamVersion, firstPosition: sealed[0].globalPosition, lastPosition: last.globalPosition, events: sealed };
         }
         case 'duplicate':
@@ -274,11 +274,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   onAppend(listener: AppendListener): () => void {
-    const entry = { listener };
-    this.listeners.add(entry);
-    return () => {
-      this.listeners.delete(entry);
-    };
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {
@@ -328,7 +324,7 @@ export class PostgresEventStore implements EventStore {
     });
     client.on('notification', (message) => {
       if (message.payload && this.ownAppends.has(message.payload)) return;
-      notify(this.listeners);
+      this.listeners.notify();
     });
     await client.connect();
     await client.query(`LISTEN ${NOTIFY_CHANNEL}`);

@@ -12,7 +12,7 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
-import { notify, toStoredEvent, toStoredJson, validateAppend, validateReadAll, type AppendListener } from './appendRules';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
 
 type Db = Database.Database;
 
@@ -120,7 +120,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions) => RecordedEvent[]
   >;
-  private readonly listeners = new Set<{ listener: AppendListener }>();
+  private readonly listeners = new AppendListeners();
 
   private constructor(private readonly db: Db) {
     this.statements = prepareStatements(db);
@@ -150,7 +150,7 @@ export class SqliteEventStore implements EventStore {
     const stored = events.map(toStoredEvent);
     const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
     const sealed = this.appendTransaction.immediate(streamId, stored, metadata, options);
-    notify(this.listeners); // after COMMIT: a listener that reads must find the events
+    this.listeners.notify(); // after COMMIT: a listener that reads must find the events
     const first = sealed[0];
     const last = sealed[sealed.length - 1];
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
@@ -179,11 +179,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   onAppend(listener: AppendListener): () => void {
-    const entry = { listener };
-    this.listeners.add(entry);
-    return () => {
-      this.listeners.delete(entry);
-    };
+    return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {

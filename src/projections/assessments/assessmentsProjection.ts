@@ -1,5 +1,5 @@
 import { evolveAssessment, initialAssessment } from '../../domain/assessment/assessment';
-import { isAssessmentEvent, type AreaDefinition } from '../../events/parEvents';
+import { ASSESSMENT_EVENT_TYPES, isAssessmentEvent, type AreaDefinition } from '../../events/parEvents';
 import { defineProjection } from '../projection';
 import { presentAssessment, type AssessmentDocument } from './assessmentDocument';
 
@@ -18,16 +18,7 @@ export const assessmentsProjection = defineProjection({
     { name: 'assessments', indexes: [['year', 'group'], ['agencyCode', 'year']] },
     { name: 'assessmentFrameworks', indexes: [] },
   ],
-  handles: [
-    'FrameworkPublished',
-    'AssessmentCycleOpened',
-    'SelfAssessmentSubmitted',
-    'SelfAssessmentRevised',
-    'CriterionAppraised',
-    'AppraisalCorrected',
-    'SurveyScoresRecorded',
-    'AssessmentFinalized',
-  ],
+  handles: ['FrameworkPublished', 'AssessmentCycleOpened', ...ASSESSMENT_EVENT_TYPES],
   reads(event) {
     switch (event.type) {
       case 'FrameworkPublished':

@@ -1,5 +1,5 @@
 import type { Actor } from '../../events/envelope';
-import type { RecordedParEvent } from '../../events/parEvents';
+import { PAR_EVENT_TYPES, type RecordedParEvent } from '../../events/parEvents';
 import { defineProjection } from '../projection';
 
 export interface AuditEntry {
@@ -48,19 +48,8 @@ export const auditTrailProjection = defineProjection({
       indexes: [['position'], ['agencyCode', 'position'], ['streamId', 'position'], ['actor.sub', 'position'], ['type', 'position'], ['recordedAt']],
     },
   ],
-  handles: [
-    'AgencyRegistered',
-    'FrameworkPublished',
-    'AssessmentCycleOpened',
-    'RankingPublished',
-    'RankingRepublished',
-    'SelfAssessmentSubmitted',
-    'SelfAssessmentRevised',
-    'CriterionAppraised',
-    'AppraisalCorrected',
-    'SurveyScoresRecorded',
-    'AssessmentFinalized',
-  ],
+  // Every event, whatever its type: the audit trail is the whole log.
+  handles: PAR_EVENT_TYPES,
   reads: () => [],
   apply(event) {
     const entry: AuditEntry = {
