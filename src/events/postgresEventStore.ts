@@ -11,6 +11,7 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from './sqlRows';
 
 /**
  * The event log in PostgreSQL.
@@ -117,34 +118,11 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-interface EventRow {
-  global_position: string;
-  event_id: string;
-  stream_id: string;
-  stream_version: string;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  prev_hash: string;
-  hash: string;
-}
-
-interface CommandRow {
-  command_id: string;
-  fingerprint: string;
-  stream_id: string;
-  first_position: string | number;
-  last_position: string | number;
-}
-
 type AppendAnswer =
   | { outcome: 'appended' }
   | { outcome: 'duplicate'; command: CommandRow }
   | { outcome: 'conflict'; actualVersion: number }
   | { outcome: 'stale'; headPosition: number; headHash: string; streamVersion: number };
-
-const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash';
 
 /** The URL without its password, for messages. */
 export function describePostgresUrl(url: string): string {
@@ -334,29 +312,4 @@ export class PostgresEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('event store is closed');
   }
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: Number(row.stream_version),
-    globalPosition: Number(row.global_position),
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-function toCommandRecord(row: CommandRow): CommandRecord {
-  return {
-    commandId: row.command_id,
-    fingerprint: row.fingerprint,
-    streamId: row.stream_id,
-    firstPosition: Number(row.first_position),
-    lastPosition: Number(row.last_position),
-  };
 }

@@ -12,6 +12,7 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from './sqlRows';
 import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
 
 type Db = Database.Database;
@@ -57,29 +58,6 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-interface EventRow {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  prev_hash: string;
-  hash: string;
-}
-
-interface CommandRow {
-  command_id: string;
-  fingerprint: string;
-  stream_id: string;
-  first_position: number;
-  last_position: number;
-}
-
-const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash';
-
 /** Every statement the store runs, prepared once per connection. */
 function prepareStatements(db: Db) {
   return {
@@ -95,7 +73,7 @@ function prepareStatements(db: Db) {
     selectStreamVersion: db
       .prepare<[string], number>('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?')
       .pluck(),
-    selectHead: db.prepare<[], Pick<EventRow, 'global_position' | 'hash'>>(
+    selectHead: db.prepare<[], { global_position: number; hash: string }>(
       'SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1',
     ),
     selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
@@ -264,30 +242,5 @@ function toEventRow(event: RecordedEvent): EventRow {
     metadata: canonicalJson(event.metadata),
     prev_hash: event.prevHash,
     hash: event.hash,
-  };
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    globalPosition: row.global_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-function toCommandRecord(row: CommandRow): CommandRecord {
-  return {
-    commandId: row.command_id,
-    fingerprint: row.fingerprint,
-    streamId: row.stream_id,
-    firstPosition: row.first_position,
-    lastPosition: row.last_position,
   };
 }
