@@ -18,6 +18,7 @@ import { DomainError } from './domain/errors';
 import type { EventStore } from './events/eventStore';
 import { verifyChain } from './events/hashChain';
 import { allProjections } from './projections/allProjections';
+import { AsOfReader } from './projections/asOf';
 import { ProjectionRunner } from './projections/projectionRunner';
 import { ReadModels } from './projections/readModels';
 import type { ReadStore } from './projections/readStore';
@@ -92,6 +93,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   try {
     await runner.start();
     const read = new ReadModels(readStore, runner);
+    const asOf = new AsOfReader(events);
     const commands = new ParCommands(new CommandHandler(events, clock), {
       agenciesInGroups: async (groups) => {
         await runner.catchUp();
@@ -124,6 +126,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
           actor: actorFromAuthorizationOrThrow(req.headers.authorization, jwtSecret),
           commands,
           read,
+          asOf,
           readYourWrites: (outcome) => runner.waitFor(outcome.lastPosition, timeout),
           now: () => clock.now(),
           projections: runner,

@@ -6,11 +6,12 @@ import { Agency } from '../schema/agencyType';
 import { Assessment } from '../schema/assessmentType';
 import { AgencyGroup } from '../schema/enums';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
+import { AsOfInput } from '../schema/inputs/asOfInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
 import { RecordSurveyScoresInput } from '../schema/inputs/recordSurveyScoresInput';
 import { SubmitSelfAssessmentInput } from '../schema/inputs/submitSelfAssessmentInput';
 import type { RequestContext } from './context';
-import { notFoundError } from './errors';
+import { checkAsOf, notFoundError } from './errors';
 
 async function afterCommand(ctx: RequestContext, outcome: Promise<CommandOutcome>, year: number, agencyCode: string) {
   await ctx.readYourWrites(await outcome);
@@ -19,10 +20,17 @@ async function afterCommand(ctx: RequestContext, outcome: Promise<CommandOutcome
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @Query(() => Assessment, { nullable: true })
-  assessment(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('agencyCode', () => ID) agencyCode: string) {
+  @Query(() => Assessment, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).' })
+  assessment(
+    @Ctx() ctx: RequestContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('agencyCode', () => ID) agencyCode: string,
+    @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
+  ) {
     authorizeRead(ctx.actor);
-    return ctx.read.assessment(year, agencyCode);
+    if (!asOf) return ctx.read.assessment(year, agencyCode);
+    checkAsOf(asOf);
+    return ctx.asOf.assessment(year, agencyCode, asOf);
   }
 
   @Query(() => [Assessment], { description: 'All assessments of a year (optionally one group), by Vietnamese name.' })

@@ -4,6 +4,7 @@ import type { ParCommands } from '../commands/parCommands';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
 import type { ChainVerification } from '../events/hashChain';
+import type { AsOfReader } from '../projections/asOf';
 import type { ProjectionRunner } from '../projections/projectionRunner';
 import type { ReadModels } from '../projections/readModels';
 
@@ -11,6 +12,8 @@ export interface RequestContext {
   actor: Actor | null;
   commands: ParCommands;
   read: ReadModels;
+  /** Past states, rebuilt from the log (the `asOf` argument). */
+  asOf: AsOfReader;
   /** Resolves once the read models include the command's events, so a mutation returns what it did. */
   readYourWrites(outcome: CommandOutcome): Promise<void>;
   now(): Date;

@@ -3,10 +3,11 @@ import { authorizeRead } from '../commands/authorization';
 import type { RankingEntryData } from '../events/parEvents';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { AgencyGroup } from '../schema/enums';
+import { AsOfInput } from '../schema/inputs/asOfInput';
 import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
 import { Ranking } from '../schema/rankingType';
 import type { RequestContext } from './context';
-import { notFoundError } from './errors';
+import { checkAsOf, notFoundError } from './errors';
 
 /** The published entries once issued (as issued, even if an assessment changed since), else the provisional ones. */
 export function presentRanking(doc: RankingDocument) {
@@ -24,10 +25,16 @@ export function presentRanking(doc: RankingDocument) {
 
 @Resolver(() => Ranking)
 export class RankingResolver {
-  @Query(() => Ranking, { nullable: true })
-  async ranking(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('group', () => AgencyGroup) group: AgencyGroup) {
+  @Query(() => Ranking, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).' })
+  async ranking(
+    @Ctx() ctx: RequestContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('group', () => AgencyGroup) group: AgencyGroup,
+    @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
+  ) {
     authorizeRead(ctx.actor);
-    const doc = await ctx.read.ranking(year, group);
+    if (asOf) checkAsOf(asOf);
+    const doc = asOf ? await ctx.asOf.ranking(year, group, asOf) : await ctx.read.ranking(year, group);
     return doc && presentRanking(doc);
   }
 

@@ -125,6 +125,7 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
     const round1 = await appraise('SNV', 'TAMKY', '1.1', 3.5);
     expect(round1.appraiseCriterion.status).toBe('UNDER_APPRAISAL');
     expect(round1.appraiseCriterion.criteria.find((c: { code: string }) => c.code === '1.1').finalPoints).toBe(3.5);
+    const afterRound1 = expectData(await t.gql('{ serviceInstance { position } }', {}, coordinator)).serviceInstance.position;
     const round2 = await appraise('SNV', 'TAMKY', '1.1', 4, 2);
     const leaf11 = round2.appraiseCriterion.criteria.find((c: { code: string }) => c.code === '1.1');
     expect(leaf11.appraisals).toEqual([{ round: 1, points: 3.5 }, { round: 2, points: 4 }]);
@@ -162,6 +163,23 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
       [4, 'NONGSON'],
     ]);
     expect(publishRanking.entries[3]).toMatchObject({ totalPoints: 17, maxPoints: 20, indexPercent: 85, band: 'Tốt', agency: { name: 'UBND Huyện Nông Sơn' } });
+
+    // Analysts and inspectors can ask what was known at a past point of the log.
+    const past = expectData(
+      await t.gql(
+        `query($asOf: AsOfInput) {
+          assessment(year: ${YEAR}, agencyCode: "TAMKY", asOf: $asOf) { status criteria { code finalPoints } }
+          ranking(year: ${YEAR}, group: DISTRICT, asOf: $asOf) { published entries { rank } }
+        }`,
+        { asOf: { position: afterRound1 } },
+        t.token(['ANALYST'], null, 'analyst.1'),
+      ),
+    );
+    expect(past.assessment.status).toBe('UNDER_APPRAISAL');
+    expect(past.assessment.criteria.find((c: { code: string }) => c.code === '1.1').finalPoints).toBe(3.5);
+    expect(past.ranking).toEqual({ published: false, entries: [] });
+    const badAsOf = await t.gql(`{ ranking(year: ${YEAR}, group: DISTRICT, asOf: {}) { published } }`, {}, coordinator);
+    expect(badAsOf.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
 
     // The audit trail holds every step, attributed to the token's actor, in a valid hash chain.
     const trail = expectData(await t.gql(AUDIT, { first: 500 }, t.token(['INSPECTOR'], null, 'inspector.1'))).auditTrail;
