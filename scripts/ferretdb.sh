@@ -26,6 +26,11 @@ START_TIMEOUT_S=30
 
 log() { printf 'ferretdb.sh: %s\n' "$*" >&2; }
 
+# Go lives in /usr/local/go on this machine kind; a non-login shell (CI) may not have it on PATH.
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  export PATH="/usr/local/go/bin:$PATH"
+fi
+
 answers() { # host port
   (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null
 }
