@@ -22,7 +22,6 @@ export class DomainError extends Error {
 }
 
 export const badInput = (field: string, message: string) => new DomainError('BAD_USER_INPUT', `${field}: ${message}`, field);
-export const notFound = (field: string, message: string) => new DomainError('NOT_FOUND', message, field);
 export const invalidState = (message: string, details?: Record<string, unknown>) =>
   new DomainError('INVALID_STATE', message, undefined, details);
 export const forbidden = (message: string) => new DomainError('FORBIDDEN', message);

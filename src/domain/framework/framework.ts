@@ -1,5 +1,5 @@
-import type { AgencyGroup, AreaDefinition, CriterionDefinition, FrameworkPublished, ScoringMethod } from '../../events/parEvents';
-import { fromPoints, toPoints, type Points } from '../points';
+import type { AreaDefinition, CriterionDefinition, FrameworkPublished, ScoringMethod } from '../../events/parEvents';
+import { toPoints, type Points } from '../points';
 
 /** A published criteria set (bộ chỉ số), as its FrameworkPublished event states it. */
 export type Framework = FrameworkPublished['data'];
@@ -47,13 +47,3 @@ export function appraisalAssignments(areas: readonly AreaDefinition[]): Map<stri
   }
   return byAppraiser;
 }
-
-export interface FrameworkSummary {
-  code: string;
-  title: string;
-  group: AgencyGroup;
-  maxPoints: number;
-}
-
-export const pointsOf = (value: number): Points => toPoints(value) as Points;
-export const displayPoints = fromPoints;
