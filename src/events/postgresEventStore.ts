@@ -11,7 +11,7 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
-import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from './sqlRows';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from './sqlRows';
 
 /**
  * The event log in PostgreSQL.
@@ -32,12 +32,6 @@ const APPEND_LOCK = 7_283_746_510; // pg_advisory_xact_lock key shared by every 
 const MIGRATION_LOCK = 7_283_746_511;
 const NOTIFY_CHANNEL = 'par_ledger_appended';
 const MAX_STALE_RETRIES = 50;
-
-interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /** Append-only: a released migration is never edited; a change is a new entry with the next version. */
 const MIGRATIONS: readonly Migration[] = [

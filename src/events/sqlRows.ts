@@ -26,6 +26,13 @@ export interface CommandRow {
   last_position: number | string;
 }
 
+/** One step of an adapter's schema; released steps are never edited, a change is the next version. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
 export const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash';
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {

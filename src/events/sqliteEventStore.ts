@@ -12,16 +12,10 @@ import {
   type EventStore,
 } from './eventStore';
 import { sealEvents } from './hashChain';
-import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from './sqlRows';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from './sqlRows';
 import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
 
 type Db = Database.Database;
-
-interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
 
 /** Append-only: a released migration is never edited, a change is a new entry with the next version. */
 const MIGRATIONS: readonly Migration[] = [
