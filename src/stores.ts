@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import type { Config } from './config';
-import type { EventStore } from './events/eventStore';
-import type * as KurrentModule from './events/kurrentEventStore';
-import { MemoryEventStore } from './events/memoryEventStore';
-import { PostgresEventStore } from './events/postgresEventStore';
-import { SqliteEventStore } from './events/sqliteEventStore';
-import { MemoryReadStore } from './projections/memoryReadStore';
-import { MongoReadStore } from './projections/mongoReadStore';
-import type { ReadStore } from './projections/readStore';
-import { SqliteReadStore } from './projections/sqliteReadStore';
+import type { EventStore } from './events/store/eventStore';
+import type * as KurrentModule from './events/store/kurrentdb/kurrentEventStore';
+import { MemoryEventStore } from './events/store/memory/memoryEventStore';
+import { PostgresEventStore } from './events/store/postgres/postgresEventStore';
+import { SqliteEventStore } from './events/store/sqlite/sqliteEventStore';
+import { MemoryReadStore } from './projections/store/memory/memoryReadStore';
+import { MongoReadStore } from './projections/store/mongodb/mongoReadStore';
+import type { ReadStore } from './projections/store/readStore';
+import { SqliteReadStore } from './projections/store/sqlite/sqliteReadStore';
 
 /** A store that could not be opened, named by the variable that chose it. */
 export class StoreUnavailableError extends Error {
@@ -28,7 +28,7 @@ async function openEventStore(config: Config): Promise<EventStore> {
       return PostgresEventStore.connect(config.EVENT_STORE_URL as string);
     case 'kurrentdb': {
       // Loaded only when chosen: the KurrentDB client loads a native addon at import.
-      const { KurrentEventStore } = require('./events/kurrentEventStore') as typeof KurrentModule;
+      const { KurrentEventStore } = require('./events/store/kurrentdb/kurrentEventStore') as typeof KurrentModule;
       return KurrentEventStore.connect(config.EVENT_STORE_URL as string);
     }
   }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigError, loadConfig } from '../config';
 import { allProjections } from '../projections/allProjections';
-import { ProjectionRunner } from '../projections/projectionRunner';
+import { ProjectionRunner } from '../projections/runner/projectionRunner';
 import { openStores } from '../stores';
 
 const usage = `usage: npm run rebuild -- [projection ...]

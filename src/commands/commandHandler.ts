@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors';
 import type { Decider } from '../domain/decider';
 import { canonicalJson } from '../events/canonicalJson';
 import type { Actor, EventMetadata, NewEvent } from '../events/envelope';
-import { DuplicateCommandError, StreamVersionConflictError, type CommandRecord, type EventStore } from '../events/eventStore';
+import { DuplicateCommandError, StreamVersionConflictError, type CommandRecord, type EventStore } from '../events/store/eventStore';
 import { upcast } from '../events/upcasters';
 
 /** What every mutation carries besides its input. */

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/envelope';
-import type { EventStore } from '../events/eventStore';
+import type { EventStore } from '../events/store/eventStore';
 import { streams, type AgencyGroup, type RecordedParEvent } from '../events/parEvents';
 import { upcast } from '../events/upcasters';
 import { assessmentId, assessmentsProjection } from './assessments/assessmentsProjection';

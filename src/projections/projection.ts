@@ -1,5 +1,5 @@
 import type { ParEventType, RecordedParEvent } from '../events/parEvents';
-import type { CollectionSpec } from './readStore';
+import type { CollectionSpec } from './store/readStore';
 
 export interface DocRef {
   collection: string;

@@ -5,9 +5,9 @@ import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
 import type { CycleDocument } from './cycles/cyclesProjection';
 import type { FrameworkDocument } from './frameworks/frameworksProjection';
-import type { ProjectionRunner } from './projectionRunner';
+import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
-import type { Filter, ReadStore } from './readStore';
+import type { Filter, ReadStore } from './store/readStore';
 import type { ResponsibilityDocument } from './responsibilities/responsibilitiesProjection';
 
 export interface AuditFilter {

@@ -5,7 +5,7 @@ import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
 import type { ChainVerification } from '../events/hashChain';
 import type { AsOfReader } from '../projections/asOf';
-import type { ProjectionRunner } from '../projections/projectionRunner';
+import type { ProjectionRunner } from '../projections/runner/projectionRunner';
 import type { ReadModels } from '../projections/readModels';
 
 export interface RequestContext {

@@ -1,6 +1,6 @@
 import type { ParCommands } from '../commands/parCommands';
 import type { Actor } from '../events/envelope';
-import type { EventStore } from '../events/eventStore';
+import type { EventStore } from '../events/store/eventStore';
 import { quangNamAgencies } from './quangNamAgencies';
 import { sampleFrameworks } from './sampleFrameworks';
 

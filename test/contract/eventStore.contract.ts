@@ -7,7 +7,7 @@ import {
   type AppendResult,
   type EventStore,
   type ExpectedVersion,
-} from '../../src/events/eventStore';
+} from '../../src/events/store/eventStore';
 import { verifyChain } from '../../src/events/hashChain';
 
 export interface StoreUnderTest {

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DuplicateCommandError, StreamVersionConflictError, type EventStore } from '../../src/events/eventStore';
+import { DuplicateCommandError, StreamVersionConflictError, type EventStore } from '../../src/events/store/eventStore';
 import type { RecordedEvent } from '../../src/events/envelope';
 import { hashEvent, verifyChain } from '../../src/events/hashChain';
-import { MemoryEventStore } from '../../src/events/memoryEventStore';
-import { SqliteEventStore } from '../../src/events/sqliteEventStore';
+import { MemoryEventStore } from '../../src/events/store/memory/memoryEventStore';
+import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore';
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
 import { expectConsistentRun, runConcurrentWriters } from '../support/concurrentWriters';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '../../src/events/envelope';
-import { StreamVersionConflictError } from '../../src/events/eventStore';
+import { StreamVersionConflictError } from '../../src/events/store/eventStore';
 import { verifyChain } from '../../src/events/hashChain';
-import { KurrentEventStore } from '../../src/events/kurrentEventStore';
+import { KurrentEventStore } from '../../src/events/store/kurrentdb/kurrentEventStore';
 import { describeWithServer, servers } from '../support/servers';
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
 

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { verifyChain } from '../../src/events/hashChain';
-import { PostgresEventStore } from '../../src/events/postgresEventStore';
+import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
 import { expectConsistentRun, runConcurrentWriters } from '../support/concurrentWriters';
 import { createTestDatabase } from '../support/postgresDatabase';
 import { describeWithServer, servers } from '../support/servers';

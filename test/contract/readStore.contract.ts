@@ -1,4 +1,4 @@
-import type { Filter, FindOptions, ReadStore } from '../../src/projections/readStore';
+import type { Filter, FindOptions, ReadStore } from '../../src/projections/store/readStore';
 
 /**
  * The behaviour every ReadStore adapter must share. Documents carry their id in `key` so that results show

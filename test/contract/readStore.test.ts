@@ -4,9 +4,9 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MongoClient } from 'mongodb';
-import { MemoryReadStore } from '../../src/projections/memoryReadStore';
-import { databaseName, MongoReadStore, redactUrl } from '../../src/projections/mongoReadStore';
-import { SqliteReadStore } from '../../src/projections/sqliteReadStore';
+import { MemoryReadStore } from '../../src/projections/store/memory/memoryReadStore';
+import { databaseName, MongoReadStore, redactUrl } from '../../src/projections/store/mongodb/mongoReadStore';
+import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { describeWithServer, servers } from '../support/servers';
 import { readStoreContract } from './readStore.contract';
 

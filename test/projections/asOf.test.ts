@@ -1,4 +1,4 @@
-import { MemoryEventStore } from '../../src/events/memoryEventStore';
+import { MemoryEventStore } from '../../src/events/store/memory/memoryEventStore';
 import type { AgencyGroup } from '../../src/events/parEvents';
 import { upcast } from '../../src/events/upcasters';
 import { AsOfReader, applyInMemory, foldProjection, type DocumentMap } from '../../src/projections/asOf';

@@ -1,18 +1,18 @@
 import Database from 'better-sqlite3';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
-import type { EventStore } from '../../src/events/eventStore';
-import { SqliteEventStore } from '../../src/events/sqliteEventStore';
+import type { EventStore } from '../../src/events/store/eventStore';
+import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore';
 import { allProjections } from '../../src/projections/allProjections';
-import { MemoryReadStore } from '../../src/projections/memoryReadStore';
+import { MemoryReadStore } from '../../src/projections/store/memory/memoryReadStore';
 import { defineProjection, type Projection } from '../../src/projections/projection';
-import { ProjectionRunner, type RebuildProgress } from '../../src/projections/projectionRunner';
+import { ProjectionRunner, type RebuildProgress } from '../../src/projections/runner/projectionRunner';
 import { ReadModels } from '../../src/projections/readModels';
-import type { ReadStore } from '../../src/projections/readStore';
+import type { ReadStore } from '../../src/projections/store/readStore';
 import type { RankingDocument } from '../../src/projections/rankings/rankingsProjection';
 import { rankingsProjection } from '../../src/projections/rankings/rankingsProjection';
 import type { ResponsibilityDocument } from '../../src/projections/responsibilities/responsibilitiesProjection';
-import { SqliteReadStore } from '../../src/projections/sqliteReadStore';
+import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import {
   ADMIN,

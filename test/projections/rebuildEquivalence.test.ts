@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { allProjections } from '../../src/projections/allProjections';
 import type { AssessmentDocument } from '../../src/projections/assessments/assessmentDocument';
-import { MemoryReadStore } from '../../src/projections/memoryReadStore';
-import { ProjectionRunner } from '../../src/projections/projectionRunner';
+import { MemoryReadStore } from '../../src/projections/store/memory/memoryReadStore';
+import { ProjectionRunner } from '../../src/projections/runner/projectionRunner';
 import type { RankingDocument } from '../../src/projections/rankings/rankingsProjection';
-import type { ReadStore } from '../../src/projections/readStore';
+import type { ReadStore } from '../../src/projections/store/readStore';
 import type { ResponsibilityDocument } from '../../src/projections/responsibilities/responsibilitiesProjection';
-import { SqliteReadStore } from '../../src/projections/sqliteReadStore';
+import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 import { YEAR, buildCycleLog, countingReads, openStores, snapshot, startLive, tempDir, type CycleLog, type Live, type Snapshot, type StoreKind, type Stores, type TempDir } from './fixtures';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { RecordedEvent } from '../../src/events/envelope';
-import type { EventStore } from '../../src/events/eventStore';
+import type { EventStore } from '../../src/events/store/eventStore';
 
 const PROJECT_ROOT = resolve(__dirname, '../..');
 const WRITER = resolve(__dirname, 'logWriter.ts');

@@ -4,9 +4,9 @@
  * 'any', and to a contended stream with read-decide-append-retry (what the command handler does).
  * Usage: node -r @swc-node/register test/support/logWriter.ts <sqlite|postgres> <file-or-url> <name> <count>
  */
-import type { EventStore } from '../../src/events/eventStore';
-import { PostgresEventStore } from '../../src/events/postgresEventStore';
-import { SqliteEventStore } from '../../src/events/sqliteEventStore';
+import type { EventStore } from '../../src/events/store/eventStore';
+import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
+import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore';
 
 async function open(kind: string, location: string): Promise<EventStore> {
   if (kind === 'sqlite') return SqliteEventStore.open(location);

@@ -20,8 +20,8 @@ import {
   type Condition,
   type SortKey,
   assertLease,
-} from './documentFilter';
-import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from './readStore';
+} from '../documentFilter';
+import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
 
 export interface MongoReadStoreOptions {
   /** Used when the URL names no database; default `par_ledger`. */

@@ -13,7 +13,7 @@ import {
   type Condition,
   type SortKey,
   assertLease,
-} from './documentFilter';
+} from '../documentFilter';
 import type {
   CollectionSpec,
   DocumentWrite,
@@ -22,7 +22,7 @@ import type {
   ReadStore,
   Scalar,
   StoredDocument,
-} from './readStore';
+} from '../readStore';
 
 /** Bumped when the tables below change shape; `PRAGMA user_version` records it in the file. */
 const SCHEMA_VERSION = 1;

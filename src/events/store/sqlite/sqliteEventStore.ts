@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { canonicalJson } from './canonicalJson';
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import { canonicalJson } from '../../canonicalJson';
+import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
   StreamVersionConflictError,
@@ -10,10 +10,10 @@ import {
   type AppendResult,
   type CommandRecord,
   type EventStore,
-} from './eventStore';
-import { sealEvents } from './hashChain';
-import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from './sqlRows';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
+} from '../eventStore';
+import { sealEvents } from '../../hashChain';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from '../sqlRows';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from '../appendRules';
 
 type Db = Database.Database;
 

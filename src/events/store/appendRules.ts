@@ -1,5 +1,5 @@
-import { canonicalJson } from './canonicalJson';
-import type { NewEvent } from './envelope';
+import { canonicalJson } from '../canonicalJson';
+import type { NewEvent } from '../envelope';
 import type { AppendOptions, ExpectedVersion } from './eventStore';
 
 /** An in-process hint that the log grew (see EventStore.onAppend). */

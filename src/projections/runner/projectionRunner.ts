@@ -1,9 +1,9 @@
-import type { RecordedEvent } from '../events/envelope';
-import type { EventStore } from '../events/eventStore';
-import type { RecordedParEvent } from '../events/parEvents';
-import { upcast } from '../events/upcasters';
-import type { Projection } from './projection';
-import type { DocumentWrite, ReadStore, StoredDocument } from './readStore';
+import type { RecordedEvent } from '../../events/envelope';
+import type { EventStore } from '../../events/store/eventStore';
+import type { RecordedParEvent } from '../../events/parEvents';
+import { upcast } from '../../events/upcasters';
+import type { Projection } from '../projection';
+import type { DocumentWrite, ReadStore, StoredDocument } from '../store/readStore';
 
 /** One projection written into one generation of its collections, with its own checkpoint. */
 interface Target {

@@ -1,4 +1,4 @@
-import type { EventMetadata, NewEvent, RecordedEvent } from './envelope';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../envelope';
 
 /**
  * `expectedVersion` is the stream version the caller decided on: 0 means "the stream must not exist yet",

@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { canonicalJson } from './canonicalJson';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import { canonicalJson } from '../../canonicalJson';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from '../appendRules';
+import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
   StreamVersionConflictError,
@@ -9,9 +9,9 @@ import {
   type AppendResult,
   type CommandRecord,
   type EventStore,
-} from './eventStore';
-import { sealEvents } from './hashChain';
-import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from './sqlRows';
+} from '../eventStore';
+import { sealEvents } from '../../hashChain';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from '../sqlRows';
 
 /**
  * The event log in PostgreSQL.

@@ -1,4 +1,4 @@
-import type { EventMetadata, RecordedEvent } from './envelope';
+import type { EventMetadata, RecordedEvent } from '../envelope';
 import type { CommandRecord } from './eventStore';
 
 /**

@@ -85,9 +85,9 @@ import {
   type ReadStreamOptions,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
-import { canonicalJson } from './canonicalJson';
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from '../appendRules';
+import { canonicalJson } from '../../canonicalJson';
+import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
   StreamVersionConflictError,
@@ -95,9 +95,9 @@ import {
   type AppendResult,
   type CommandRecord,
   type EventStore,
-} from './eventStore';
-import { sealEvents } from './hashChain';
-import { PAR_EVENT_TYPES } from './parEvents';
+} from '../eventStore';
+import { sealEvents } from '../../hashChain';
+import { PAR_EVENT_TYPES } from '../../parEvents';
 
 /** Names this adapter owns; an aggregate stream may not use them. */
 const RESERVED_PREFIX = 'par-ledger-';

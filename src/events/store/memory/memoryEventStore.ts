@@ -1,4 +1,4 @@
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
   StreamVersionConflictError,
@@ -6,9 +6,9 @@ import {
   type AppendResult,
   type CommandRecord,
   type EventStore,
-} from './eventStore';
-import { sealEvents } from './hashChain';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from './appendRules';
+} from '../eventStore';
+import { sealEvents } from '../../hashChain';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from '../appendRules';
 
 /**
  * The event log in process memory, for tests. It behaves like the persistent adapters: data goes through

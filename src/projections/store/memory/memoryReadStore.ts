@@ -11,8 +11,8 @@ import {
   parseSort,
   serializeWrite,
   assertLease,
-} from './documentFilter';
-import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from './readStore';
+} from '../documentFilter';
+import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
 
 /**
  * ReadStore in process memory, for tests. Documents go through JSON on the way in (so they normalise exactly as
