@@ -1,3 +1,4 @@
+import type { AgencyGroup, ScoringMethod } from '../domain/enums';
 import type { NewEvent, RecordedEvent } from './envelope';
 
 /**
@@ -6,10 +7,9 @@ import type { NewEvent, RecordedEvent } from './envelope';
  * meaning bumps `schemaVersion` and adds an upcaster (upcasters.ts), so old events keep their meaning.
  */
 
-export type AgencyGroup = 'DEPARTMENT' | 'PROVINCIAL_BRANCH' | 'DISTRICT' | 'COMMUNE';
-export const AGENCY_GROUPS: readonly AgencyGroup[] = ['DEPARTMENT', 'PROVINCIAL_BRANCH', 'DISTRICT', 'COMMUNE'];
-
-export type ScoringMethod = 'SELF_ASSESSED' | 'SURVEY';
+// Declared once in src/domain/enums.ts (the GraphQL enums are built from the same lists); re-exported because
+// event payloads are where most readers meet them.
+export type { AgencyGroup, ScoringMethod };
 
 export interface CriterionDefinition {
   code: string;
@@ -177,7 +177,15 @@ export function isAssessmentEvent(event: RecordedParEvent): event is RecordedAss
   return assessmentEventTypes.has(event.type);
 }
 
-export const CURRENT_SCHEMA_VERSION: Record<ParEventType, number> = {
+/** The data of the event type `T` at its current schema version. */
+export type ParEventData<T extends ParEventType> = Extract<ParEvent, { type: T }>['data'];
+
+/**
+ * The current schema version of every event type: the one table the `event()` helper stamps from and the upcaster
+ * chains (upcasters.ts) must reach. Bumping a version here without adding the upcaster step stops the service at
+ * start with a message naming the missing step.
+ */
+export const CURRENT_SCHEMA_VERSION = {
   AgencyRegistered: 1,
   FrameworkPublished: 1,
   AssessmentCycleOpened: 1,
@@ -189,7 +197,15 @@ export const CURRENT_SCHEMA_VERSION: Record<ParEventType, number> = {
   AppraisalCorrected: 1,
   SurveyScoresRecorded: 1,
   AssessmentFinalized: 1,
-};
+} as const satisfies Record<ParEventType, number>;
+
+/**
+ * The one way to create a PAR event: its data is checked against the type's shape and its schema version comes
+ * from CURRENT_SCHEMA_VERSION, so no decider writes a version by hand.
+ */
+export function event<T extends ParEventType>(type: T, data: ParEventData<T>): Extract<ParEvent, { type: T }> {
+  return { type, schemaVersion: CURRENT_SCHEMA_VERSION[type], data } as Extract<ParEvent, { type: T }>;
+}
 
 export const streams = {
   agency: (code: string) => `agency-${code}`,

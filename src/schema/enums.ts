@@ -1,23 +1,21 @@
 import { registerEnumType } from 'type-graphql';
+import * as domain from '../domain/enums';
 
-export enum AgencyGroup {
-  DEPARTMENT = 'DEPARTMENT',
-  PROVINCIAL_BRANCH = 'PROVINCIAL_BRANCH',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
+/**
+ * GraphQL enums built from the value lists in src/domain/enums.ts, the one place they are declared. Each name is
+ * both a value (the `{ VALUE: 'VALUE' }` object type-graphql registers) and the domain's string-literal type, so
+ * resolvers and object types pass domain values through without casts.
+ */
+function enumObject<const V extends string>(values: readonly V[]): { readonly [K in V]: K } {
+  return Object.freeze(Object.fromEntries(values.map((v) => [v, v]))) as { readonly [K in V]: K };
 }
 
-export enum ScoringMethod {
-  SELF_ASSESSED = 'SELF_ASSESSED',
-  SURVEY = 'SURVEY',
-}
-
-export enum AssessmentStatus {
-  NOT_SUBMITTED = 'NOT_SUBMITTED',
-  SUBMITTED = 'SUBMITTED',
-  UNDER_APPRAISAL = 'UNDER_APPRAISAL',
-  FINALIZED = 'FINALIZED',
-}
+export const AgencyGroup = enumObject(domain.AGENCY_GROUPS);
+export type AgencyGroup = domain.AgencyGroup;
+export const ScoringMethod = enumObject(domain.SCORING_METHODS);
+export type ScoringMethod = domain.ScoringMethod;
+export const AssessmentStatus = enumObject(domain.ASSESSMENT_STATUSES);
+export type AssessmentStatus = domain.AssessmentStatus;
 
 registerEnumType(AgencyGroup, {
   name: 'AgencyGroup',

@@ -1,4 +1,4 @@
-import type { AgencyEvent, AgencyGroup } from '../../events/parEvents';
+import { event, type AgencyEvent, type AgencyGroup } from '../../events/parEvents';
 import type { Decider } from '../decider';
 import { DomainError } from '../errors';
 import { requireCode, requireText } from '../validation';
@@ -17,7 +17,7 @@ export const agencyDecider: Decider<AgencyCommand, AgencyEvent, AgencyState> = {
     if (state.registered) {
       throw new DomainError('CONFLICT', `agency ${code} is already registered (as "${state.name}")`, 'code');
     }
-    return [{ type: 'AgencyRegistered', schemaVersion: 1, data: { code, name, group: command.group } }];
+    return [event('AgencyRegistered', { code, name, group: command.group })];
   },
 
   evolve(_state, event) {

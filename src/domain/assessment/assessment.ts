@@ -1,7 +1,8 @@
 import type { AgencyGroup, AssessmentEvent } from '../../events/parEvents';
+import type { AssessmentStatus } from '../enums';
 import { toPoints, type Points } from '../points';
 
-export type AssessmentStatus = 'NOT_SUBMITTED' | 'SUBMITTED' | 'UNDER_APPRAISAL' | 'FINALIZED';
+export type { AssessmentStatus };
 
 export interface SelfRecord {
   applicable: boolean;

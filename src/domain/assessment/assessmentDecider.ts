@@ -1,4 +1,4 @@
-import type { AssessmentEvent, SelfScore } from '../../events/parEvents';
+import { event, type AssessmentEvent, type SelfScore } from '../../events/parEvents';
 import type { OpenedCycle } from '../cycle/cycle';
 import { participantOf } from '../cycle/cycle';
 import { DomainError, badInput, forbidden, invalidState } from '../errors';
@@ -113,8 +113,8 @@ function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentSt
   const data = { year: context.cycle.year, agencyCode: context.agencyCode, group: participant.group, frameworkCode: context.framework.code, scores };
   return [
     state.status === 'NOT_SUBMITTED' && state.submittedAt === null
-      ? { type: 'SelfAssessmentSubmitted', schemaVersion: 1, data }
-      : { type: 'SelfAssessmentRevised', schemaVersion: 1, data },
+      ? event('SelfAssessmentSubmitted', data)
+      : event('SelfAssessmentRevised', data),
   ];
 }
 
@@ -159,9 +159,9 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   };
   const previous = record?.appraisals[round - 1];
   if (previous) {
-    return [{ type: 'AppraisalCorrected', schemaVersion: 1, data: { ...data, previousApplicable: previous.applicable, previousPoints: previous.points === null ? null : fromPoints(previous.points) } }];
+    return [event('AppraisalCorrected', { ...data, previousApplicable: previous.applicable, previousPoints: previous.points === null ? null : fromPoints(previous.points) })];
   }
-  return [{ type: 'CriterionAppraised', schemaVersion: 1, data }];
+  return [event('CriterionAppraised', data)];
 }
 
 function decideSurvey(command: RecordSurveyScores, state: AssessmentState): AssessmentEvent[] {
@@ -176,7 +176,7 @@ function decideSurvey(command: RecordSurveyScores, state: AssessmentState): Asse
     if (leaf.method !== 'SURVEY') throw badInput(`scores[${i}].criterionCode`, `criterion ${leaf.code} is self-assessed and appraised, not a survey criterion`);
     return { criterionCode: leaf.code, points: fromPoints(requirePoints(`scores[${i}].points`, s.points, leaf)) };
   });
-  return [{ type: 'SurveyScoresRecorded', schemaVersion: 1, data: { year: context.cycle.year, agencyCode: context.agencyCode, scores } }];
+  return [event('SurveyScoresRecorded', { year: context.cycle.year, agencyCode: context.agencyCode, scores })];
 }
 
 function decideFinalize(command: FinalizeAssessment, state: AssessmentState): AssessmentEvent[] {
@@ -190,17 +190,13 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
     throw invalidState(`cannot finalize ${context.agencyCode} ${context.cycle.year}: criteria without a final score: ${shown}${more}`, { unscored: result.unscored });
   }
   return [
-    {
-      type: 'AssessmentFinalized',
-      schemaVersion: 1,
-      data: {
-        year: context.cycle.year,
-        agencyCode: context.agencyCode,
-        group: participant.group,
-        totalPoints: fromPoints(result.totalPoints),
-        applicableMaxPoints: fromPoints(result.applicableMaxPoints),
-      },
-    },
+    event('AssessmentFinalized', {
+      year: context.cycle.year,
+      agencyCode: context.agencyCode,
+      group: participant.group,
+      totalPoints: fromPoints(result.totalPoints),
+      applicableMaxPoints: fromPoints(result.applicableMaxPoints),
+    }),
   ];
 }
 

@@ -1,4 +1,4 @@
-import type { AgencyGroup, CycleEvent, Participant, RatingBand } from '../../events/parEvents';
+import { event, type AgencyGroup, type CycleEvent, type Participant, type RatingBand } from '../../events/parEvents';
 import type { AssessmentState } from '../assessment/assessment';
 import { scoreAssessment } from '../assessment/scoring';
 import type { Decider } from '../decider';
@@ -77,18 +77,14 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
   });
   if (command.participants.length === 0) throw badInput('agencyCodes', 'the cycle would assess no agency: register agencies of the covered groups first');
   return [
-    {
-      type: 'AssessmentCycleOpened',
-      schemaVersion: 1,
-      data: {
-        year,
-        frameworks: command.frameworks.map((f) => ({ group: f.group, frameworkCode: f.code })),
-        participants: command.participants,
-        selfAssessmentDeadline: command.selfAssessmentDeadline.toISOString(),
-        appraisalDeadline: command.appraisalDeadline.toISOString(),
-        bands: checkBands(command.bands),
-      },
-    },
+    event('AssessmentCycleOpened', {
+      year,
+      frameworks: command.frameworks.map((f) => ({ group: f.group, frameworkCode: f.code })),
+      participants: command.participants,
+      selfAssessmentDeadline: command.selfAssessmentDeadline.toISOString(),
+      appraisalDeadline: command.appraisalDeadline.toISOString(),
+      bands: checkBands(command.bands),
+    }),
   ];
 }
 
@@ -111,8 +107,8 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
   });
   const data = { year: state.year, group: command.group, entries: rank(candidates, state.bands) };
   return alreadyPublished
-    ? [{ type: 'RankingRepublished', schemaVersion: 1, data: { ...data, reason: reason as string } }]
-    : [{ type: 'RankingPublished', schemaVersion: 1, data }];
+    ? [event('RankingRepublished', { ...data, reason: reason as string })]
+    : [event('RankingPublished', data)];
 }
 
 export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {

@@ -1,4 +1,4 @@
-import type { FrameworkEvent } from '../../events/parEvents';
+import { event, type FrameworkEvent } from '../../events/parEvents';
 import type { Decider } from '../decider';
 import { DomainError } from '../errors';
 import type { Framework } from './framework';
@@ -25,7 +25,7 @@ export const frameworkDecider: Decider<FrameworkCommand, FrameworkEvent, Framewo
       );
     }
     const framework = normaliseFramework(command.input, command.isRegisteredAgency);
-    return [{ type: 'FrameworkPublished', schemaVersion: 1, data: framework }];
+    return [event('FrameworkPublished', framework)];
   },
 
   evolve(_state, event) {

@@ -1,0 +1,17 @@
+/**
+ * The closed sets of values the PAR model uses, declared once. Events store these values (so they never change
+ * once written), the domain branches on them, and the GraphQL schema exposes them (src/schema/enums.ts registers
+ * enums built from these lists): a new value is added here and appears in all three.
+ */
+
+/** The ranking groups: each has its own criteria set and its own ranking. */
+export const AGENCY_GROUPS = ['DEPARTMENT', 'PROVINCIAL_BRANCH', 'DISTRICT', 'COMMUNE'] as const;
+export type AgencyGroup = (typeof AGENCY_GROUPS)[number];
+
+/** How a leaf criterion is scored. */
+export const SCORING_METHODS = ['SELF_ASSESSED', 'SURVEY'] as const;
+export type ScoringMethod = (typeof SCORING_METHODS)[number];
+
+/** Where an agency's assessment of a year stands. */
+export const ASSESSMENT_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'UNDER_APPRAISAL', 'FINALIZED'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
