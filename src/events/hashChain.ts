@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from './canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from './envelope';
+import { CorruptEventError, storedTextOf } from './storedEvent';
 
 export function hashEvent(event: Omit<RecordedEvent, 'hash'>): string {
   const { prevHash, ...rest } = event;
@@ -44,37 +45,90 @@ export interface ChainBreak {
 }
 
 export interface ChainVerification {
+  /** Events known intact from the start of the log: the position of the last one. */
   checked: number;
+  /** Hash of the last intact event (the genesis hash for an empty log). */
   headHash: string;
   firstBreak: ChainBreak | null;
 }
 
-/** Walks the log in global order and reports the first event whose link or content does not match. */
-export async function verifyChain(
-  readAll: (after: number, limit: number) => Promise<RecordedEvent[]>,
-  batchSize = 1000,
-): Promise<ChainVerification> {
-  let expectedPrev = GENESIS_HASH;
-  let position = 0;
-  let checked = 0;
+/** An event already verified, to continue from instead of the genesis. */
+export interface VerifiedHead {
+  position: number;
+  hash: string;
+  /** Its own prevHash, so that the event itself can be checked again later (a cheap rewrite check). */
+  prevHash: string;
+}
+
+export const GENESIS_HEAD: VerifiedHead = { position: 0, hash: GENESIS_HASH, prevHash: '' };
+
+type ReadAll = (after: number, limit: number) => Promise<RecordedEvent[]>;
+
+/**
+ * Walks the log in global order from the genesis and reports the first event whose position, link, content
+ * or stored form does not match. A row that cannot even be decoded (CorruptEventError) is a break at its
+ * position, after the rows before it have been checked.
+ */
+export async function verifyChain(readAll: ReadAll, batchSize = 1000): Promise<ChainVerification> {
+  const { checked, headHash, firstBreak } = await walkChain(readAll, batchSize, GENESIS_HEAD);
+  return { checked, headHash, firstBreak };
+}
+
+/** verifyChain from any verified head; also gives the last intact event as a head to continue from later. */
+export async function walkChain(readAll: ReadAll, batchSize: number, from: VerifiedHead): Promise<ChainVerification & { head: VerifiedHead }> {
+  let head = from;
+  let limit = batchSize;
+  const result = (firstBreak: ChainBreak | null) => ({ checked: head.position, headHash: head.hash, firstBreak, head });
   for (;;) {
-    const batch = await readAll(position, batchSize);
-    if (batch.length === 0) break;
+    let batch: RecordedEvent[];
+    try {
+      batch = await readAll(head.position, limit);
+    } catch (error) {
+      if (!(error instanceof CorruptEventError)) throw error;
+      // The decodable rows before it came in the same batch: read just those, so an earlier break wins.
+      const before = Math.min(limit - 1, error.globalPosition === null ? 1 : error.globalPosition - head.position - 1);
+      if (before > 0) {
+        limit = before;
+        continue;
+      }
+      return result(undecodable(error, head.position));
+    }
+    if (batch.length === 0) return result(null);
     for (const event of batch) {
-      if (event.globalPosition !== position + 1) {
-        return { checked, headHash: expectedPrev, firstBreak: { globalPosition: position + 1, reason: `missing event: next stored position is ${event.globalPosition}` } };
-      }
-      if (event.prevHash !== expectedPrev) {
-        return { checked, headHash: expectedPrev, firstBreak: { globalPosition: event.globalPosition, reason: 'prevHash does not link to the previous event' } };
-      }
-      const { hash, ...rest } = event;
-      if (hashEvent(rest) !== hash) {
-        return { checked, headHash: expectedPrev, firstBreak: { globalPosition: event.globalPosition, reason: 'content does not match its hash' } };
-      }
-      expectedPrev = hash;
-      position = event.globalPosition;
-      checked++;
+      const problem = checkEvent(event, head.position, head.hash);
+      if (problem) return result(problem);
+      head = { position: event.globalPosition, hash: event.hash, prevHash: event.prevHash };
     }
   }
-  return { checked, headHash: expectedPrev, firstBreak: null };
+}
+
+/** Why `event`, read after `position` whose hash is `expectedPrev`, breaks the chain; null when it does not. */
+export function checkEvent(event: RecordedEvent, position: number, expectedPrev: string): ChainBreak | null {
+  const next = position + 1;
+  if (event.globalPosition !== next) {
+    const reason =
+      event.globalPosition > next
+        ? `missing event: next stored position is ${event.globalPosition}`
+        : `position ${event.globalPosition} is out of order or repeated after ${position}`;
+    return { globalPosition: next, reason };
+  }
+  if (event.prevHash !== expectedPrev) return { globalPosition: next, reason: 'prevHash does not link to the previous event' };
+  const { hash, ...rest } = event;
+  if (hashEvent(rest) !== hash) return { globalPosition: next, reason: 'content does not match its hash' };
+  const stored = storedTextOf(event);
+  // Same value, other bytes (an escape spelled differently, 1e021 for 1e+21): the hash cannot see it, this can.
+  if (stored?.data !== undefined && stored.data !== canonicalJson(event.data)) {
+    return { globalPosition: next, reason: 'data is not stored in its canonical form' };
+  }
+  if (stored?.metadata !== undefined && stored.metadata !== canonicalJson(event.metadata)) {
+    return { globalPosition: next, reason: 'metadata is not stored in its canonical form' };
+  }
+  return null;
+}
+
+function undecodable(error: CorruptEventError, position: number): ChainBreak {
+  const next = position + 1;
+  if (error.globalPosition === next) return { globalPosition: next, reason: `cannot be decoded: ${error.reason}` };
+  const where = error.globalPosition === null ? 'the next stored row' : `the next stored row (position ${error.globalPosition})`;
+  return { globalPosition: next, reason: `missing event: ${where} cannot be decoded: ${error.reason}` };
 }

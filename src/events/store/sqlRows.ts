@@ -1,5 +1,6 @@
 import type { EventMetadata, RecordedEvent } from '../envelope';
 import type { CommandRecord } from './eventStore';
+import { CorruptEventError, parseStoredJson, rememberStoredText, storedInteger, storedString } from '../storedEvent';
 
 /**
  * The row shapes the SQL adapters (SQLite, PostgreSQL) share. PostgreSQL returns bigint columns as strings,
@@ -35,19 +36,29 @@ export interface Migration {
 
 export const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash';
 
+/**
+ * Decodes a stored row. A damaged row (text that is not JSON, a number column that is not a whole number)
+ * throws CorruptEventError naming its position, so readers fail loudly and the verifier can name the break.
+ */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: Number(row.stream_version),
-    globalPosition: Number(row.global_position),
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: JSON.parse(row.data) as unknown,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    prevHash: row.prev_hash,
-    hash: row.hash,
+  const position = Number.isSafeInteger(Number(row.global_position)) ? Number(row.global_position) : null;
+  const metadata = parseStoredJson(row.metadata, 'metadata', position);
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
+    throw new CorruptEventError(position, 'metadata is not a JSON object');
+  }
+  const event: RecordedEvent = {
+    eventId: storedString(row.event_id, 'event_id', position),
+    streamId: storedString(row.stream_id, 'stream_id', position),
+    streamVersion: storedInteger(row.stream_version, 'stream_version', position),
+    globalPosition: storedInteger(row.global_position, 'global_position', position),
+    type: storedString(row.type, 'type', position),
+    schemaVersion: storedInteger(row.schema_version, 'schema_version', position),
+    data: parseStoredJson(row.data, 'data', position),
+    metadata: metadata as EventMetadata,
+    prevHash: storedString(row.prev_hash, 'prev_hash', position),
+    hash: storedString(row.hash, 'hash', position),
   };
+  return rememberStoredText(event, { data: row.data, metadata: row.metadata });
 }
 
 export function toCommandRecord(row: CommandRow): CommandRecord {
