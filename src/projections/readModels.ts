@@ -1,3 +1,4 @@
+import { compareVietnamese } from '../domain/vietnameseOrder';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import type { AgencyDocument } from './agencies/agenciesProjection';
 import { assessmentId } from './assessments/assessmentsProjection';
@@ -25,8 +26,7 @@ export interface AuditPage {
   totalCount: number;
 }
 
-const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
-const byName = <T extends { name: string }>(a: T, b: T) => vietnamese.compare(a.name, b.name);
+const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.name, b.name);
 
 /** The query side: reads projected documents from the live generation of each projection. */
 export class ReadModels {
@@ -81,7 +81,7 @@ export class ReadModels {
   async assessments(year: number, group?: AgencyGroup | null): Promise<AssessmentDocument[]> {
     const filter: Filter = group ? { year, group } : { year };
     const docs = await this.store.find<AssessmentDocument>(this.collection('assessments'), { filter });
-    return docs.sort((a, b) => vietnamese.compare(a.agencyName, b.agencyName));
+    return docs.sort((a, b) => compareVietnamese(a.agencyName, b.agencyName));
   }
 
   ranking(year: number, group: AgencyGroup): Promise<RankingDocument | null> {

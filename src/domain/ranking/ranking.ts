@@ -1,5 +1,6 @@
 import type { RankingEntryData, RatingBand } from '../../events/parEvents';
 import { compareRatios, fromPoints, indexPercent, ratioAtLeastPercent, toPoints, type IndexRatio, type Points } from '../points';
+import { compareCodes, compareVietnamese } from '../vietnameseOrder';
 
 export interface RankingCandidate {
   agencyCode: string;
@@ -7,8 +8,6 @@ export interface RankingCandidate {
   totalPoints: Points;
   maxPoints: Points;
 }
-
-const vietnamese = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
 
 /** The band whose threshold is the highest one the index reaches, compared exactly; null without bands. */
 export function bandFor(ratio: IndexRatio, bands: readonly RatingBand[]): string | null {
@@ -31,7 +30,7 @@ export function rank(candidates: readonly RankingCandidate[], bands: readonly Ra
   const rankable = candidates.filter((c) => c.maxPoints > 0);
   const unrankable = candidates.filter((c) => c.maxPoints <= 0);
   const sorted = [...rankable].sort(
-    (a, b) => compareRatios(ratio(b), ratio(a)) || vietnamese.compare(a.agencyName, b.agencyName) || a.agencyCode.localeCompare(b.agencyCode),
+    (a, b) => compareRatios(ratio(b), ratio(a)) || compareVietnamese(a.agencyName, b.agencyName) || compareCodes(a.agencyCode, b.agencyCode),
   );
   const entries: RankingEntryData[] = [];
   sorted.forEach((c, i) => {
@@ -40,7 +39,7 @@ export function rank(candidates: readonly RankingCandidate[], bands: readonly Ra
     const rankNumber = tiesPrevious ? entries[i - 1].rank : i + 1;
     entries.push(entryOf(c, rankNumber, bands));
   });
-  for (const c of [...unrankable].sort((a, b) => vietnamese.compare(a.agencyName, b.agencyName))) entries.push(entryOf(c, 0, bands));
+  for (const c of [...unrankable].sort((a, b) => compareVietnamese(a.agencyName, b.agencyName))) entries.push(entryOf(c, 0, bands));
   return entries;
 }
 
