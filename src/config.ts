@@ -19,6 +19,8 @@ const schema = z
   PAR_INSTANCE_ID: z.string().min(1).optional(),
   /** How long an instance that died keeps the projection lease; another instance takes over after it. */
   PAR_PROJECTION_LEASE_MS: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(500, 'must be at least 500').default(10_000),
+  /** Least time between two full re-checks of the hash chain (`logVerification(full: true)`), per service. */
+  PAR_FULL_VERIFY_INTERVAL_S: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number').min(0, 'must be 0 or more').default(300),
   PAR_MAX_BODY: z.string().regex(/^\d+(kb|mb)$/, 'must look like 512kb or 2mb').default('1mb'),
 })
   .superRefine((c, ctx) => {

@@ -16,7 +16,7 @@ import { ParCommands } from './commands/parCommands';
 import type { Config } from './config';
 import { DomainError } from './domain/errors';
 import type { EventStore } from './events/store/eventStore';
-import { verifyChain } from './events/hashChain';
+import { ChainVerifier } from './events/chainVerifier';
 import { allProjections } from './projections/allProjections';
 import { AsOfReader } from './projections/asOf';
 import { ProjectionRunner } from './projections/runner/projectionRunner';
@@ -94,6 +94,10 @@ export async function startService(config: Config, options: ServiceOptions = {})
     await runner.start();
     const read = new ReadModels(readStore, runner);
     const asOf = new AsOfReader(events);
+    const verifier = new ChainVerifier((after, limit) => events.readAll(after, limit), readStore, {
+      fullIntervalMs: config.PAR_FULL_VERIFY_INTERVAL_S * 1000,
+      now: () => clock.now(),
+    });
     const commands = new ParCommands(new CommandHandler(events, clock), {
       agenciesInGroups: async (groups) => {
         await runner.catchUp();
@@ -130,7 +134,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
           readYourWrites: (outcome) => runner.waitFor(outcome.lastPosition, timeout),
           now: () => clock.now(),
           projections: runner,
-          verifyLog: () => verifyChain((after, limit) => events.readAll(after, limit)),
+          verifyLog: (verifyOptions) => verifier.verify(verifyOptions),
           loaders: createLoaders(read),
         }),
       }),

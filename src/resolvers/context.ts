@@ -3,7 +3,7 @@ import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
-import type { ChainVerification } from '../events/hashChain';
+import type { LogVerificationResult } from '../events/chainVerifier';
 import type { AsOfReader } from '../projections/asOf';
 import type { ProjectionRunner } from '../projections/runner/projectionRunner';
 import type { ReadModels } from '../projections/readModels';
@@ -19,7 +19,8 @@ export interface RequestContext {
   now(): Date;
   /** Service operations: projection status and rebuilds, log verification. */
   projections: ProjectionRunner;
-  verifyLog(): Promise<ChainVerification>;
+  /** Continues from the last verified head; `full` re-checks from the genesis (rate-limited). */
+  verifyLog(options: { full: boolean }): Promise<LogVerificationResult>;
   loaders: { agency: DataLoader<string, AgencyDocument | null> };
 }
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { authorizeOperation } from '../commands/authorization';
 import { DomainError } from '../domain/errors';
+import { FullVerificationTooSoonError } from '../events/chainVerifier';
 import { LogVerification, ProjectionStatus, ServiceInstance } from '../schema/operationsType';
 import type { RequestContext } from './context';
 
@@ -29,10 +30,21 @@ export class OperationsResolver {
     return { id: ctx.projections.id, leader: ctx.projections.isLeader(), position: ctx.projections.position() };
   }
 
-  @Query(() => LogVerification, { description: 'Recomputes the hash chain of the whole log and reports the first broken link.' })
-  async logVerification(@Ctx() ctx: RequestContext) {
+  @Query(() => LogVerification, {
+    description:
+      'Checks the hash chain from the last verified event to the head (and that event itself again). `full: true` re-checks the whole log from the first event: at most once per PAR_FULL_VERIFY_INTERVAL_S per service.',
+  })
+  async logVerification(@Ctx() ctx: RequestContext, @Arg('full', { defaultValue: false, description: 'Re-check the whole log (rate-limited).' }) full: boolean) {
     authorizeOperation(ctx.actor, 'VerifyLog');
-    const result = await ctx.verifyLog();
-    return { ...result, firstBreak: result.firstBreak && { position: result.firstBreak.globalPosition, reason: result.firstBreak.reason } };
+    try {
+      const result = await ctx.verifyLog({ full });
+      return { ...result, firstBreak: result.firstBreak && { position: result.firstBreak.globalPosition, reason: result.firstBreak.reason } };
+    } catch (error) {
+      if (error instanceof FullVerificationTooSoonError) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((error.allowedAt.getTime() - ctx.now().getTime()) / 1000));
+        throw new DomainError('INVALID_STATE', `full: ${error.message}`, 'full', { allowedAt: error.allowedAt.toISOString(), retryAfterSeconds });
+      }
+      throw error;
+    }
   }
 }

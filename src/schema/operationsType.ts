@@ -39,16 +39,28 @@ export class ChainBreak {
   reason!: string;
 }
 
-@ObjectType({ description: 'The result of recomputing the hash chain over the whole log.' })
+@ObjectType({
+  description:
+    'The result of checking the hash chain. An ordinary check continues from the last verified event (kept by the service), so it costs only the new events; `logVerification(full: true)` re-checks the whole log and is rate-limited.',
+})
 export class LogVerification {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Events known intact from the start of the log (the position of the last one).' })
   checked!: number;
 
   @Field({ description: 'Hash of the last valid event: export it, and compare later to detect rewriting.' })
   headHash!: string;
 
-  @Field(() => ChainBreak, { nullable: true, description: 'The first event whose link or content does not match.' })
+  @Field(() => ChainBreak, { nullable: true, description: 'The first event whose position, link, content or stored form does not match, or that cannot be decoded.' })
   firstBreak!: ChainBreak | null;
+
+  @Field({ description: 'Whether this check continued from the last verified event instead of the start of the log.' })
+  incremental!: boolean;
+
+  @Field(() => Int, { description: 'The first position this check recomputed (1 for a check of the whole log).' })
+  checkedFrom!: number;
+
+  @Field(() => Date, { description: 'When this check ran.' })
+  verifiedAt!: Date;
 }
 
 @ObjectType({ description: 'The service process that answered: several may share the stores.' })
