@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redactUrl } from './shared/redactUrl';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
@@ -66,11 +67,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Values are echoed in errors, but a URL's password never is. */
 function redact(value: string | undefined): string {
   if (value === undefined) return 'nothing';
-  try {
-    const url = new URL(value);
-    if (url.password) url.password = '***';
-    return JSON.stringify(url.protocol.length > 1 && value.includes('//') ? url.toString() : value);
-  } catch {
-    return JSON.stringify(value);
-  }
+  return JSON.stringify(value.includes('://') ? redactUrl(value) : value);
 }

@@ -98,6 +98,7 @@ import {
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import { PAR_EVENT_TYPES } from '../../parEvents';
+import { redactUrl } from '../../../shared/redactUrl';
 
 /** Names this adapter owns; an aggregate stream may not use them. */
 const RESERVED_PREFIX = 'par-ledger-';
@@ -187,7 +188,7 @@ export class KurrentEventStore implements EventStore {
       return store;
     } catch (error) {
       await client?.dispose().catch(() => undefined);
-      throw new Error(`cannot use KurrentDB at ${redact(url)}: ${messageOf(error)}`, { cause: error });
+      throw new Error(`cannot use KurrentDB at ${redactUrl(url)}: ${messageOf(error)}`, { cause: error });
     }
   }
 
@@ -581,11 +582,6 @@ function isReserved(streamId: string): boolean {
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Drops the password from a connection string before it goes into an error message. */
-function redact(url: string): string {
-  return url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@');
 }
 
 function messageOf(error: unknown): string {

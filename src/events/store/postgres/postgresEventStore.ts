@@ -11,6 +11,7 @@ import {
   type EventStore,
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
+import { redactUrl } from '../../../shared/redactUrl';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from '../sqlRows';
 
 /**
@@ -118,17 +119,6 @@ type AppendAnswer =
   | { outcome: 'conflict'; actualVersion: number }
   | { outcome: 'stale'; headPosition: number; headHash: string; streamVersion: number };
 
-/** The URL without its password, for messages. */
-export function describePostgresUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return '(unparseable URL)';
-  }
-}
-
 export class PostgresEventStore implements EventStore {
   private head = { position: 0, hash: GENESIS_HASH };
   private readonly listeners = new AppendListeners();
@@ -153,7 +143,7 @@ export class PostgresEventStore implements EventStore {
       await store.listen();
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new Error(`cannot use PostgreSQL at ${describePostgresUrl(url)}: ${(error as Error).message}`);
+      throw new Error(`cannot use PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
     }
     return store;
   }

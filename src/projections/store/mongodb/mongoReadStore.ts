@@ -21,6 +21,7 @@ import {
   type SortKey,
   assertLease,
 } from '../documentFilter';
+import { redactUrl } from '../../../shared/redactUrl';
 import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
 
 export interface MongoReadStoreOptions {
@@ -560,15 +561,6 @@ export function databaseName(url: string, fallback?: string): string {
     throw new Error(`Invalid MongoDB database name ${JSON.stringify(name)} (from ${redactUrl(url)})`);
   }
   return name;
-}
-
-/** The URL without user name and password, for messages and logs. */
-export function redactUrl(url: string): string {
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/s.exec(url);
-  if (match === null) return '<unparseable URL>';
-  const [, scheme, authority, rest] = match;
-  const at = authority.lastIndexOf('@');
-  return at === -1 ? url : `${scheme}***@${authority.slice(at + 1)}${rest}`;
 }
 
 function errorMessage(error: unknown, url: string, shown: string): string {
