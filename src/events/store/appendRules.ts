@@ -41,7 +41,7 @@ export function toStoredJson(value: unknown, what: string): unknown {
   try {
     return JSON.parse(canonicalJson(value));
   } catch (error) {
-    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -509,7 +509,7 @@ function decodeEvent(record: KurrentRecord): RecordedEvent {
   try {
     metadata = JSON.parse(required(properties, 'metadata', where)) as EventMetadata;
   } catch (error) {
-    throw new Error(`${where} has unreadable metadata: ${messageOf(error)}`);
+    throw new Error(`${where} has unreadable metadata: ${messageOf(error)}`, { cause: error });
   }
   return {
     eventId: required(properties, 'eventId', where),

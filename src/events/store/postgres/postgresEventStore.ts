@@ -143,6 +143,8 @@ export class PostgresEventStore implements EventStore {
       await store.listen();
     } catch (error) {
       await pool.end().catch(() => undefined);
+      // No `cause`: a URL parse error carries the whole URL, password included, and loggers print causes.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`cannot use PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
     }
     return store;

@@ -105,6 +105,8 @@ export class MongoReadStore implements ReadStore {
           : { serverSelectionTimeoutMS: timeout }),
       });
     } catch (error) {
+      // No `cause` here or below: the driver's error may quote the URL with its password, and loggers print causes.
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`Invalid MongoDB URL ${shown}: ${errorMessage(error, url, shown)}`);
     }
     try {
@@ -112,6 +114,7 @@ export class MongoReadStore implements ReadStore {
       await client.db(dbName).command({ ping: 1 });
     } catch (error) {
       await client.close().catch(() => undefined);
+      // eslint-disable-next-line preserve-caught-error
       throw new Error(`Cannot connect to the MongoDB server at ${shown}: ${errorMessage(error, url, shown)}`);
     }
     return new MongoReadStore(client, client.db(dbName));
