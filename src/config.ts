@@ -23,6 +23,10 @@ const schema = z
   /** Least time between two full re-checks of the hash chain (`logVerification(full: true)`), per service. */
   PAR_FULL_VERIFY_INTERVAL_S: z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number').min(0, 'must be 0 or more').default(300),
   PAR_MAX_BODY: z.string().regex(/^\d+(kb|mb)$/, 'must look like 512kb or 2mb').default('1mb'),
+  /** Largest cost of one GraphQL request (see src/schema/queryCost.ts); dearer requests are refused before they run. */
+  PAR_MAX_QUERY_COST: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(1000),
+  /** Most aliases in one GraphQL operation. */
+  PAR_MAX_ALIASES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').default(15),
 })
   .superRefine((c, ctx) => {
     const urlSchemes: Record<string, string[]> = { postgres: ['postgres:', 'postgresql:'], kurrentdb: ['kurrentdb:', 'esdb:', 'kurrentdb+discover:', 'esdb+discover:'], mongodb: ['mongodb:', 'mongodb+srv:'] };

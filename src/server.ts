@@ -25,6 +25,7 @@ import type { ReadStore } from './projections/store/readStore';
 import { createLoaders, type RequestContext } from './resolvers/context';
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
+import { aliasLimitRule, queryCostPlugin } from './schema/queryLimits';
 import { seedIfEmpty } from './seed/seed';
 import { openStores } from './stores';
 
@@ -111,11 +112,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 })],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), queryCostPlugin(config.PAR_MAX_QUERY_COST)],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
       validationRules: [
         maxDepthRule({ n: MAX_QUERY_DEPTH, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] }),
+        aliasLimitRule(config.PAR_MAX_ALIASES),
       ],
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     });

@@ -3,6 +3,8 @@ import { authorizeRead } from '../commands/authorization';
 import { Agency } from '../schema/agencyType';
 import { AgencyGroup } from '../schema/enums';
 import { RegisterAgencyInput } from '../schema/inputs/registerAgencyInput';
+import { INPUT_BOUNDS } from '../schema/inputBounds';
+import { boundedArg, commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
 import { notFoundError } from './errors';
 
@@ -15,7 +17,7 @@ export class AgencyResolver {
   }
 
   @Query(() => Agency, { nullable: true })
-  agency(@Ctx() ctx: RequestContext, @Arg('code', () => ID) code: string) {
+  agency(@Ctx() ctx: RequestContext, @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string) {
     authorizeRead(ctx.actor);
     return ctx.loaders.agency.load(code);
   }
@@ -24,7 +26,7 @@ export class AgencyResolver {
   async registerAgency(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RegisterAgencyInput) input: RegisterAgencyInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.registerAgency({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);

@@ -10,6 +10,9 @@ import { AsOfInput } from '../schema/inputs/asOfInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
 import { RecordSurveyScoresInput } from '../schema/inputs/recordSurveyScoresInput';
 import { SubmitSelfAssessmentInput } from '../schema/inputs/submitSelfAssessmentInput';
+import { INPUT_BOUNDS } from '../schema/inputBounds';
+import { boundedArg, commandIdArg } from '../schema/inputs/argBounds';
+import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
 import { checkAsOf, notFoundError } from './errors';
 
@@ -20,11 +23,11 @@ async function afterCommand(ctx: RequestContext, outcome: Promise<CommandOutcome
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
-  @Query(() => Assessment, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).' })
+  @Query(() => Assessment, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).', complexity: cost.assessment })
   assessment(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
-    @Arg('agencyCode', () => ID) agencyCode: string,
+    @Arg('agencyCode', () => ID, boundedArg('agencyCode', INPUT_BOUNDS.codeChars)) agencyCode: string,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
   ) {
     authorizeRead(ctx.actor);
@@ -48,7 +51,7 @@ export class AssessmentResolver {
   submitSelfAssessment(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => SubmitSelfAssessmentInput) input: SubmitSelfAssessmentInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.submitSelfAssessment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
@@ -58,7 +61,7 @@ export class AssessmentResolver {
   appraiseCriterion(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => AppraiseCriterionInput) input: AppraiseCriterionInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.appraiseCriterion({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
@@ -68,7 +71,7 @@ export class AssessmentResolver {
   recordSurveyScores(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => RecordSurveyScoresInput) input: RecordSurveyScoresInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.recordSurveyScores({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
@@ -78,7 +81,7 @@ export class AssessmentResolver {
   finalizeAssessment(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => FinalizeAssessmentInput) input: FinalizeAssessmentInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.finalizeAssessment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);

@@ -4,6 +4,9 @@ import { DomainError } from '../domain/errors';
 import type { AuditEntry } from '../projections/auditTrail/auditTrailProjection';
 import { AuditEventConnection } from '../schema/auditType';
 import { AuditTrailFilter } from '../schema/inputs/auditTrailFilter';
+import { INPUT_BOUNDS } from '../schema/inputBounds';
+import { boundedArg } from '../schema/inputs/argBounds';
+import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
 
 const MAX_PAGE = 500;
@@ -21,12 +24,12 @@ const node = (e: AuditEntry) => ({ ...e, time: e.recordedAt, stream: e.streamId 
 
 @Resolver()
 export class AuditTrailResolver {
-  @Query(() => AuditEventConnection, { description: 'Every recorded event, oldest first, filtered and paged.' })
+  @Query(() => AuditEventConnection, { description: 'Every recorded event, oldest first, filtered and paged.', complexity: cost.auditTrail })
   async auditTrail(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('after', () => String, boundedArg('after', INPUT_BOUNDS.cursorChars, { nullable: true })) after?: string | null,
   ) {
     authorizeRead(ctx.actor);
     if (first < 1 || first > MAX_PAGE) throw new DomainError('BAD_USER_INPUT', `first: must be between 1 and ${MAX_PAGE}, got ${first}`, 'first');

@@ -3,6 +3,7 @@ import { authorizeRead } from '../commands/authorization';
 import type { CycleDocument } from '../projections/cycles/cyclesProjection';
 import { Cycle } from '../schema/cycleType';
 import { OpenAssessmentCycleInput } from '../schema/inputs/openAssessmentCycleInput';
+import { commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
 import { notFoundError } from './errors';
 
@@ -32,7 +33,7 @@ export class CycleResolver {
   async openAssessmentCycle(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => OpenAssessmentCycleInput) input: OpenAssessmentCycleInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.openAssessmentCycle({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);

@@ -3,13 +3,15 @@ import { authorizeRead } from '../commands/authorization';
 import { AgencyGroup } from '../schema/enums';
 import { Framework } from '../schema/frameworkType';
 import { PublishFrameworkInput } from '../schema/inputs/publishFrameworkInput';
+import { INPUT_BOUNDS } from '../schema/inputBounds';
+import { boundedArg, commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
 import { notFoundError } from './errors';
 
 @Resolver(() => Framework)
 export class FrameworkResolver {
   @Query(() => Framework, { nullable: true })
-  framework(@Ctx() ctx: RequestContext, @Arg('code', () => ID) code: string) {
+  framework(@Ctx() ctx: RequestContext, @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string) {
     authorizeRead(ctx.actor);
     return ctx.read.framework(code);
   }
@@ -24,7 +26,7 @@ export class FrameworkResolver {
   async publishFramework(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => PublishFrameworkInput) input: PublishFrameworkInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.publishFramework({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);

@@ -3,6 +3,9 @@ import { authorizeOperation } from '../commands/authorization';
 import { DomainError } from '../domain/errors';
 import { FullVerificationTooSoonError } from '../events/chainVerifier';
 import { LogVerification, ProjectionStatus, ServiceInstance } from '../schema/operationsType';
+import { INPUT_BOUNDS } from '../schema/inputBounds';
+import { boundedArg } from '../schema/inputs/argBounds';
+import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
 
 @Resolver()
@@ -14,7 +17,7 @@ export class OperationsResolver {
   }
 
   @Mutation(() => ProjectionStatus, { description: 'Starts replaying the log into a new generation of a read model; the live one serves until it is caught up. Follow progress with `projections`.' })
-  rebuildProjection(@Ctx() ctx: RequestContext, @Arg('name') name: string) {
+  rebuildProjection(@Ctx() ctx: RequestContext, @Arg('name', boundedArg('name', INPUT_BOUNDS.projectionNameChars)) name: string) {
     authorizeOperation(ctx.actor, 'RebuildProjection');
     const known = ctx.projections.status().find((s) => s.name === name);
     if (!known) throw new DomainError('NOT_FOUND', `name: no projection ${name}`, 'name');
@@ -31,6 +34,7 @@ export class OperationsResolver {
   }
 
   @Query(() => LogVerification, {
+    complexity: cost.logVerification,
     description:
       'Checks the hash chain from the last verified event to the head (and that event itself again). `full: true` re-checks the whole log from the first event: at most once per PAR_FULL_VERIFY_INTERVAL_S per service.',
   })

@@ -6,6 +6,8 @@ import { AgencyGroup } from '../schema/enums';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
 import { Ranking } from '../schema/rankingType';
+import { commandIdArg } from '../schema/inputs/argBounds';
+import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
 import { checkAsOf, notFoundError } from './errors';
 
@@ -25,7 +27,7 @@ export function presentRanking(doc: RankingDocument) {
 
 @Resolver(() => Ranking)
 export class RankingResolver {
-  @Query(() => Ranking, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).' })
+  @Query(() => Ranking, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).', complexity: cost.ranking })
   async ranking(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
@@ -48,7 +50,7 @@ export class RankingResolver {
   async publishRanking(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => PublishRankingInput) input: PublishRankingInput,
-    @Arg('commandId', () => ID, { nullable: true }) commandId?: string,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.publishRanking({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);

@@ -3,6 +3,8 @@ import { authorizeRead } from '../commands/authorization';
 import { DomainError } from '../domain/errors';
 import { isOverdue } from '../domain/responsibility/overdue';
 import { AgencyResponsibilities } from '../schema/responsibilityType';
+import { INPUT_BOUNDS } from '../schema/inputBounds';
+import { boundedArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
 
 @Resolver()
@@ -10,7 +12,7 @@ export class ResponsibilityResolver {
   @Query(() => AgencyResponsibilities, { description: 'What an agency leads and owes: its self-assessments and the appraisals it does.' })
   async responsibilities(
     @Ctx() ctx: RequestContext,
-    @Arg('agencyCode', () => ID) agencyCode: string,
+    @Arg('agencyCode', () => ID, boundedArg('agencyCode', INPUT_BOUNDS.codeChars)) agencyCode: string,
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
   ) {
     authorizeRead(ctx.actor);

@@ -16,13 +16,18 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0];
-    const field = first ? pathOf(first) : undefined;
-    const reason = first?.constraints ? Object.values(first.constraints)[0] : 'invalid input';
+    const leaf = first ? innermost(first) : undefined;
+    const field = leaf?.path;
+    const reason = leaf?.node.constraints ? Object.values(leaf.node.constraints)[0] : 'invalid input';
     return { ...base, message: `${field ?? 'input'}: ${reason}`, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
   }
   // Errors that already carry a code (Apollo's parse and validation errors, a bad token) are deliberate.
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') return { ...base, extensions: { code } };
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    // A refused request says which input (`field`) or which limit (`cost`, `limit`: queryLimits.ts); nothing else leaves.
+    const { field, cost, limit } = formatted.extensions ?? {};
+    return { ...base, extensions: { code, ...(field !== undefined ? { field } : {}), ...(cost !== undefined ? { cost, limit } : {}) } };
+  }
   log('unexpected error', original);
   return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
@@ -33,12 +38,13 @@ interface ValidationErrorLike {
   constraints?: Record<string, string>;
 }
 
-function pathOf(error: ValidationErrorLike): string {
+/** The nested error that carries the broken constraint (e.g. `scores[0].evidence`), and its path. */
+function innermost(error: ValidationErrorLike): { path: string; node: ValidationErrorLike } {
   let path = error.property;
   let node = error;
   while (node.children && node.children.length > 0 && !node.constraints) {
     node = node.children[0];
     path += /^\d+$/.test(node.property) ? `[${node.property}]` : `.${node.property}`;
   }
-  return path;
+  return { path, node };
 }

@@ -1,5 +1,5 @@
-import { MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { INPUT_BOUNDS as B, MaxChars } from '../inputBounds';
 
 @InputType()
 export class AppraiseCriterionInput {
@@ -7,16 +7,18 @@ export class AppraiseCriterionInput {
   year!: number;
 
   @Field(() => ID)
+  @MaxChars(B.codeChars)
   agencyCode!: string;
 
   @Field(() => ID)
+  @MaxChars(B.codeChars)
   criterionCode!: string;
 
   @Field(() => Float, { nullable: true, description: 'Omit when applicable is false.' })
   points?: number | null;
 
-  @Field(() => String, { nullable: true })
-  @MaxLength(4000)
+  @Field(() => String, { nullable: true, description: `At most ${B.textChars} characters.` })
+  @MaxChars(B.textChars)
   comment?: string | null;
 
   @Field(() => Int, { description: '1 or 2; appraising a round again corrects it (AppraisalCorrected).' })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { INPUT_BOUNDS as B, MaxChars } from '../inputBounds';
 
 @InputType()
 export class FinalizeAssessmentInput {
@@ -6,5 +7,6 @@ export class FinalizeAssessmentInput {
   year!: number;
 
   @Field(() => ID)
+  @MaxChars(B.codeChars)
   agencyCode!: string;
 }

@@ -1,10 +1,10 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { INPUT_BOUNDS as B, MaxChars, MaxCharsEach, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
 export class BandInput {
   @Field({ description: 'E.g. "Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu".' })
-  @MaxLength(100)
+  @MaxChars(B.labelChars)
   label!: string;
 
   @Field(() => Float, { description: 'Lowest index % (inclusive) for the band.' })
@@ -17,7 +17,8 @@ export class OpenAssessmentCycleInput {
   year!: number;
 
   @Field(() => [ID], { description: 'One published framework per agency group.' })
-  @ArrayMaxSize(10)
+  @MaxItems(B.cycleFrameworks)
+  @MaxCharsEach(B.codeChars)
   frameworkCodes!: string[];
 
   @Field(() => Date)
@@ -26,11 +27,13 @@ export class OpenAssessmentCycleInput {
   @Field(() => Date)
   appraisalDeadline!: Date;
 
-  @Field(() => [BandInput], { nullable: true })
-  @ArrayMaxSize(20)
+  @Field(() => [BandInput], { nullable: true, description: `At most ${B.bands}.` })
+  @MaxItems(B.bands)
+  @Nested()
   bands?: BandInput[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Agencies to assess; by default every registered agency of the covered groups.' })
-  @ArrayMaxSize(1000)
+  @MaxItems(B.cycleAgencies)
+  @MaxCharsEach(B.codeChars)
   agencyCodes?: string[] | null;
 }

@@ -1,15 +1,16 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { AgencyGroup, ScoringMethod } from '../enums';
+import { INPUT_BOUNDS as B, MaxChars, MaxItems, Nested } from '../inputBounds';
+import { BoundedCriteriaTree } from './criteriaTree';
 
 @InputType({ description: 'A criterion; give maxPoints on leaves (no children). Inner maxPoints, if given, must equal the sum.' })
 export class CriterionInput {
   @Field(() => ID)
-  @MaxLength(40)
+  @MaxChars(B.codeChars)
   code!: string;
 
   @Field()
-  @MaxLength(500)
+  @MaxChars(B.nameChars)
   title!: string;
 
   @Field(() => Float, { nullable: true })
@@ -19,39 +20,45 @@ export class CriterionInput {
   method?: ScoringMethod | null;
 
   @Field(() => ID, { nullable: true, description: 'Appraising agency; inherited by the children when set on an inner criterion.' })
+  @MaxChars(B.codeChars)
   appraiserCode?: string | null;
 
   @Field(() => [CriterionInput], { nullable: true })
-  @ArrayMaxSize(100)
+  @MaxItems(B.criteriaPerParent)
+  @Nested()
   children?: CriterionInput[] | null;
 }
 
 @InputType()
 export class AreaInput {
   @Field(() => ID)
-  @MaxLength(40)
+  @MaxChars(B.codeChars)
   code!: string;
 
   @Field()
-  @MaxLength(500)
+  @MaxChars(B.nameChars)
   title!: string;
 
   @Field(() => ID, { nullable: true, description: 'Default appraising agency for the area’s self-assessed leaves.' })
+  @MaxChars(B.codeChars)
   appraiserCode?: string | null;
 
   @Field(() => [CriterionInput])
-  @ArrayMaxSize(100)
+  @MaxItems(B.criteriaPerParent)
+  @Nested()
   criteria!: CriterionInput[];
 }
 
-@InputType()
+@InputType({
+  description: `At most ${B.frameworkAreas} areas, ${B.criteriaPerParent} criteria per area or parent, ${B.criteriaDepth} levels of criteria, ${B.frameworkCriteria} criteria and ${B.frameworkLeaves} leaves in all.`,
+})
 export class PublishFrameworkInput {
   @Field(() => ID, { description: 'Identifies this version of the criteria set; a new version gets a new code.' })
-  @MaxLength(40)
+  @MaxChars(B.codeChars)
   code!: string;
 
   @Field()
-  @MaxLength(500)
+  @MaxChars(B.nameChars)
   title!: string;
 
   @Field(() => AgencyGroup)
@@ -61,10 +68,12 @@ export class PublishFrameworkInput {
   sample?: boolean;
 
   @Field(() => String, { nullable: true, description: 'The methodology followed, e.g. "QĐ 876/QĐ-BNV".' })
-  @MaxLength(200)
+  @MaxChars(B.methodologyChars)
   methodology?: string | null;
 
   @Field(() => [AreaInput])
-  @ArrayMaxSize(30)
+  @MaxItems(B.frameworkAreas)
+  @Nested()
+  @BoundedCriteriaTree()
   areas!: AreaInput[];
 }

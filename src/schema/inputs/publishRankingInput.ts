@@ -1,6 +1,6 @@
-import { MaxLength } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { AgencyGroup } from '../enums';
+import { INPUT_BOUNDS as B, MaxChars } from '../inputBounds';
 
 @InputType()
 export class PublishRankingInput {
@@ -10,7 +10,7 @@ export class PublishRankingInput {
   @Field(() => AgencyGroup)
   group!: AgencyGroup;
 
-  @Field(() => String, { nullable: true, description: 'Required to republish an already published ranking.' })
-  @MaxLength(1000)
+  @Field(() => String, { nullable: true, description: `Required to republish an already published ranking. At most ${B.textChars} characters.` })
+  @MaxChars(B.textChars)
   reason?: string | null;
 }

@@ -1,10 +1,10 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { INPUT_BOUNDS as B, MaxChars, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
 export class SurveyScoreInput {
   @Field(() => ID)
-  @MaxLength(40)
+  @MaxChars(B.codeChars)
   criterionCode!: string;
 
   @Field(() => Float, { description: 'Up to 4 decimals.' })
@@ -17,9 +17,11 @@ export class RecordSurveyScoresInput {
   year!: number;
 
   @Field(() => ID)
+  @MaxChars(B.codeChars)
   agencyCode!: string;
 
   @Field(() => [SurveyScoreInput])
-  @ArrayMaxSize(200)
+  @MaxItems(B.frameworkLeaves)
+  @Nested()
   scores!: SurveyScoreInput[];
 }

@@ -1,15 +1,15 @@
-import { MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AgencyGroup } from '../enums';
+import { INPUT_BOUNDS as B, MaxChars } from '../inputBounds';
 
 @InputType()
 export class RegisterAgencyInput {
   @Field(() => ID, { description: 'Stable short code, e.g. "STP"; A–Z, 0–9, "_", "-", ".".' })
-  @MaxLength(40)
+  @MaxChars(B.codeChars)
   code!: string;
 
   @Field()
-  @MaxLength(200)
+  @MaxChars(B.nameChars)
   name!: string;
 
   @Field(() => AgencyGroup)

@@ -1,10 +1,10 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { INPUT_BOUNDS as B, MaxChars, MaxCharsEach, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
 export class SelfScoreInput {
   @Field(() => ID)
-  @MaxLength(40)
+  @MaxChars(B.codeChars)
   criterionCode!: string;
 
   @Field(() => Float, { nullable: true, description: 'Omit when applicable is false.' })
@@ -13,12 +13,13 @@ export class SelfScoreInput {
   @Field({ nullable: true, defaultValue: true })
   applicable?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Explanation (giải trình): required without evidence, and for "not applicable".' })
-  @MaxLength(4000)
+  @Field(() => String, { nullable: true, description: `Explanation (giải trình): required without evidence, and for "not applicable". At most ${B.textChars} characters.` })
+  @MaxChars(B.textChars)
   explanation?: string | null;
 
-  @Field(() => [String], { nullable: true, description: 'Evidence references (tài liệu kiểm chứng): document numbers, links.' })
-  @ArrayMaxSize(50)
+  @Field(() => [String], { nullable: true, description: `Evidence references (tài liệu kiểm chứng): document numbers, links. At most ${B.evidenceItems}, each at most ${B.evidenceChars} characters.` })
+  @MaxItems(B.evidenceItems)
+  @MaxCharsEach(B.evidenceChars)
   evidence?: string[] | null;
 }
 
@@ -28,9 +29,11 @@ export class SubmitSelfAssessmentInput {
   year!: number;
 
   @Field(() => ID)
+  @MaxChars(B.codeChars)
   agencyCode!: string;
 
   @Field(() => [SelfScoreInput], { description: 'Some or all leaves; a later submission revises the leaves it names.' })
-  @ArrayMaxSize(500)
+  @MaxItems(B.frameworkLeaves)
+  @Nested()
   scores!: SelfScoreInput[];
 }

@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { INPUT_BOUNDS } from './inputBounds';
+import { costEstimators } from './queryCost';
+
+/** The code of a request refused for its cost (DESIGN.md's codes are for commands; this one is for queries). */
+export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+
+/**
+ * At most `max` aliases per operation (graphql-armor), reported as a validation error (HTTP 400): armor's
+ * default is to throw, which Apollo turns into a 500.
+ */
+export function aliasLimitRule(max: number): ValidationRule {
+  return maxAliasesRule({
+    n: max,
+    propagateOnRejection: false,
+    onReject: [(context, error) => context?.reportError(new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} (PAR_MAX_ALIASES)`))],
+  });
+}
+
+const refuse = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
+
+/**
+ * Refuses, before anything runs, a request whose cost exceeds `maxCost`, and one whose variables nest deeper than any
+ * input needs. It runs once the operation is known (Apollo's didResolveOperation), because the cost depends on the
+ * variables (`first: $n`, `asOf: $asOf`), which a validation rule never sees.
+ */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  const estimators = new WeakMap<GraphQLSchema, ComplexityEstimator[]>();
+  const estimatorsFor = (schema: GraphQLSchema) => {
+    if (!estimators.has(schema)) estimators.set(schema, costEstimators(schema));
+    return estimators.get(schema)!;
+  };
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const variables = request.variables ?? {};
+          const tooDeep = deeperThan(variables, INPUT_BOUNDS.variableDepth);
+          if (tooDeep) {
+            throw refuse(`${tooDeep}: variables may nest at most ${INPUT_BOUNDS.variableDepth} levels`, 'BAD_USER_INPUT', { field: tooDeep });
+          }
+          let cost: number;
+          try {
+            cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: estimatorsFor(schema) });
+          } catch (error) {
+            // Variables that do not fit their types are the client's mistake, as they would be at execution.
+            const message = error instanceof GraphQLError ? error.message : 'the request could not be analysed';
+            throw /maximum allowed number of nodes/.test(message) ? refuse(`${message} (fragments expand too far)`, QUERY_TOO_COMPLEX) : refuse(message, 'BAD_USER_INPUT');
+          }
+          if (cost > maxCost) {
+            throw refuse(`query cost ${cost} exceeds the limit of ${maxCost} (PAR_MAX_QUERY_COST): ask for fewer aliases, asOf reads or audit events per request`, QUERY_TOO_COMPLEX, { cost, limit: maxCost });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The path of the first value nested deeper than `max` levels, e.g. "input.areas[0].criteria[0]…", or null. Walks without recursion. */
+export function deeperThan(root: Record<string, unknown>, max: number): string | null {
+  const stack: { value: unknown; depth: number; path: string }[] = Object.entries(root).map(([name, value]) => ({ value, depth: 1, path: name }));
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > max) return path;
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, depth: depth + 1, path: `${path}[${i}]` }));
+    else Object.entries(value).forEach(([key, item]) => stack.push({ value: item, depth: depth + 1, path: `${path}.${key}` }));
+  }
+  return null;
+}
