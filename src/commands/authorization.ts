@@ -1,8 +1,9 @@
 import type { Actor } from '../events/envelope';
 import { DomainError } from '../domain/errors';
 
-export type Role = 'ADMIN' | 'COORDINATOR' | 'AGENCY_OFFICER' | 'APPRAISER' | 'INSPECTOR' | 'ANALYST';
-export const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'AGENCY_OFFICER', 'APPRAISER', 'INSPECTOR', 'ANALYST'];
+/** PROVINCIAL_LEADER (the People's Committee's leadership) reads what a coordinator reads and changes nothing. */
+export type Role = 'ADMIN' | 'COORDINATOR' | 'PROVINCIAL_LEADER' | 'AGENCY_OFFICER' | 'APPRAISER' | 'INSPECTOR' | 'ANALYST';
+export const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'PROVINCIAL_LEADER', 'AGENCY_OFFICER', 'APPRAISER', 'INSPECTOR', 'ANALYST'];
 
 export type CommandName =
   | 'RegisterAgency'
@@ -44,20 +45,13 @@ export function authorize(actor: Actor | null, command: CommandName, subject?: {
   return who;
 }
 
-/** Reading needs a valid token with any known role. */
-export function authorizeRead(actor: Actor | null): Actor {
-  const who = requireActor(actor);
-  if (!who.roles.some((r) => ROLES.includes(r as Role))) throw new DomainError('FORBIDDEN', 'the token has no PAR Ledger role');
-  return who;
-}
+// What each role may read is the read-scope table, src/auth/readScopes.ts.
 
-export type OperationName = 'RebuildProjection' | 'ViewProjections' | 'VerifyLog';
+export type OperationName = 'RebuildProjection';
 
-/** Operations on the service itself rather than on the PAR cycle. */
+/** Operations that change the service itself rather than the PAR cycle. */
 const allowedOperations: Record<OperationName, readonly Role[]> = {
   RebuildProjection: ['ADMIN'],
-  ViewProjections: ['ADMIN', 'COORDINATOR', 'INSPECTOR'],
-  VerifyLog: ['ADMIN', 'COORDINATOR', 'INSPECTOR'],
 };
 
 export function authorizeOperation(actor: Actor | null, operation: OperationName): Actor {

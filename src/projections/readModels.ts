@@ -20,6 +20,15 @@ export interface AuditFilter {
   to?: Date | null;
 }
 
+/**
+ * Which streams' events a reader sees (from its read scope): events of streams starting with `hiddenPrefix` are
+ * left out, except those of the streams listed in `except`.
+ */
+export interface AuditVisibility {
+  hiddenPrefix: string;
+  except: readonly string[];
+}
+
 export interface AuditPage {
   entries: AuditEntry[];
   hasNextPage: boolean;
@@ -98,7 +107,7 @@ export class ReadModels {
   }
 
   /** Oldest first, so a cursor (the last position seen) pages forward through a log that only grows. */
-  async auditTrail(filter: AuditFilter, first: number, afterPosition: number): Promise<AuditPage> {
+  async auditTrail(filter: AuditFilter, first: number, afterPosition: number, visibility: AuditVisibility | null = null): Promise<AuditPage> {
     const where: Filter = {};
     if (filter.agencyCode) where.agencyCode = filter.agencyCode;
     if (filter.streamId) where.streamId = filter.streamId;
@@ -111,10 +120,16 @@ export class ReadModels {
       };
     }
     const collection = this.collection('auditTrail');
-    const [rows, totalCount] = await Promise.all([
-      this.store.find<AuditEntry>(collection, { filter: { ...where, position: { $gt: afterPosition } }, sort: [{ field: 'position', direction: 1 }], limit: first + 1 }),
-      this.store.count(collection, where),
-    ]);
+    const page = async (conditions: Filter) => {
+      const [rows, count] = await Promise.all([
+        this.store.find<AuditEntry>(collection, { filter: { ...conditions, position: { $gt: afterPosition } }, sort: [{ field: 'position', direction: 1 }], limit: first + 1 }),
+        this.store.count(collection, conditions),
+      ]);
+      return { rows, count };
+    };
+    const parts = await Promise.all(visibleParts(where, visibility).map(page));
+    const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.position - b.position);
+    const totalCount = parts.reduce((sum, p) => sum + p.count, 0);
     return { entries: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 
@@ -127,4 +142,27 @@ export class ReadModels {
     const docs = await this.store.find<AgencyDocument>(this.collection('agencies'), { filter: { group: { $in: [...groups] } } });
     return docs.sort(byName).map(({ code, name, group }) => ({ code, name, group }));
   }
+}
+
+/**
+ * A filter restricted to the visible streams, as disjoint filters (the read store has no OR): streams ordered
+ * before the hidden prefix, streams after every stream with that prefix, and the listed exceptions. Each is paged
+ * the same way and the pages merged by position.
+ */
+function visibleParts(where: Filter, visibility: AuditVisibility | null): Filter[] {
+  const streamId = where.streamId;
+  if (!visibility) return [where];
+  if (typeof streamId === 'string') {
+    const hidden = streamId.startsWith(visibility.hiddenPrefix) && !visibility.except.includes(streamId);
+    return hidden ? [] : [where];
+  }
+  const prefix = visibility.hiddenPrefix;
+  // Code-point order: every string with the prefix sorts below the prefix with its last character incremented.
+  const pastPrefix = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+  const parts: Filter[] = [
+    { ...where, streamId: { $lt: prefix } },
+    { ...where, streamId: { $gte: pastPrefix } },
+  ];
+  if (visibility.except.length > 0) parts.push({ ...where, streamId: { $in: [...visibility.except] } });
+  return parts;
 }

@@ -1,5 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorizeRead } from '../commands/authorization';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Agency } from '../schema/agencyType';
 import { AgencyGroup } from '../schema/enums';
 import { RegisterAgencyInput } from '../schema/inputs/registerAgencyInput';
@@ -10,15 +9,15 @@ import { notFoundError } from './errors';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
+  @Authorized('agencies')
   @Query(() => [Agency], { description: 'Registered agencies, sorted by Vietnamese name.' })
   agencies(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
-    authorizeRead(ctx.actor);
     return ctx.read.agencies(group);
   }
 
+  @Authorized('agencies')
   @Query(() => Agency, { nullable: true })
   agency(@Ctx() ctx: RequestContext, @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string) {
-    authorizeRead(ctx.actor);
     return ctx.loaders.agency.load(code);
   }
 

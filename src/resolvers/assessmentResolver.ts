@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { authorizeRead } from '../commands/authorization';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { scopeOf } from '../auth/readScope';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { AssessmentDocument } from '../projections/assessments/assessmentDocument';
 import { Agency } from '../schema/agencyType';
@@ -23,23 +23,25 @@ async function afterCommand(ctx: RequestContext, outcome: Promise<CommandOutcome
 
 @Resolver(() => Assessment)
 export class AssessmentResolver {
+  @Authorized('assessments')
   @Query(() => Assessment, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).', complexity: cost.assessment })
-  assessment(
+  async assessment(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
     @Arg('agencyCode', () => ID, boundedArg('agencyCode', INPUT_BOUNDS.codeChars)) agencyCode: string,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
   ) {
-    authorizeRead(ctx.actor);
-    if (!asOf) return ctx.read.assessment(year, agencyCode);
-    checkAsOf(asOf);
-    return ctx.asOf.assessment(year, agencyCode, asOf);
+    if (asOf) checkAsOf(asOf);
+    // Decided on the assessment as it stands now, before any (costly) rebuild of a past state: once it is
+    // finalised or published its history is public too, as its audit events are.
+    await scopeOf(ctx).check('assessments', year, agencyCode);
+    return asOf ? ctx.asOf.assessment(year, agencyCode, asOf) : ctx.read.assessment(year, agencyCode);
   }
 
-  @Query(() => [Assessment], { description: 'All assessments of a year (optionally one group), by Vietnamese name.' })
-  assessments(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
-    authorizeRead(ctx.actor);
-    return ctx.read.assessments(year, group);
+  @Authorized('assessments')
+  @Query(() => [Assessment], { description: 'All assessments of a year (optionally one group), by Vietnamese name, as far as the reader may read them.' })
+  async assessments(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
+    return scopeOf(ctx).filter('assessments', await ctx.read.assessments(year, group), (doc) => doc);
   }
 
   @FieldResolver(() => Agency, { description: 'With the name valid in the assessment’s year.' })

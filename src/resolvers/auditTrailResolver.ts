@@ -1,5 +1,5 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { authorizeRead } from '../commands/authorization';
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { scopeOf } from '../auth/readScope';
 import { DomainError } from '../domain/errors';
 import type { AuditEntry } from '../projections/auditTrail/auditTrailProjection';
 import { AuditEventConnection } from '../schema/auditType';
@@ -24,16 +24,20 @@ const node = (e: AuditEntry) => ({ ...e, time: e.recordedAt, stream: e.streamId 
 
 @Resolver()
 export class AuditTrailResolver {
-  @Query(() => AuditEventConnection, { description: 'Every recorded event, oldest first, filtered and paged.', complexity: cost.auditTrail })
+  @Authorized('auditTrail')
+  @Query(() => AuditEventConnection, { description: 'Every recorded event the reader may read, oldest first, filtered and paged.', complexity: cost.auditTrail })
   async auditTrail(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('after', () => String, boundedArg('after', INPUT_BOUNDS.cursorChars, { nullable: true })) after?: string | null,
   ) {
-    authorizeRead(ctx.actor);
     if (first < 1 || first > MAX_PAGE) throw new DomainError('BAD_USER_INPUT', `first: must be between 1 and ${MAX_PAGE}, got ${first}`, 'first');
-    const page = await ctx.read.auditTrail(filter ?? {}, first, after ? decodeCursor(after) : 0);
+    const afterPosition = after ? decodeCursor(after) : 0;
+    const scope = scopeOf(ctx);
+    const visibility = await scope.auditVisibility();
+    if (filter?.streamId) await scope.checkAuditStream(filter.streamId, visibility);
+    const page = await ctx.read.auditTrail(filter ?? {}, first, afterPosition, visibility);
     const edges = page.entries.map((e) => ({ cursor: encodeCursor(e.position), node: node(e) }));
     return {
       edges,

@@ -1,5 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { authorizeRead } from '../commands/authorization';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { CycleDocument } from '../projections/cycles/cyclesProjection';
 import { Cycle } from '../schema/cycleType';
 import { OpenAssessmentCycleInput } from '../schema/inputs/openAssessmentCycleInput';
@@ -16,16 +15,16 @@ export function presentCycle(doc: CycleDocument) {
 
 @Resolver(() => Cycle)
 export class CycleResolver {
+  @Authorized('cycles')
   @Query(() => Cycle, { nullable: true })
   async cycle(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number) {
-    authorizeRead(ctx.actor);
     const doc = await ctx.read.cycle(year);
     return doc && presentCycle(doc);
   }
 
+  @Authorized('cycles')
   @Query(() => [Cycle], { description: 'Newest first.' })
   async cycles(@Ctx() ctx: RequestContext) {
-    authorizeRead(ctx.actor);
     return (await ctx.read.cycles()).map(presentCycle);
   }
 

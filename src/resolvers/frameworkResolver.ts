@@ -1,5 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { authorizeRead } from '../commands/authorization';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { AgencyGroup } from '../schema/enums';
 import { Framework } from '../schema/frameworkType';
 import { PublishFrameworkInput } from '../schema/inputs/publishFrameworkInput';
@@ -10,15 +9,15 @@ import { notFoundError } from './errors';
 
 @Resolver(() => Framework)
 export class FrameworkResolver {
+  @Authorized('frameworks')
   @Query(() => Framework, { nullable: true })
   framework(@Ctx() ctx: RequestContext, @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string) {
-    authorizeRead(ctx.actor);
     return ctx.read.framework(code);
   }
 
+  @Authorized('frameworks')
   @Query(() => [Framework])
   frameworks(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
-    authorizeRead(ctx.actor);
     return ctx.read.frameworks(group);
   }
 

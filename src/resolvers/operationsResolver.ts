@@ -1,4 +1,4 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { authorizeOperation } from '../commands/authorization';
 import { DomainError } from '../domain/errors';
 import { FullVerificationTooSoonError } from '../events/chainVerifier';
@@ -10,9 +10,9 @@ import type { RequestContext } from './context';
 
 @Resolver()
 export class OperationsResolver {
+  @Authorized('projections')
   @Query(() => [ProjectionStatus], { description: 'Each read model’s version, generation, checkpoint and rebuild progress.' })
   projections(@Ctx() ctx: RequestContext) {
-    authorizeOperation(ctx.actor, 'ViewProjections');
     return ctx.projections.status();
   }
 
@@ -27,19 +27,19 @@ export class OperationsResolver {
     return ctx.projections.status().find((s) => s.name === name);
   }
 
+  @Authorized('projections')
   @Query(() => ServiceInstance)
   serviceInstance(@Ctx() ctx: RequestContext) {
-    authorizeOperation(ctx.actor, 'ViewProjections');
     return { id: ctx.projections.id, leader: ctx.projections.isLeader(), position: ctx.projections.position() };
   }
 
+  @Authorized('logVerification')
   @Query(() => LogVerification, {
     complexity: cost.logVerification,
     description:
       'Checks the hash chain from the last verified event to the head (and that event itself again). `full: true` re-checks the whole log from the first event: at most once per PAR_FULL_VERIFY_INTERVAL_S per service.',
   })
   async logVerification(@Ctx() ctx: RequestContext, @Arg('full', { defaultValue: false, description: 'Re-check the whole log (rate-limited).' }) full: boolean) {
-    authorizeOperation(ctx.actor, 'VerifyLog');
     try {
       const result = await ctx.verifyLog({ full });
       return { ...result, firstBreak: result.firstBreak && { position: result.firstBreak.globalPosition, reason: result.firstBreak.reason } };

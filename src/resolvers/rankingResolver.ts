@@ -1,5 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { authorizeRead } from '../commands/authorization';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RankingEntryData } from '../events/parEvents';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { AgencyGroup } from '../schema/enums';
@@ -27,6 +26,7 @@ export function presentRanking(doc: RankingDocument) {
 
 @Resolver(() => Ranking)
 export class RankingResolver {
+  @Authorized('rankings')
   @Query(() => Ranking, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).', complexity: cost.ranking })
   async ranking(
     @Ctx() ctx: RequestContext,
@@ -34,15 +34,14 @@ export class RankingResolver {
     @Arg('group', () => AgencyGroup) group: AgencyGroup,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
   ) {
-    authorizeRead(ctx.actor);
     if (asOf) checkAsOf(asOf);
     const doc = asOf ? await ctx.asOf.ranking(year, group, asOf) : await ctx.read.ranking(year, group);
     return doc && presentRanking(doc);
   }
 
+  @Authorized('rankings')
   @Query(() => [Ranking], { description: 'A group’s rankings across years, oldest first, each with the names valid that year.' })
   async rankingHistory(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup) group: AgencyGroup) {
-    authorizeRead(ctx.actor);
     return (await ctx.read.rankingHistory(group)).map(presentRanking);
   }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { parAuthChecker } from '../auth/authChecker';
 import { AgencyResolver } from '../resolvers/agencyResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
@@ -18,5 +19,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
+    // Every query names its resource in @Authorized; who reads which resource is src/auth/readScopes.ts.
+    authChecker: parAuthChecker,
   });
 }

@@ -1,0 +1,111 @@
+import { ROLES, type Role } from '../commands/authorization';
+
+/**
+ * Who may read what: the one table. The mutation table (`allowed` in src/commands/authorization.ts) says who may
+ * change what; this one says, per readable resource and role, which documents the role sees.
+ *
+ * Rules for agency data (one agency's assessment of one year, the audit events of its stream, the agency's
+ * responsibilities of that year). Such a document is **public** once the assessment is finalised or the
+ * ranking of its group for that year is published: every role that reads the resource at all then sees it.
+ * - `ALL`: every document.
+ * - `OWN_AGENCY`: the documents of the agency in the token's `agency` claim, and public ones.
+ * - `APPRAISED`: the token's own agency's, those of every assessment whose criteria set has at least one leaf
+ *   the token's agency appraises (Decision 2824: the appraiser needs the whole picture), and public ones.
+ * - `PUBLISHED_OR_FINALISED`: public ones only (no drafts).
+ * - `NONE`: refused with FORBIDDEN, whatever the document.
+ * Resources that are not agency data are `ALL` or `NONE`: they hold nothing an agency keeps to itself
+ * (agencies, criteria sets, cycles; a ranking, provisional or published, lists finalised results only).
+ *
+ * A token with several roles reads what the most generous of them allows. Lists are filtered to what the reader
+ * may see; asking for one document outside the scope answers FORBIDDEN on that field.
+ */
+export type ScopeRule = 'ALL' | 'OWN_AGENCY' | 'APPRAISED' | 'PUBLISHED_OR_FINALISED' | 'NONE';
+
+/** Resources whose documents belong to one agency and one year. */
+export const AGENCY_DATA_RESOURCES = ['assessments', 'responsibilities', 'auditTrail'] as const;
+export type AgencyDataResource = (typeof AGENCY_DATA_RESOURCES)[number];
+
+export const READ_RESOURCES = ['agencies', 'frameworks', 'cycles', 'rankings', ...AGENCY_DATA_RESOURCES, 'projections', 'logVerification'] as const;
+export type ReadResource = (typeof READ_RESOURCES)[number];
+
+type RoleLevel = 'ALL' | 'NONE';
+type ScopeTable = {
+  [R in ReadResource]: Record<Role, R extends AgencyDataResource ? ScopeRule : RoleLevel>;
+};
+
+const everyone = (): Record<Role, RoleLevel> => Object.fromEntries(ROLES.map((r) => [r, 'ALL'])) as Record<Role, RoleLevel>;
+
+export const READ_SCOPES: ScopeTable = {
+  // Queries `agencies`, `agency`: who takes part is public.
+  agencies: everyone(),
+  // Queries `framework`, `frameworks`: criteria sets are published to be read.
+  frameworks: everyone(),
+  // Queries `cycle`, `cycles`: years, deadlines, participants, which rankings are out.
+  cycles: everyone(),
+  // Queries `ranking`, `rankingHistory`: published rankings, and provisional ones over finalised assessments only.
+  rankings: everyone(),
+  // Queries `assessment` (also `asOf`) and `assessments`: self-scores, evidence, explanations, appraisals.
+  assessments: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'PUBLISHED_OR_FINALISED',
+    AGENCY_OFFICER: 'OWN_AGENCY',
+    APPRAISER: 'APPRAISED',
+  },
+  // Query `responsibilities`: an agency's duties per year (its self-assessment, the appraisals it owes). An
+  // appraiser reads its own agency's work list; the assessments it appraises it reads through `assessments`.
+  responsibilities: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'PUBLISHED_OR_FINALISED',
+    AGENCY_OFFICER: 'OWN_AGENCY',
+    APPRAISER: 'OWN_AGENCY',
+  },
+  // Query `auditTrail`: the rule applies to events of assessment streams (`assessment-<year>-<agency>`), which
+  // carry self-scores and evidence; events of every other stream (agencies, criteria sets, cycles and ranking
+  // publications) say what the public resources above already show, so every reader of the trail sees them.
+  // An analyst thus sees the history of finalised and published material only.
+  auditTrail: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'PUBLISHED_OR_FINALISED',
+    AGENCY_OFFICER: 'OWN_AGENCY',
+    APPRAISER: 'APPRAISED',
+  },
+  // Queries `projections`, `serviceInstance`: how the service itself is doing.
+  projections: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'NONE',
+    AGENCY_OFFICER: 'NONE',
+    APPRAISER: 'NONE',
+  },
+  // Query `logVerification`: recomputing the hash chain costs work; it is for those who audit and run the service.
+  logVerification: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'NONE',
+    AGENCY_OFFICER: 'NONE',
+    APPRAISER: 'NONE',
+  },
+};
+
+/** The rules of the token's known roles for a resource (unknown role names grant nothing). */
+export function rulesFor(roles: readonly string[], resource: ReadResource): ScopeRule[] {
+  return roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)).map((r) => READ_SCOPES[resource][r]);
+}
+
+/** The roles that read a resource at all, for messages. */
+export function readersOf(resource: ReadResource): Role[] {
+  return ROLES.filter((r) => READ_SCOPES[resource][r] !== 'NONE');
+}
