@@ -1,0 +1,357 @@
+import { parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Role } from '../../src/commands/authorization';
+import { availableBackends } from '../support/backends';
+import { expectData, startTestService, type GraphQLResponse, type TestService } from '../support/service';
+import { EXPECTED, GROUP_OF, LISTS, READERS, YEAR, expectedOutcome, type Outcome, type Phase, type Reader, type Relation } from './authorizationMatrix';
+import { APPRAISE, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, PUBLISH_RANKING, REGISTER_AGENCY, SUBMIT } from './operations';
+
+const DAY = 24 * 3600 * 1000;
+
+/** The operations the schema offers, so that a new query or mutation without a row in the table fails the test. */
+const schema = parse(readFileSync(join(__dirname, '../../schema.graphql'), 'utf8'));
+const fieldsOf = (type: string) =>
+  (schema.definitions.find((d) => d.kind === 'ObjectTypeDefinition' && d.name.value === type) as ObjectTypeDefinitionNode).fields!.map((f) => f.name.value);
+const QUERIES = fieldsOf('Query');
+const MUTATIONS = new Set(fieldsOf('Mutation'));
+const deadlines = {
+  selfAssessmentDeadline: new Date(Date.now() + 30 * DAY).toISOString(),
+  appraisalDeadline: new Date(Date.now() + 60 * DAY).toISOString(),
+};
+
+const districtSet = {
+  code: 'AUTH-HUYEN',
+  title: 'Bộ chỉ số thử phân quyền — UBND cấp huyện',
+  group: 'DISTRICT',
+  sample: true,
+  areas: [
+    {
+      code: '1',
+      title: 'Công tác chỉ đạo, điều hành CCHC',
+      appraiserCode: 'SNV',
+      criteria: [{ code: '1.1', title: 'Ban hành kế hoạch CCHC năm', maxPoints: 6 }],
+    },
+    {
+      code: '2',
+      title: 'Văn bản quy phạm pháp luật',
+      criteria: [
+        {
+          code: '2.1',
+          title: 'Rà soát VBQPPL',
+          maxPoints: 4,
+          appraiserCode: 'STP',
+        },
+      ],
+    },
+  ],
+};
+const departmentSet = {
+  code: 'AUTH-SO',
+  title: 'Bộ chỉ số thử phân quyền — sở, ban, ngành',
+  group: 'DEPARTMENT',
+  sample: true,
+  areas: [
+    {
+      code: '1',
+      title: 'Công tác chỉ đạo, điều hành CCHC',
+      appraiserCode: 'SNV',
+      criteria: [{ code: '1.1', title: 'Ban hành kế hoạch CCHC năm', maxPoints: 10 }],
+    },
+  ],
+};
+const cycleInput = {
+  year: YEAR,
+  frameworkCodes: [districtSet.code, departmentSet.code],
+  ...deadlines,
+};
+
+interface Request {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The request each row sends for a subject agency; mutations carry inputs the domain refuses after the role check. */
+function request(operation: string, subject: string): Request {
+  const group = GROUP_OF[subject];
+  const key = { year: YEAR, agencyCode: subject };
+  const unknownLeaf = '9.9';
+  const requests: Record<string, Request> = {
+    agencies: { query: '{ agencies { code } }' },
+    agency: {
+      query: 'query($c: ID!) { agency(code: $c) { code } }',
+      variables: { c: subject },
+    },
+    framework: { query: `{ framework(code: "${districtSet.code}") { code } }` },
+    frameworks: { query: '{ frameworks { code } }' },
+    cycle: { query: `{ cycle(year: ${YEAR}) { year participants { code } } }` },
+    cycles: { query: '{ cycles { year } }' },
+    ranking: {
+      query: `{ ranking(year: ${YEAR}, group: ${group}) { published entries { rank } } }`,
+    },
+    rankingHistory: { query: `{ rankingHistory(group: ${group}) { year } }` },
+    assessment: {
+      query: 'query($y: Int!, $c: ID!) { assessment(year: $y, agencyCode: $c) { status criteria { code selfPoints evidence } } }',
+      variables: { y: YEAR, c: subject },
+    },
+    assessmentAsOf: {
+      query: 'query($y: Int!, $c: ID!) { assessment(year: $y, agencyCode: $c, asOf: { position: 1000000 }) { status } }',
+      variables: { y: YEAR, c: subject },
+    },
+    assessments: {
+      query: `{ assessments(year: ${YEAR}) { agency { code } } }`,
+    },
+    auditTrail: {
+      query: '{ auditTrail(first: 500) { totalCount edges { node { stream type data } } } }',
+    },
+    responsibilities: {
+      query: 'query($c: ID!) { responsibilities(agencyCode: $c, year: 2025) { agency { code } cycles { year } } }',
+      variables: { c: subject },
+    },
+    projections: { query: '{ projections { name } }' },
+    serviceInstance: { query: '{ serviceInstance { position } }' },
+    logVerification: { query: '{ logVerification { checked } }' },
+    registerAgency: {
+      query: REGISTER_AGENCY,
+      variables: { input: { code: subject, name: 'Trùng mã', group } },
+    },
+    publishFramework: {
+      query: PUBLISH_FRAMEWORK,
+      variables: { input: districtSet },
+    },
+    openAssessmentCycle: {
+      query: OPEN_CYCLE,
+      variables: { input: cycleInput },
+    },
+    submitSelfAssessment: {
+      query: SUBMIT,
+      variables: {
+        input: {
+          ...key,
+          scores: [{ criterionCode: unknownLeaf, points: 1, evidence: ['QĐ số 1'] }],
+        },
+      },
+    },
+    appraiseCriterion: {
+      query: APPRAISE,
+      variables: {
+        input: {
+          ...key,
+          criterionCode: unknownLeaf,
+          points: 1,
+          round: 1,
+          comment: 'x',
+        },
+      },
+    },
+    recordSurveyScores: {
+      query: 'mutation($input: RecordSurveyScoresInput!) { recordSurveyScores(input: $input) { status } }',
+      variables: {
+        input: { ...key, scores: [{ criterionCode: unknownLeaf, points: 1 }] },
+      },
+    },
+    // Before publication no assessment is complete; after, all are finalised: refused either way.
+    finalizeAssessment: { query: FINALIZE, variables: { input: key } },
+    publishRanking: {
+      query: PUBLISH_RANKING,
+      variables: { input: { year: YEAR, group: 'COMMUNE' } },
+    },
+    rebuildProjection: {
+      query: 'mutation { rebuildProjection(name: "no-such-projection") { name } }',
+    },
+  };
+  return requests[operation];
+}
+
+/** What came back, in the table's terms; anything else is reported as it is, so a mismatch says what happened. */
+function outcomeOf(operation: string, subject: string, response: GraphQLResponse): string {
+  const codes = (response.errors ?? []).map((e) => e.extensions?.code);
+  const field = operation === 'assessmentAsOf' ? 'assessment' : operation;
+  if (codes.includes('UNAUTHENTICATED')) return 'UNAUTHENTICATED';
+  if (codes.includes('FORBIDDEN')) return response.data?.[field] == null ? 'FORBIDDEN' : 'FORBIDDEN with data';
+  if (MUTATIONS.has(operation)) return 'ALLOWED';
+  if (codes.length > 0) return `error ${codes.join(',')}`;
+  const data = response.data?.[field];
+  if (data == null) return 'null';
+  if (operation === 'assessments') return data.some((a: { agency: { code: string } }) => a.agency.code === subject) ? 'LISTED' : 'HIDDEN';
+  if (operation === 'auditTrail') {
+    const streams = data.edges.map((e: { node: { stream: string } }) => e.node.stream);
+    // Public events (agencies, criteria sets, cycles) reach every reader of the trail, and the count matches.
+    if (streams.filter((s: string) => s.startsWith('agency-')).length !== 4) return 'public events missing';
+    if (data.totalCount !== streams.length) return `totalCount ${data.totalCount} for ${streams.length} events`;
+    return streams.includes(`assessment-${YEAR}-${subject}`) ? 'LISTED' : 'HIDDEN';
+  }
+  return 'DATA';
+}
+
+// On every store pair: restricted readers' audit trails are range and set queries the read stores translate.
+describe.each(availableBackends('the authorisation matrix').map((b) => [b.name, b] as const))(
+  'the authorisation matrix over HTTP on %s: every role × every query and mutation × own/other agency × before/after publication',
+  (_name, backend) => {
+    let t: TestService;
+    let coordinator: string;
+    const tokens = new Map<Reader, string | null>();
+
+    const officer = (agency: string) => t.token(['AGENCY_OFFICER'], agency, `officer.${agency}`);
+    const appraiser = (agency: string) => t.token(['APPRAISER'], agency, `appraiser.${agency}`);
+    const ok = async (query: string, variables: Record<string, unknown>, token: string) => expectData(await t.gql(query, variables, token));
+    const appraise = (by: string, agencyCode: string, criterionCode: string, points: number) =>
+      ok(
+        APPRAISE,
+        {
+          input: {
+            year: YEAR,
+            agencyCode,
+            criterionCode,
+            points,
+            round: 1,
+            comment: 'đã kiểm tra',
+          },
+        },
+        appraiser(by),
+      );
+    const finalize = (agencyCode: string) => ok(FINALIZE, { input: { year: YEAR, agencyCode } }, coordinator);
+
+    beforeAll(async () => {
+      t = await startTestService({}, {}, backend);
+      coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
+      tokens.set('none', null);
+      for (const [role, { agency }] of Object.entries(READERS)) tokens.set(role as Reader, t.token([role as Role], agency, `matrix.${role.toLowerCase()}`));
+
+      for (const input of [
+        { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' },
+        { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },
+        { code: 'TAMKY', name: 'UBND Thành phố Tam Kỳ', group: 'DISTRICT' },
+        { code: 'HOIAN', name: 'UBND Thành phố Hội An', group: 'DISTRICT' },
+      ]) {
+        await ok(REGISTER_AGENCY, { input }, coordinator);
+      }
+      for (const set of [districtSet, departmentSet]) await ok(PUBLISH_FRAMEWORK, { input: set }, coordinator);
+      await ok(OPEN_CYCLE, { input: cycleInput }, coordinator);
+      for (const code of ['TAMKY', 'HOIAN']) {
+        const scores = [
+          {
+            criterionCode: '1.1',
+            points: 5,
+            evidence: [`KH số 12/KH-UBND của ${code}`],
+          },
+          {
+            criterionCode: '2.1',
+            points: 3,
+            evidence: [`KQ rà soát VBQPPL của ${code}`],
+          },
+        ];
+        await ok(SUBMIT, { input: { year: YEAR, agencyCode: code, scores } }, officer(code));
+      }
+      for (const code of ['SNV', 'STP']) {
+        await ok(
+          SUBMIT,
+          {
+            input: {
+              year: YEAR,
+              agencyCode: code,
+              scores: [
+                {
+                  criterionCode: '1.1',
+                  points: 8,
+                  evidence: [`KH CCHC của ${code}`],
+                },
+              ],
+            },
+          },
+          officer(code),
+        );
+      }
+      // One appraisal so drafts have appraisal events too; nothing is complete yet.
+      await appraise('SNV', 'TAMKY', '1.1', 4.5);
+    });
+    afterAll(async () => t?.stop());
+
+    it('has a row for every query and mutation of the schema', () => {
+      expect(
+        Object.keys(EXPECTED)
+          .filter((op) => op !== 'assessmentAsOf')
+          .sort(),
+      ).toEqual([...QUERIES, ...MUTATIONS].sort());
+      expect([...LISTS].every((op) => QUERIES.includes(op))).toBe(true);
+    });
+
+    /** Runs every cell of one phase; collects mismatches so one failure lists them all. */
+    async function runPhase(phase: Phase) {
+      const headBefore = await t.service.events.headPosition();
+      const mismatches: string[] = [];
+      let cells = 0;
+      for (const reader of tokens.keys()) {
+        const subjects = reader === 'none' ? { own: 'HOIAN', other: 'TAMKY' } : READERS[reader].subjects;
+        for (const [relation, subject] of Object.entries(subjects) as [Relation, string][]) {
+          for (const operation of Object.keys(EXPECTED)) {
+            const expected: Outcome = expectedOutcome(operation, reader, relation, phase);
+            const { query, variables } = request(operation, subject);
+            const actual = outcomeOf(operation, subject, await t.gql(query, variables, tokens.get(reader)));
+            cells++;
+            if (actual !== expected) mismatches.push(`${phase} ${reader} ${relation} (${subject}) ${operation}: expected ${expected}, got ${actual}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      expect(cells).toBeGreaterThan(400);
+      // Every allowed mutation was refused by a domain rule after the role check: the log did not move.
+      expect(await t.service.events.headPosition()).toBe(headBefore);
+    }
+
+    it('before publication: drafts are readable only within scope', async () => {
+      await runPhase('before');
+    });
+
+    it('a refused nullable field is FORBIDDEN on that field and the rest of the answer comes back', async () => {
+      const response = await t.gql(
+        `{ cycle(year: ${YEAR}) { year } own: assessment(year: ${YEAR}, agencyCode: "HOIAN") { status } other: assessment(year: ${YEAR}, agencyCode: "TAMKY") { status } }`,
+        {},
+        tokens.get('AGENCY_OFFICER'),
+      );
+      expect(response.data).toEqual({
+        cycle: { year: YEAR },
+        own: { status: 'SUBMITTED' },
+        other: null,
+      });
+      expect(response.errors).toHaveLength(1);
+      expect(response.errors![0]).toMatchObject({
+        path: ['other'],
+        extensions: { code: 'FORBIDDEN' },
+      });
+      expect(response.errors![0].message).toMatch(/TAMKY/);
+    });
+
+    it('an audit trail filtered to a stream outside the scope is FORBIDDEN; the own stream is readable', async () => {
+      const trail = (streamId: string) => t.gql(`{ auditTrail(filter: { streamId: "${streamId}" }) { totalCount } }`, {}, tokens.get('AGENCY_OFFICER'));
+      expect((await trail(`assessment-${YEAR}-TAMKY`)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', field: 'filter.streamId' });
+      expect(expectData(await trail(`assessment-${YEAR}-HOIAN`)).auditTrail.totalCount).toBe(1);
+      // Filtering by the other agency leaves only its public registration.
+      const byAgency = expectData(
+        await t.gql('{ auditTrail(filter: { agencyCode: "TAMKY" }) { totalCount edges { node { type } } } }', {}, tokens.get('AGENCY_OFFICER')),
+      );
+      expect(byAgency.auditTrail.edges.map((e: { node: { type: string } }) => e.node.type)).toEqual(['AgencyRegistered']);
+    });
+
+    it('a finalised assessment is readable by every role before its ranking is published', async () => {
+      await appraise('STP', 'TAMKY', '2.1', 3);
+      await finalize('TAMKY');
+      for (const reader of ['ANALYST', 'AGENCY_OFFICER'] as const) {
+        const data = expectData(await t.gql(`{ assessment(year: ${YEAR}, agencyCode: "TAMKY") { status } }`, {}, tokens.get(reader)));
+        expect(data.assessment.status).toBe('FINALIZED');
+      }
+      const analystList = expectData(await t.gql(`{ assessments(year: ${YEAR}) { agency { code } } }`, {}, tokens.get('ANALYST'))).assessments;
+      expect(analystList.map((a: { agency: { code: string } }) => a.agency.code)).toEqual(['TAMKY']);
+    });
+
+    it('after publication: everything published is readable by every role', async () => {
+      await appraise('SNV', 'HOIAN', '1.1', 5);
+      await appraise('STP', 'HOIAN', '2.1', 3);
+      await appraise('SNV', 'SNV', '1.1', 8);
+      await appraise('SNV', 'STP', '1.1', 7);
+      for (const code of ['HOIAN', 'SNV', 'STP']) await finalize(code);
+      for (const group of ['DISTRICT', 'DEPARTMENT']) await ok(PUBLISH_RANKING, { input: { year: YEAR, group } }, coordinator);
+      await runPhase('after');
+    });
+  },
+);

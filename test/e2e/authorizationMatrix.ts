@@ -1,0 +1,159 @@
+/**
+ * The authorisation matrix's own expectations, written from the issue's rules and independent of the service's
+ * read-scope table (src/auth/readScopes.ts), so that a wrong entry there makes the test fail.
+ *
+ * Readers: no token, and one token per role. Subjects per reader: its `own` agency, an `other` agency it has no
+ * tie to and, for the appraiser, an agency it `appraised` (its agency appraises a leaf of that criteria set).
+ * Phases: `before` (every assessment a draft) and `after` (all finalised and both groups' rankings published).
+ */
+
+export const YEAR = 2025;
+
+export type Reader = 'none' | 'ADMIN' | 'COORDINATOR' | 'PROVINCIAL_LEADER' | 'INSPECTOR' | 'ANALYST' | 'AGENCY_OFFICER' | 'APPRAISER';
+export type Relation = 'own' | 'other' | 'appraised';
+export type Phase = 'before' | 'after';
+export type Outcome = 'DATA' | 'LISTED' | 'HIDDEN' | 'ALLOWED' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+
+/** Each reader's token claims and which agency each relation means for it. */
+export const READERS: Record<Exclude<Reader, 'none'>, { agency: string | null; subjects: Partial<Record<Relation, string>> }> = {
+  ADMIN: { agency: null, subjects: { own: 'HOIAN', other: 'TAMKY' } },
+  COORDINATOR: { agency: 'SNV', subjects: { own: 'SNV', other: 'TAMKY' } },
+  PROVINCIAL_LEADER: {
+    agency: null,
+    subjects: { own: 'HOIAN', other: 'TAMKY' },
+  },
+  INSPECTOR: { agency: null, subjects: { own: 'HOIAN', other: 'TAMKY' } },
+  // An analyst working at an agency still reads no drafts, not even that agency's.
+  ANALYST: { agency: 'HOIAN', subjects: { own: 'HOIAN', other: 'TAMKY' } },
+  AGENCY_OFFICER: {
+    agency: 'HOIAN',
+    subjects: { own: 'HOIAN', other: 'TAMKY' },
+  },
+  // STP appraises leaf 2.1 of the district set, nothing of the department set.
+  APPRAISER: {
+    agency: 'STP',
+    subjects: { own: 'STP', appraised: 'TAMKY', other: 'SNV' },
+  },
+};
+
+export const GROUP_OF: Record<string, 'DISTRICT' | 'DEPARTMENT'> = {
+  HOIAN: 'DISTRICT',
+  TAMKY: 'DISTRICT',
+  SNV: 'DEPARTMENT',
+  STP: 'DEPARTMENT',
+};
+
+/**
+ * - `data` / `forbidden`: always; `allowed`: the mutation's role check passes (the test's inputs are then
+ *   refused by a later domain rule, so nothing is appended);
+ * - `own`: the own agency's, others' only after publication; `appraised`: also those it appraises;
+ * - `public`: only after publication (finalised or published);
+ * - `ownMutation`: allowed for the own agency only, in either phase.
+ */
+type Rule = 'data' | 'forbidden' | 'own' | 'appraised' | 'public' | 'allowed' | 'ownMutation';
+
+const readAll = (o: Partial<Record<Exclude<Reader, 'none'>, Rule>> = {}): Record<Exclude<Reader, 'none'>, Rule> => ({
+  ADMIN: 'data',
+  COORDINATOR: 'data',
+  PROVINCIAL_LEADER: 'data',
+  INSPECTOR: 'data',
+  ANALYST: 'data',
+  AGENCY_OFFICER: 'data',
+  APPRAISER: 'data',
+  ...o,
+});
+const operationsOnly = readAll({
+  ANALYST: 'forbidden',
+  AGENCY_OFFICER: 'forbidden',
+  APPRAISER: 'forbidden',
+});
+const mutation = (o: Partial<Record<Exclude<Reader, 'none'>, Rule>>) =>
+  readAll({
+    ADMIN: 'forbidden',
+    COORDINATOR: 'forbidden',
+    PROVINCIAL_LEADER: 'forbidden',
+    INSPECTOR: 'forbidden',
+    ANALYST: 'forbidden',
+    AGENCY_OFFICER: 'forbidden',
+    APPRAISER: 'forbidden',
+    ...o,
+  });
+const compiles = { ADMIN: 'allowed', COORDINATOR: 'allowed' } as const;
+
+/** The table: one row per query and mutation of the schema (a test checks that none is missing). */
+export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
+  agencies: readAll(),
+  agency: readAll(),
+  framework: readAll(),
+  frameworks: readAll(),
+  cycle: readAll(),
+  cycles: readAll(),
+  ranking: readAll(),
+  rankingHistory: readAll(),
+  assessment: readAll({
+    ANALYST: 'public',
+    AGENCY_OFFICER: 'own',
+    APPRAISER: 'appraised',
+  }),
+  assessmentAsOf: readAll({
+    ANALYST: 'public',
+    AGENCY_OFFICER: 'own',
+    APPRAISER: 'appraised',
+  }),
+  assessments: readAll({
+    ANALYST: 'public',
+    AGENCY_OFFICER: 'own',
+    APPRAISER: 'appraised',
+  }),
+  auditTrail: readAll({
+    ANALYST: 'public',
+    AGENCY_OFFICER: 'own',
+    APPRAISER: 'appraised',
+  }),
+  responsibilities: readAll({
+    ANALYST: 'public',
+    AGENCY_OFFICER: 'own',
+    APPRAISER: 'own',
+  }),
+  projections: operationsOnly,
+  serviceInstance: operationsOnly,
+  logVerification: operationsOnly,
+  registerAgency: mutation(compiles),
+  publishFramework: mutation(compiles),
+  openAssessmentCycle: mutation(compiles),
+  recordSurveyScores: mutation(compiles),
+  finalizeAssessment: mutation(compiles),
+  publishRanking: mutation(compiles),
+  submitSelfAssessment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  // Role level: which leaves an appraiser may score is the assessment decider's rule (domain tests).
+  appraiseCriterion: mutation({ APPRAISER: 'allowed' }),
+  rebuildProjection: mutation({ ADMIN: 'allowed' }),
+};
+
+/** Lists answer with the subject's entries or without them, never FORBIDDEN. */
+export const LISTS = new Set(['assessments', 'auditTrail']);
+
+export function expectedOutcome(operation: string, reader: Reader, relation: Relation, phase: Phase): Outcome {
+  if (reader === 'none') return 'UNAUTHENTICATED';
+  const rule = EXPECTED[operation][reader];
+  const readable = (() => {
+    switch (rule) {
+      case 'data':
+      case 'allowed':
+        return true;
+      case 'forbidden':
+        return false;
+      case 'own':
+        return relation === 'own' || phase === 'after';
+      case 'appraised':
+        return relation !== 'other' || phase === 'after';
+      case 'public':
+        return phase === 'after';
+      case 'ownMutation':
+        return relation === 'own';
+    }
+  })();
+  if (rule === 'allowed' || rule === 'ownMutation') return readable ? 'ALLOWED' : 'FORBIDDEN';
+  if (LISTS.has(operation)) return readable ? 'LISTED' : 'HIDDEN';
+  return readable ? 'DATA' : 'FORBIDDEN';
+}
