@@ -22,11 +22,8 @@ type NextVersion<V extends number> = [never, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
 type PastVersions<T extends ParEventType> = T extends keyof ParSchemaHistory ? ParSchemaHistory[T] : Record<never, never>;
 
 /** The data of `T` at schema version `V`: the current shape, or a past one from ParSchemaHistory. */
-export type ParEventDataAt<T extends ParEventType, V extends number> = V extends CurrentVersion<T>
-  ? ParEventData<T>
-  : V extends keyof PastVersions<T>
-    ? PastVersions<T>[V]
-    : never;
+export type ParEventDataAt<T extends ParEventType, V extends number> =
+  V extends CurrentVersion<T> ? ParEventData<T> : V extends keyof PastVersions<T> ? PastVersions<T>[V] : never;
 
 /** One step of one type's chain: data at `fromVersion` in, data at `fromVersion + 1` out. */
 export interface UpcastStep {

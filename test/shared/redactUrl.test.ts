@@ -8,7 +8,9 @@ describe('redactUrl', () => {
   });
 
   it('handles URLs with several hosts, which new URL() refuses', () => {
-    expect(redactUrl('mongodb://reader:s3cret@a.example:27017,b.example:27017/par?replicaSet=rs0')).toBe('mongodb://reader@a.example:27017,b.example:27017/par?replicaSet=rs0');
+    expect(redactUrl('mongodb://reader:s3cret@a.example:27017,b.example:27017/par?replicaSet=rs0')).toBe(
+      'mongodb://reader@a.example:27017,b.example:27017/par?replicaSet=rs0',
+    );
   });
 
   it('drops a password containing @, :, /, ? or # whole, escaped or not', () => {
@@ -21,7 +23,9 @@ describe('redactUrl', () => {
   });
 
   it('hides credentials passed as query parameters', () => {
-    expect(redactUrl('postgres://db.example/par?user=u&password=hunter2&sslmode=require')).toBe('postgres://db.example/par?user=u&password=***&sslmode=require');
+    expect(redactUrl('postgres://db.example/par?user=u&password=hunter2&sslmode=require')).toBe(
+      'postgres://db.example/par?user=u&password=***&sslmode=require',
+    );
     expect(redactUrl('esdb://h:2113?tlsVerifyCert=false&Token=abc')).toBe('esdb://h:2113?tlsVerifyCert=false&Token=***');
   });
 
