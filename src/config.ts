@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from './http/logger';
 import { redactUrl } from './shared/redactUrl';
 
 const flag = z
@@ -12,6 +13,16 @@ const schema = z
   PAR_DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   PAR_SEED: flag.default(true),
   PAR_JWT_SECRET: z.string().min(32, 'must be at least 32 characters (HS256 needs a strong key)').optional(),
+  /** RS256/ES256 tokens from an identity provider (e.g. the province's Keycloak) are verified against this key set. */
+  PAR_JWKS_URL: z.string().optional(),
+  /** When set, a token's `iss` / `aud` must be exactly this. */
+  PAR_JWT_ISSUER: z.string().min(1).optional(),
+  PAR_JWT_AUDIENCE: z.string().min(1).optional(),
+  /** A token must expire, and no later than this many hours after it is presented. */
+  PAR_TOKEN_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive('must be more than 0').default(12),
+  /** Browser origins allowed to call the API (CORS), comma-separated; none by default. */
+  PAR_CORS_ORIGINS: z.string().optional().transform(parseOrigins),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   EVENT_STORE: z.enum(['sqlite', 'postgres', 'kurrentdb', 'memory'], { error: 'must be one of sqlite, postgres, kurrentdb, memory' }).default('sqlite'),
   EVENT_STORE_URL: z.string().optional(),
   READ_STORE: z.enum(['sqlite', 'mongodb', 'memory'], { error: 'must be one of sqlite, mongodb, memory' }).default('sqlite'),
@@ -47,6 +58,10 @@ const schema = z
     };
     check('EVENT_STORE_URL', c.EVENT_STORE, c.EVENT_STORE_URL);
     check('READ_STORE_URL', c.READ_STORE, c.READ_STORE_URL);
+    if (c.PAR_JWKS_URL !== undefined) {
+      const problem = jwksUrlProblem(c.PAR_JWKS_URL);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['PAR_JWKS_URL'], message: problem });
+    }
   });
 
 export type Config = z.infer<typeof schema>;
@@ -63,13 +78,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${redact(present[String(issue.path[0])])})`));
+    throw new ConfigError(parsed.error.issues.map((issue) => {
+      const variable = String(issue.path[0]);
+      return `${issue.path.join('.')}: ${issue.message} (got ${redact(variable, present[variable])})`;
+    }));
   }
   return parsed.data;
 }
 
-/** Values are echoed in errors, but a URL's password never is. */
-function redact(value: string | undefined): string {
+/** Variables whose value is never shown, not even in part: only its length is. */
+const SECRET_VARIABLES = new Set(['PAR_JWT_SECRET']);
+
+/** Values are echoed in errors to help, but a secret and a URL's password never are. */
+function redact(variable: string, value: string | undefined): string {
   if (value === undefined) return 'nothing';
+  if (SECRET_VARIABLES.has(variable)) return `a value of ${value.length} characters, not shown`;
   return JSON.stringify(value.includes('://') ? redactUrl(value) : value);
+}
+
+/** An allow-list of exact origins (scheme, host, port): a path, a wildcard or a typo is refused rather than guessed. */
+function parseOrigins(value: string | undefined, ctx: z.RefinementCtx): string[] {
+  if (value === undefined) return [];
+  const origins = value.split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      // reported below
+    }
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(origin)} is not an origin: write scheme://host[:port] without a path or trailing slash, e.g. https://par.quangnam.gov.vn` });
+    }
+  }
+  return origins;
+}
+
+/** Keys fetched over plain HTTP could be swapped on the way, so only a loopback key set may use it (tests, a sidecar). */
+function jwksUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a URL, e.g. https://sso.example.gov.vn/realms/par/protocol/openid-connect/certs';
+  }
+  if (url.protocol === 'https:') return null;
+  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol === 'http:' && loopback) return null;
+  return 'must be an https:// URL (plain http:// only on localhost)';
 }

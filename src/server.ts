@@ -8,13 +8,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { GraphQLError } from 'graphql';
+import express from 'express';
+import type { DestinationStream, Logger } from 'pino';
+import { serviceJwtSecret } from './auth/jwtSecret';
+import { createTokenVerifier } from './auth/tokenVerifier';
 import { CommandHandler, systemClock, type Clock } from './commands/commandHandler';
-import { actorFromAuthorization, resolveJwtSecret } from './commands/identity';
 import { ParCommands } from './commands/parCommands';
 import type { Config } from './config';
-import { DomainError } from './domain/errors';
 import type { EventStore } from './events/store/eventStore';
 import { ChainVerifier } from './events/chainVerifier';
 import { allProjections } from './projections/allProjections';
@@ -26,13 +26,19 @@ import { createLoaders, type RequestContext } from './resolvers/context';
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
 import { aliasLimitRule, queryCostPlugin } from './schema/queryLimits';
+import { authenticate } from './http/authenticate';
+import { corsFor } from './http/cors';
+import { createLogger } from './http/logger';
+import { requestErrorHandler } from './http/requestErrors';
+import { linkContextToResponse, requestLogging, requestLogPlugin } from './http/requestLog';
 import { seedIfEmpty } from './seed/seed';
 import { openStores } from './stores';
 
 export interface RunningService {
   url: string;
   port: number;
-  jwtSecret: string;
+  /** The HS256 key, or null when only identity-provider (JWKS) tokens are accepted. */
+  jwtSecret: string | null;
   events: EventStore;
   readStore: ReadStore;
   runner: ProjectionRunner;
@@ -41,7 +47,11 @@ export interface RunningService {
 
 export interface ServiceOptions {
   clock?: Clock;
+  /** Where the service's own messages go; by default the JSON logger, at info. */
   log?: (message: string) => void;
+  /** The JSON logger for requests and messages; by default one at LOG_LEVEL writing to `logDestination` or stdout. */
+  logger?: Logger;
+  logDestination?: DestinationStream;
   /** How long a mutation waits for its own events to reach the read models. */
   readYourWritesTimeoutMs?: number;
 }
@@ -51,19 +61,33 @@ const MAX_QUERY_TOKENS = 5000;
 
 /** Composes the service: stores, projections, seed, GraphQL over HTTP. Resolves once it listens. */
 export async function startService(config: Config, options: ServiceOptions = {}): Promise<RunningService> {
-  const log = options.log ?? ((m: string) => console.log(m));
+  const instanceId = config.PAR_INSTANCE_ID ?? `${hostname()}-${process.pid}`;
+  const logger = (options.logger ?? createLogger(config.LOG_LEVEL, options.logDestination)).child({ instance: instanceId });
+  const log = options.log ?? ((m: string) => logger.info(m));
   const clock = options.clock ?? systemClock;
-  const jwtSecret = resolveJwtSecret(config.PAR_JWT_SECRET, config.PAR_DATA_DIR);
+  const jwtSecret = serviceJwtSecret(config);
+  const verifyToken = createTokenVerifier({
+    secret: jwtSecret,
+    jwksUrl: config.PAR_JWKS_URL,
+    issuer: config.PAR_JWT_ISSUER,
+    audience: config.PAR_JWT_AUDIENCE,
+    maxHours: config.PAR_TOKEN_MAX_HOURS,
+    log: (m) => logger.warn(m),
+    now: () => clock.now().getTime(),
+  });
   const { events, readStore } = await openStores(config);
 
   const runner = new ProjectionRunner(events, readStore, allProjections, {
     log,
-    instanceId: config.PAR_INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    instanceId,
     leaseTtlMs: config.PAR_PROJECTION_LEASE_MS,
   });
   let ready = false;
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(logger));
+  const cors = corsFor(config.PAR_CORS_ORIGINS);
+  if (cors) app.use(cors);
   app.get('/health', (_req, res) => {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ok' : 'starting', position: ready ? runner.position() : null });
   });
@@ -112,7 +136,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), queryCostPlugin(config.PAR_MAX_QUERY_COST)],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), requestLogPlugin(), queryCostPlugin(config.PAR_MAX_QUERY_COST)],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
       validationRules: [
@@ -128,20 +152,24 @@ export async function startService(config: Config, options: ServiceOptions = {})
       '/graphql',
       express.json({ limit: config.PAR_MAX_BODY }),
       expressMiddleware(apollo, {
-        context: async ({ req }) => ({
-          actor: actorFromAuthorizationOrThrow(req.headers.authorization, jwtSecret),
-          commands,
-          read,
-          asOf,
-          readYourWrites: (outcome) => runner.waitFor(outcome.lastPosition, timeout),
-          now: () => clock.now(),
-          projections: runner,
-          verifyLog: (verifyOptions) => verifier.verify(verifyOptions),
-          loaders: createLoaders(read),
-        }),
+        context: async ({ req, res }) => {
+          const context: RequestContext = {
+            actor: await authenticate(verifyToken, req.headers.authorization, res),
+            commands,
+            read,
+            asOf,
+            readYourWrites: (outcome) => runner.waitFor(outcome.lastPosition, timeout),
+            now: () => clock.now(),
+            projections: runner,
+            verifyLog: (verifyOptions) => verifier.verify(verifyOptions),
+            loaders: createLoaders(read),
+          };
+          linkContextToResponse(context, res);
+          return context;
+        },
       }),
     );
-    app.use(requestErrorHandler(log));
+    app.use(requestErrorHandler());
     await runner.catchUp();
     ready = true;
     const url = `http://localhost:${port}/graphql`;
@@ -150,31 +178,4 @@ export async function startService(config: Config, options: ServiceOptions = {})
     await stop().catch(() => undefined);
     throw error;
   }
-}
-
-/** Apollo turns an error thrown while building the context into a 500; a bad token is a 401 with the DESIGN code. */
-function actorFromAuthorizationOrThrow(header: string | undefined, secret: string) {
-  try {
-    return actorFromAuthorization(header, secret);
-  } catch (error) {
-    if (error instanceof DomainError) {
-      throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
-    }
-    throw error;
-  }
-}
-
-/** Malformed JSON and oversized bodies get a GraphQL-shaped answer instead of an HTML page. */
-function requestErrorHandler(log: (m: string) => void) {
-  return (error: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (res.headersSent) return next(error);
-    if (error.type === 'entity.parse.failed') {
-      return res.status(400).json({ errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    }
-    if (error.type === 'entity.too.large') {
-      return res.status(413).json({ errors: [{ message: 'request body is too large', extensions: { code: 'BAD_REQUEST' } }] });
-    }
-    log(`request failed: ${error.message}`);
-    return res.status(error.status ?? 500).json({ errors: [{ message: 'request failed', extensions: { code: 'BAD_REQUEST' } }] });
-  };
 }

@@ -1,51 +1,66 @@
-import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../commands/authorization';
-import { resolveJwtSecret, signToken } from '../commands/identity';
-import { ConfigError, loadConfig } from '../config';
+import { existingJwtSecret, JwtSecretError } from '../auth/jwtSecret';
+import { signToken } from '../auth/tokenSigner';
+import { CliRefusal, configOrExit, EXIT_REFUSED, parseFlags, runTool } from './cliSupport';
+
+const DEFAULT_HOURS = 8;
+/** Roles whose rights depend on their own agency. */
+const AGENCY_ROLES: readonly Role[] = ['AGENCY_OFFICER', 'APPRAISER'];
 
 const usage = `usage: npm run token -- --role ROLE [--role ROLE] [--agency CODE] [--sub ID] [--name NAME] [--hours N]
 roles: ${ROLES.join(', ')}
-Prints an HS256 token signed with PAR_JWT_SECRET, or with the secret the embedded service keeps in PAR_DATA_DIR.`;
+Prints an HS256 token signed with PAR_JWT_SECRET, or with the secret the service keeps in PAR_DATA_DIR/jwt-secret
+(it never creates one). --hours: lifetime, more than 0 and at most PAR_TOKEN_MAX_HOURS (default ${DEFAULT_HOURS}, or the maximum if lower).`;
 
-function main() {
-  const { values } = parseArgs({
-    options: {
-      role: { type: 'string', multiple: true },
-      agency: { type: 'string' },
-      sub: { type: 'string' },
-      name: { type: 'string' },
-      hours: { type: 'string', default: '8' },
-      help: { type: 'boolean' },
+function usageError(message: string): never {
+  console.error(message);
+  console.error(usage);
+  process.exit(EXIT_REFUSED);
+}
+
+runTool('npm run token', () => {
+  const { values } = parseFlags(
+    {
+      options: {
+        role: { type: 'string', multiple: true },
+        agency: { type: 'string' },
+        sub: { type: 'string' },
+        name: { type: 'string' },
+        hours: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     },
-  });
+    usage,
+  );
   if (values.help) return console.log(usage);
   const roles = (values.role ?? []).map((r) => r.toUpperCase());
   const unknown = roles.filter((r) => !ROLES.includes(r as Role));
-  if (roles.length === 0 || unknown.length > 0) {
-    console.error(roles.length === 0 ? '--role is required' : `unknown role ${unknown.join(', ')}`);
-    console.error(usage);
-    process.exit(2);
+  if (roles.length === 0) usageError('--role is required');
+  if (unknown.length > 0) usageError(`unknown role ${unknown.join(', ')}`);
+  const agency = values.agency?.trim() || null;
+  const needsAgency = roles.find((r) => AGENCY_ROLES.includes(r as Role));
+  if (needsAgency && !agency) usageError(`--agency is required for ${needsAgency}`);
+
+  const config = configOrExit();
+  const maxHours = config.PAR_TOKEN_MAX_HOURS;
+  const hours = values.hours === undefined ? Math.min(DEFAULT_HOURS, maxHours) : Number(values.hours);
+  if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
+    usageError(`--hours must be a number more than 0 and at most ${maxHours} (PAR_TOKEN_MAX_HOURS); got ${JSON.stringify(values.hours)}`);
   }
-  const hours = Number(values.hours);
-  if (!Number.isFinite(hours) || hours <= 0) {
-    console.error('--hours must be a positive number');
-    process.exit(2);
-  }
-  let config;
+
+  let secret: string;
   try {
-    config = loadConfig();
+    secret = existingJwtSecret(config);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(2);
-    }
+    if (error instanceof JwtSecretError) throw new CliRefusal(error.message);
     throw error;
   }
-  const agency = values.agency ?? null;
   const sub = values.sub ?? `${roles[0].toLowerCase()}${agency ? `.${agency.toLowerCase()}` : ''}`;
   const name = values.name ?? `${roles.join('+')}${agency ? ` ${agency}` : ''}`;
-  const secret = resolveJwtSecret(config.PAR_JWT_SECRET, config.PAR_DATA_DIR);
-  console.log(signToken({ sub, name, agency, roles: roles as Role[] }, secret, Math.round(hours * 3600)));
-}
-
-main();
+  const token = signToken({ sub, name, agency, roles: roles as Role[] }, secret, {
+    expiresInSeconds: Math.round(hours * 3600),
+    issuer: config.PAR_JWT_ISSUER,
+    audience: config.PAR_JWT_AUDIENCE,
+  });
+  console.log(token);
+});

@@ -1,5 +1,5 @@
 import type { Role } from '../../src/commands/authorization';
-import { signToken } from '../../src/commands/identity';
+import { signToken } from '../../src/auth/tokenSigner';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService, type ServiceOptions } from '../../src/server';
 import { sqliteBackend, type Backend } from './backends';
@@ -21,7 +21,8 @@ export interface TestService {
 /** Starts the real service in this process on a free port, over fresh stores of the given backend (SQLite by default). */
 export async function startTestService(env: Record<string, string> = {}, options: ServiceOptions = {}, backend: Backend = sqliteBackend): Promise<TestService> {
   const stores = await backend.create();
-  const config = () => loadConfig({ PORT: '0', PAR_SEED: 'false', ...stores.env, ...env });
+  // Request logs stay out of test output unless asked for, like the service's messages.
+  const config = () => loadConfig({ PORT: '0', PAR_SEED: 'false', LOG_LEVEL: process.env.PAR_TEST_LOG ? 'info' : 'silent', ...stores.env, ...env });
   const quiet = { log: process.env.PAR_TEST_LOG ? (m: string) => console.log(m) : () => {}, ...options };
   let service = await startService(config(), quiet);
   const harness: TestService = {
@@ -29,7 +30,7 @@ export async function startTestService(env: Record<string, string> = {}, options
       return service;
     },
     token: (roles, agency = null, sub) =>
-      signToken({ sub: sub ?? `${roles[0].toLowerCase()}.${agency ?? 'none'}`, name: `Test ${roles.join('+')} ${agency ?? ''}`.trim(), agency, roles }, service.jwtSecret),
+      signToken({ sub: sub ?? `${roles[0].toLowerCase()}.${agency ?? 'none'}`, name: `Test ${roles.join('+')} ${agency ?? ''}`.trim(), agency, roles }, secretOf(service)),
     async gql(query, variables = {}, token = null) {
       const res = await fetch(service.url, {
         method: 'POST',
@@ -48,6 +49,11 @@ export async function startTestService(env: Record<string, string> = {}, options
     },
   };
   return harness;
+}
+
+function secretOf(service: RunningService): string {
+  if (!service.jwtSecret) throw new Error('this test service accepts only JWKS tokens: sign them with the test key pair');
+  return service.jwtSecret;
 }
 
 /** Fails with the GraphQL errors in the message, so a broken step says why. */

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { Role } from '../../src/commands/authorization';
-import { signToken } from '../../src/commands/identity';
+import { signToken } from '../../src/auth/tokenSigner';
 import type { GraphQLResponse } from './service';
 
 const PROJECT_ROOT = resolve(__dirname, '../..');
