@@ -86,14 +86,14 @@ export interface RankingEntryData {
   band: string | null;
 }
 
-export interface RankingData {
+interface RankingData {
   year: number;
   group: AgencyGroup;
   entries: RankingEntryData[];
 }
 
-export type RankingPublished = NewEvent<'RankingPublished', RankingData>;
-export type RankingRepublished = NewEvent<'RankingRepublished', RankingData & { reason: string }>;
+type RankingPublished = NewEvent<'RankingPublished', RankingData>;
+type RankingRepublished = NewEvent<'RankingRepublished', RankingData & { reason: string }>;
 
 // ── assessment-<year>-<agencyCode> ──────────────────────────────────────────────────────────────────────────
 export interface SelfScore {
@@ -114,8 +114,8 @@ interface SelfAssessmentData {
   scores: SelfScore[];
 }
 
-export type SelfAssessmentSubmitted = NewEvent<'SelfAssessmentSubmitted', SelfAssessmentData>;
-export type SelfAssessmentRevised = NewEvent<'SelfAssessmentRevised', SelfAssessmentData>;
+type SelfAssessmentSubmitted = NewEvent<'SelfAssessmentSubmitted', SelfAssessmentData>;
+type SelfAssessmentRevised = NewEvent<'SelfAssessmentRevised', SelfAssessmentData>;
 
 interface AppraisalData {
   year: number;
@@ -128,18 +128,18 @@ interface AppraisalData {
   appraiserCode: string;
 }
 
-export type CriterionAppraised = NewEvent<'CriterionAppraised', AppraisalData>;
-export type AppraisalCorrected = NewEvent<
+type CriterionAppraised = NewEvent<'CriterionAppraised', AppraisalData>;
+type AppraisalCorrected = NewEvent<
   'AppraisalCorrected',
   AppraisalData & { previousApplicable: boolean; previousPoints: number | null }
 >;
 
-export type SurveyScoresRecorded = NewEvent<
+type SurveyScoresRecorded = NewEvent<
   'SurveyScoresRecorded',
   { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[] }
 >;
 
-export type AssessmentFinalized = NewEvent<
+type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
   { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
 >;
@@ -155,7 +155,7 @@ export type AssessmentEvent =
   | SurveyScoresRecorded
   | AssessmentFinalized;
 
-export type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
+type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -171,7 +171,7 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
 ];
 const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
-export type RecordedAssessmentEvent = Extract<RecordedParEvent, { type: AssessmentEvent['type'] }>;
+type RecordedAssessmentEvent = Extract<RecordedParEvent, { type: AssessmentEvent['type'] }>;
 
 export function isAssessmentEvent(event: RecordedParEvent): event is RecordedAssessmentEvent {
   return assessmentEventTypes.has(event.type);

@@ -15,14 +15,14 @@ import { CURRENT_SCHEMA_VERSION, type ParEventData, type ParEventType, type Reco
  * and `upcaster()` then checks each step's input and output against them.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in when a type gets its second version
-export interface ParSchemaHistory {}
+interface ParSchemaHistory {}
 
 type CurrentVersion<T extends ParEventType> = (typeof CURRENT_SCHEMA_VERSION)[T];
 type NextVersion<V extends number> = [never, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16][V];
 type PastVersions<T extends ParEventType> = T extends keyof ParSchemaHistory ? ParSchemaHistory[T] : Record<never, never>;
 
 /** The data of `T` at schema version `V`: the current shape, or a past one from ParSchemaHistory. */
-export type ParEventDataAt<T extends ParEventType, V extends number> =
+type ParEventDataAt<T extends ParEventType, V extends number> =
   V extends CurrentVersion<T> ? ParEventData<T> : V extends keyof PastVersions<T> ? PastVersions<T>[V] : never;
 
 /** One step of one type's chain: data at `fromVersion` in, data at `fromVersion + 1` out. */

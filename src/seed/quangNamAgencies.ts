@@ -13,7 +13,7 @@
  */
 import type { AgencyGroup } from '../events/parEvents';
 
-export interface SeedAgency {
+interface SeedAgency {
   code: string;
   name: string;
   group: AgencyGroup;

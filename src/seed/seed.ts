@@ -4,7 +4,7 @@ import type { EventStore } from '../events/store/eventStore';
 import { quangNamAgencies } from './quangNamAgencies';
 import { sampleFrameworks } from './sampleFrameworks';
 
-export const SEED_ACTOR: Actor = { sub: 'system:seed', name: 'PAR Ledger seed', agency: null, roles: ['ADMIN'] };
+const SEED_ACTOR: Actor = { sub: 'system:seed', name: 'PAR Ledger seed', agency: null, roles: ['ADMIN'] };
 
 const agencyCommandId = (code: string) => `seed:agency:${code}`;
 const frameworkCommandId = (code: string) => `seed:framework:${code}`;

@@ -5,8 +5,8 @@ import { requireCode, requireText } from '../validation';
 import type { Agency } from './agency';
 
 export type RegisterAgency = { type: 'RegisterAgency'; code: string; name: string; group: AgencyGroup };
-export type AgencyCommand = RegisterAgency;
-export type AgencyState = { registered: false } | ({ registered: true } & Agency);
+type AgencyCommand = RegisterAgency;
+type AgencyState = { registered: false } | ({ registered: true } & Agency);
 
 export const agencyDecider: Decider<AgencyCommand, AgencyEvent, AgencyState> = {
   initialState: () => ({ registered: false }),

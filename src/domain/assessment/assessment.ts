@@ -4,7 +4,7 @@ import { toPoints, type Points } from '../points';
 
 export type { AssessmentStatus };
 
-export interface SelfRecord {
+interface SelfRecord {
   applicable: boolean;
   points: Points | null;
   explanation: string | null;
@@ -20,7 +20,7 @@ export interface AppraisalRecord {
   appraisedAt: string;
 }
 
-export interface LeafRecord {
+interface LeafRecord {
   self: SelfRecord | null;
   /** Index 0 is round 1, index 1 round 2; the latest given round is final. */
   appraisals: (AppraisalRecord | null)[];

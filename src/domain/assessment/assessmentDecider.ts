@@ -40,7 +40,7 @@ export type AppraiseCriterion = {
 };
 export type RecordSurveyScores = { type: 'RecordSurveyScores'; context: AssessmentContext; scores: { criterionCode: string; points: number }[] };
 export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
-export type AssessmentCommand = SubmitSelfAssessment | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment;
+type AssessmentCommand = SubmitSelfAssessment | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment;
 
 function requirePoints(field: string, value: number | null | undefined, leaf: Leaf): Points {
   if (value === null || value === undefined) throw badInput(field, `is required for an applicable criterion (${leaf.code})`);

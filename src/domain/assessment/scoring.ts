@@ -3,7 +3,7 @@ import { leavesOf } from '../framework/framework';
 import { sumPoints, type IndexRatio, type Points } from '../points';
 import { latestAppraisal, type AssessmentState } from './assessment';
 
-export interface CriterionResult {
+interface CriterionResult {
   code: string;
   title: string;
   areaCode: string;
@@ -18,7 +18,7 @@ export interface CriterionResult {
   applicable: boolean;
 }
 
-export interface AreaResult {
+interface AreaResult {
   code: string;
   title: string;
   points: Points;
@@ -26,7 +26,7 @@ export interface AreaResult {
   ratio: IndexRatio;
 }
 
-export interface AssessmentResult {
+interface AssessmentResult {
   criteria: CriterionResult[];
   areas: AreaResult[];
   totalPoints: Points;

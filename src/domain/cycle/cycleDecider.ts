@@ -35,7 +35,7 @@ export type PublishRanking = {
   assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[];
 };
 
-export type CycleCommand = OpenAssessmentCycle | PublishRanking;
+type CycleCommand = OpenAssessmentCycle | PublishRanking;
 
 function checkBands(bands: BandInput[]): RatingBand[] {
   const labels = new Set<string>();

@@ -10,8 +10,8 @@ export type PublishFramework = {
   /** Loaded by the handler: appraisers must be registered agencies. */
   isRegisteredAgency: (code: string) => boolean;
 };
-export type FrameworkCommand = PublishFramework;
-export type FrameworkState = { published: false } | { published: true; framework: Framework };
+type FrameworkCommand = PublishFramework;
+type FrameworkState = { published: false } | { published: true; framework: Framework };
 
 export const frameworkDecider: Decider<FrameworkCommand, FrameworkEvent, FrameworkState> = {
   initialState: () => ({ published: false }),
