@@ -2,6 +2,7 @@ import { bandFor, rank, type RankingCandidate } from '../../src/domain/ranking/r
 import { toPoints, type Points } from '../../src/domain/points';
 import type { RatingBand } from '../../src/events/parEvents';
 import { BANDS } from './fixtures';
+import { compareVietnamese } from '../../src/domain/vietnameseOrder';
 
 const p = (value: number) => toPoints(value) as Points;
 const candidate = (agencyCode: string, agencyName: string, totalPoints: number, maxPoints: number): RankingCandidate => ({
@@ -84,7 +85,7 @@ describe('rank', () => {
       names.map((name, i) => candidate(`U${i}`, name, 8, 10)),
       [],
     );
-    const expected = [...names].sort(new Intl.Collator('vi').compare);
+    const expected = [...names].sort(compareVietnamese);
     expect(expected).toEqual(['Ban Dân tộc', 'Đài Phát thanh và Truyền hình', 'Sở Tài chính', 'Sở Tư pháp', 'Sở Xây dựng', 'Sở Y tế']);
     expect(entries.map((e) => e.agencyName)).toEqual(expected);
     expect(entries.every((e) => e.rank === 1)).toBe(true);

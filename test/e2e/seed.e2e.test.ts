@@ -1,6 +1,7 @@
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { expectData, startTestService, type TestService } from '../support/service';
 import { AUDIT } from './operations';
+import { compareVietnamese } from '../../src/domain/vietnameseOrder';
 
 describe('first start of an empty store', () => {
   let t: TestService;
@@ -17,7 +18,7 @@ describe('first start of an empty store', () => {
     expect(agencies).toContainEqual({ code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' });
     // Sorted for Vietnamese readers: "Ban …" before "Bảo hiểm …" before "Cục …".
     const names = agencies.map((a: { name: string }) => a.name);
-    expect([...names].sort(new Intl.Collator('vi').compare)).toEqual(names);
+    expect([...names].sort(compareVietnamese)).toEqual(names);
     expect(frameworks.map((f: { group: string }) => f.group).sort()).toEqual(['DEPARTMENT', 'DISTRICT', 'PROVINCIAL_BRANCH']);
     for (const f of frameworks) expect(f).toMatchObject({ sample: true, maxPoints: 100 });
 
