@@ -702,6 +702,56 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await store.acquireLease('projections', winner, LONG)).toBe(true);
       });
 
+      // Expiry is the store's decision, made with the store's clock: an instance whose clock is wrong by an hour
+      // must neither steal a valid lease nor keep one past its term (several instances share one read store).
+      describe("with the calling instance's clock an hour off", () => {
+        const HOUR = 3_600_000;
+
+        /** Runs `work` while this process's Date reads `offsetMs` off; timers keep real time, so I/O still works. */
+        async function skewed<T>(offsetMs: number, work: () => Promise<T>): Promise<T> {
+          const real = Date.now();
+          jest.useFakeTimers({
+            now: real + offsetMs,
+            doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+              'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+              'setTimeout', 'clearTimeout'],
+          });
+          try {
+            // The skew is in effect, so a pass below means the adapter ignored it.
+            expect(Math.abs(Date.now() - real - offsetMs)).toBeLessThan(1000);
+            expect(Math.abs(new Date().getTime() - real - offsetMs)).toBeLessThan(1000);
+            return await work();
+          } finally {
+            jest.useRealTimers();
+          }
+        }
+
+        it('a taker whose clock runs ahead cannot take a valid lease', async () => {
+          expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+          expect(await skewed(HOUR, () => store.acquireLease('projections', 'instance-b', LONG))).toBe(false);
+          expect(await store.acquireLease('projections', 'instance-a', LONG)).toBe(true);
+        });
+
+        it('a holder whose clock runs ahead does not keep its lease past its term', async () => {
+          expect(await skewed(HOUR, () => store.acquireLease('projections', 'instance-a', 200))).toBe(true);
+          await sleep(250);
+          expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(true);
+        });
+
+        it('a holder whose clock runs behind keeps its lease for its whole term', async () => {
+          expect(await skewed(-HOUR, () => store.acquireLease('projections', 'instance-a', LONG))).toBe(true);
+          expect(await store.acquireLease('projections', 'instance-b', LONG)).toBe(false);
+          expect(await skewed(-HOUR, () => store.acquireLease('projections', 'instance-b', LONG))).toBe(false);
+          expect(await skewed(-HOUR, () => store.acquireLease('projections', 'instance-a', LONG))).toBe(true);
+        });
+
+        it('a taker whose clock runs behind still takes an expired lease', async () => {
+          expect(await store.acquireLease('projections', 'instance-a', 200)).toBe(true);
+          await sleep(250);
+          expect(await skewed(-HOUR, () => store.acquireLease('projections', 'instance-b', LONG))).toBe(true);
+        });
+      });
+
       it('rejects an empty name or holder and a duration that is not a positive integer', async () => {
         await expect(store.acquireLease('', 'instance-a', LONG)).rejects.toThrow(/lease name/);
         await expect(store.acquireLease('projections', '', LONG)).rejects.toThrow(/lease holder/);

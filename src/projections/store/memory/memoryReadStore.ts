@@ -14,6 +14,15 @@ import {
 } from '../documentFilter';
 import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
 
+export interface MemoryReadStoreOptions {
+  /**
+   * The store's own clock, which decides lease expiry (milliseconds since the epoch; default Date.now). Every
+   * user of a memory store lives in one process, so this plays the part a database server's clock plays for
+   * the other adapters; tests pass a manual clock to expire leases without sleeping.
+   */
+  clock?: { now(): number };
+}
+
 /**
  * ReadStore in process memory, for tests. Documents go through JSON on the way in (so they normalise exactly as
  * in the persistent adapters) and are cloned on the way out, so callers never share objects with the store.
@@ -24,6 +33,11 @@ export class MemoryReadStore implements ReadStore {
   private readonly meta = new Map<string, string>();
   private readonly leases = new Map<string, { holder: string; expiresAt: number }>();
   private closed = false;
+  private readonly clock: { now(): number };
+
+  constructor(options: MemoryReadStoreOptions = {}) {
+    this.clock = options.clock ?? { now: () => Date.now() };
+  }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
     this.assertOpen();
@@ -111,7 +125,7 @@ export class MemoryReadStore implements ReadStore {
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     this.assertOpen();
     assertLease(name, holder, ttlMs);
-    const now = Date.now();
+    const now = this.clock.now();
     const lease = this.leases.get(name);
     if (lease !== undefined && lease.holder !== holder && lease.expiresAt >= now) return false;
     this.leases.set(name, { holder, expiresAt: now + ttlMs });

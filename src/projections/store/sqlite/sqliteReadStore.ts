@@ -41,6 +41,9 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
 `;
 
+/** SQLite's current time in whole milliseconds since the epoch (the 'subsec' modifier needs SQLite 3.42). */
+const SQLITE_NOW_MS = `CAST(unixepoch('now', 'subsec') * 1000 AS INTEGER)`;
+
 /** Generated find/count SQL varies with filters; keep the cache bounded in case callers vary a lot. */
 const STATEMENT_CACHE_SIZE = 256;
 
@@ -190,17 +193,18 @@ export class SqliteReadStore implements ReadStore {
   /**
    * One statement, so that instances sharing the file (each its own connection) cannot both win: the row is
    * inserted when absent, taken over when the holder is the same or the lease expired, and left alone otherwise,
-   * in which case RETURNING yields no row.
+   * in which case RETURNING yields no row. Expiry is computed and compared with SQLite's own clock ('now' is the
+   * same for the whole statement), never with the calling instance's, so a process whose clock is skewed or
+   * faked can neither steal a valid lease nor keep one past its term. Times are milliseconds since the epoch.
    */
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     assertLease(name, holder, ttlMs);
-    const now = Date.now();
     const row = this.statement(
-      `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @expiresAt)
+      `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, ${SQLITE_NOW_MS} + @ttlMs)
        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE leases.holder = excluded.holder OR leases.expires_at < @now
+       WHERE leases.holder = excluded.holder OR leases.expires_at < ${SQLITE_NOW_MS}
        RETURNING holder`,
-    ).get({ name, holder, expiresAt: now + ttlMs, now }) as { holder: string } | undefined;
+    ).get({ name, holder, ttlMs }) as { holder: string } | undefined;
     return row?.holder === holder;
   }
 
