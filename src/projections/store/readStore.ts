@@ -59,6 +59,9 @@ export interface ReadStore {
    * Takes or renews the lease `name` for `holder` until now + `ttlMs`, if it is free, expired or already the
    * holder's. Several service instances share one read store; only the lease holder advances projections, and
    * a holder that dies loses the lease when it expires. Returns whether `holder` holds it now.
+   * "Now" is the store's clock (the database server's; the memory store's injected one), never the caller's, and
+   * "expired?" is decided in the same statement that takes the lease: instances whose clocks disagree cannot
+   * both hold it.
    */
   acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up at once if `holder` holds it (a clean shutdown), so another instance takes over. */
