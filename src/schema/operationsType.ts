@@ -1,4 +1,18 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PROJECTION_STATES, type ProjectionState as RunnerProjectionState } from '../projections/runner/projectionRunner';
+
+/** The runner's states (declared once, in the runner) as a GraphQL enum. */
+export const ProjectionState = Object.freeze(Object.fromEntries(PROJECTION_STATES.map((s) => [s, s]))) as { readonly [K in RunnerProjectionState]: K };
+export type ProjectionState = RunnerProjectionState;
+registerEnumType(ProjectionState, {
+  name: 'ProjectionState',
+  valuesConfig: {
+    RUNNING: { description: 'This instance applies new events to it.' },
+    FOLLOWING: { description: 'Another instance (the lease holder) applies new events; this one reads its progress.' },
+    REBUILDING: { description: 'A new generation is being built beside the live one, which still serves.' },
+    FAILED: { description: 'Its projector threw: it stays before the failing event and is retried with back-off; the other read models go on.' },
+  },
+});
 
 @ObjectType()
 export class RebuildProgress {
@@ -7,6 +21,27 @@ export class RebuildProgress {
 
   @Field(() => Int)
   head!: number;
+}
+
+@ObjectType({ description: 'Why a read model stopped, and when it is tried again.' })
+export class ProjectionFailure {
+  @Field(() => Int, { description: 'Global position of the event its projector failed on; the checkpoint is just before it.' })
+  position!: number;
+
+  @Field()
+  eventType!: string;
+
+  @Field()
+  message!: string;
+
+  @Field(() => Int, { description: 'Failed attempts on this event in a row; the wait doubles each time, from 1 s up to 60 s.' })
+  attempts!: number;
+
+  @Field()
+  failedAt!: Date;
+
+  @Field()
+  nextRetryAt!: Date;
 }
 
 @ObjectType({ description: 'A read model and how far it has applied the log.' })
@@ -28,6 +63,12 @@ export class ProjectionStatus {
 
   @Field(() => RebuildProgress, { nullable: true })
   rebuilding!: RebuildProgress | null;
+
+  @Field(() => ProjectionState)
+  status!: ProjectionState;
+
+  @Field(() => ProjectionFailure, { nullable: true, description: 'Set while the projection is FAILED.' })
+  failure!: ProjectionFailure | null;
 }
 
 @ObjectType()

@@ -259,62 +259,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
     await other.close();
   });
 
-  describe('with a projector that throws', () => {
-    let failing = true;
-    let threshold = Number.POSITIVE_INFINITY;
-    const boom = defineProjection({
-      name: 'boom',
-      version: 1,
-      collections: [{ name: 'boom', indexes: [] }],
-      handles: ['AgencyRegistered'],
-      reads: () => [],
-      apply(event) {
-        if (event.type !== 'AgencyRegistered') return [];
-        if (failing && event.globalPosition > threshold) throw new Error('kaboom');
-        return [{ collection: 'boom', id: event.data.code, doc: { code: event.data.code } }];
-      },
-    });
-
-    beforeEach(() => {
-      failing = true;
-      threshold = log.head; // the existing log projects; later agencies make it throw
-    });
-
-    it('keeps running; waitFor rejects naming the projection and position; stop() resolves', async () => {
-      const runner = track(new ProjectionRunner(stores.events, stores.readStore, [...allProjections, boom], { pollMs: 10 }));
-      await runner.start();
-      expect(runner.position()).toBe(log.head);
-      const outcome = await registerCommune(stores.events, 'XALOI');
-      await expect(runner.waitFor(outcome.lastPosition, 2000)).rejects.toThrow(
-        new RegExp(`projection boom failed on AgencyRegistered at position ${outcome.lastPosition}\\b.*kaboom`),
-      );
-      // Still failing a little later (the loop retries, it did not die), and the failure is reported again.
-      await sleep(50);
-      await expect(runner.waitFor(outcome.lastPosition, 200)).rejects.toThrow(/projection boom/);
-      await expect(runner.stop()).resolves.toBeUndefined();
-    });
-
-    it('recovers once the projector stops throwing (the loop retries)', async () => {
-      const runner = track(new ProjectionRunner(stores.events, stores.readStore, [...allProjections, boom], { pollMs: 10 }));
-      await runner.start();
-      const outcome = await registerCommune(stores.events, 'XALOI');
-      await expect(runner.waitFor(outcome.lastPosition, 2000)).rejects.toThrow(/projection boom/);
-      failing = false;
-      expect(await positionReaches(runner, outcome.lastPosition, 2000)).toBe(true);
-      await expect(runner.waitFor(outcome.lastPosition, 1000)).resolves.toBeUndefined();
-      expect((await stores.readStore.get(runner.collection('boom', 'boom'), 'XALOI'))?.doc).toEqual({ code: 'XALOI' });
-    });
-
-    // A failure on a later event must not fail waits for positions every read model already applied.
-    it('still resolves waitFor for positions already applied while a later event fails', async () => {
-      const runner = track(new ProjectionRunner(stores.events, stores.readStore, [...allProjections, boom], { pollMs: 10 }));
-      await runner.start();
-      const outcome = await registerCommune(stores.events, 'XALOI');
-      await expect(runner.waitFor(outcome.lastPosition, 2000)).rejects.toThrow(/projection boom/);
-      expect(runner.position()).toBe(log.head);
-      await expect(runner.waitFor(log.head, 200)).resolves.toBeUndefined();
-    });
-  });
+  // A projector that throws is isolated and retried: test/projections/projectorFailures.test.ts.
 });
 
 describe('ProjectionRunner persistence on SQLite', () => {

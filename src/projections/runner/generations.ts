@@ -1,0 +1,160 @@
+import type { EventStore } from '../../events/store/eventStore';
+import type { Projection } from '../projection';
+import type { ReadStore } from '../store/readStore';
+import { describeFailure, type BatchApplier, type ProjectorFailure } from './applyBatch';
+import type { RunnerClock } from './clock';
+import { checkpointKey, generationKey, physical, versionKey, type Target } from './target';
+
+export interface RebuildProgress {
+  projection: string;
+  position: number;
+  head: number;
+}
+
+/** How often a runner looks whether another process switched a projection to a new generation. */
+const GENERATION_SYNC_MS = 1000;
+
+/**
+ * Which generation of each projection is live. A rebuild replays the log into the next generation beside the
+ * live one and switches when caught up; the switch is recorded in the read store, where other instances (and
+ * the rebuild CLI) find it.
+ */
+export class Generations {
+  readonly live = new Map<string, Target>();
+  private lastSync = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ReadStore,
+    private readonly projections: readonly Projection[],
+    private readonly applier: BatchApplier,
+    private readonly clock: RunnerClock,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /**
+   * The lease holder's start: adopts each projection's stored generation, or builds one before serving when the
+   * projection is new or its version changed. A projector that fails during that first build does not stop the
+   * start: its partly built generation goes live at the event before the failure, and the failure is returned so
+   * the runner retries it like any other.
+   */
+  async prepareAsLeader(keepLease: () => Promise<boolean>): Promise<ProjectorFailure[]> {
+    const failures: ProjectorFailure[] = [];
+    for (const projection of this.projections) {
+      const { generation, version } = await this.stored(projection.name);
+      if (generation > 0 && version === projection.version) {
+        await this.ensureCollections(projection, generation);
+        this.live.set(projection.name, { projection, generation, checkpoint: await this.store.checkpoint(checkpointKey(projection.name, generation)) });
+        continue;
+      }
+      // New or changed projection: built before serving. (On a running service, rebuild() builds beside the live
+      // generation instead.)
+      if (generation > 0) this.log(`projection ${projection.name}: version ${version} → ${projection.version}, rebuilding`);
+      const { target, failure } = await this.build(projection, generation + 1, { keepLease });
+      await this.switchTo(target, generation);
+      if (failure) failures.push(failure);
+    }
+    return failures;
+  }
+
+  /** A follower's start: true once every projection has a generation of this build's version. */
+  async adoptBuilt(): Promise<boolean> {
+    const found: Target[] = [];
+    for (const projection of this.projections) {
+      const { generation, version } = await this.stored(projection.name);
+      if (generation === 0 || version !== projection.version) return false;
+      found.push({ projection, generation, checkpoint: await this.store.checkpoint(checkpointKey(projection.name, generation)) });
+    }
+    for (const target of found) this.live.set(target.projection.name, target);
+    return true;
+  }
+
+  /**
+   * Replays the log into `generation` of a projection, up to the head. It stops at a projector's failure and
+   * returns it; the caller decides whether that fails a rebuild or only this projection.
+   */
+  async build(
+    projection: Projection,
+    generation: number,
+    options: {
+      onProgress?: (p: RebuildProgress) => void;
+      /** Renews the lease during a long first build, so other instances keep waiting instead of taking over. */
+      keepLease?: () => Promise<boolean>;
+    } = {},
+  ): Promise<{ target: Target; failure: ProjectorFailure | null }> {
+    // A generation left half-built by an interrupted rebuild is dropped, not trusted.
+    for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
+    await this.ensureCollections(projection, generation);
+    const target: Target = { projection, generation, checkpoint: 0 };
+    for (;;) {
+      const head = await this.events.headPosition();
+      if (target.checkpoint >= head) return { target, failure: null };
+      const { failures } = await this.applier.advance([target], 1);
+      if (failures.length > 0) return { target, failure: failures[0] };
+      if (options.keepLease && !(await options.keepLease())) throw new Error(`lost the projection lease while building ${projection.name}`);
+      options.onProgress?.({ projection: projection.name, position: target.checkpoint, head });
+    }
+  }
+
+  /** Builds the next generation of a live projection beside it; a projector failure fails the rebuild. */
+  async buildNext(name: string, onProgress: (p: RebuildProgress) => void): Promise<{ target: Target; previous: number }> {
+    const current = this.live.get(name);
+    if (!current) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+    const { target, failure } = await this.build(current.projection, current.generation + 1, { onProgress });
+    if (failure) throw new Error(describeFailure(failure));
+    return { target, previous: current.generation };
+  }
+
+  async switchTo(target: Target, previousGeneration: number): Promise<void> {
+    const { projection, generation } = target;
+    // Generation first: a crash between the two writes leaves the old version recorded, so the next start
+    // rebuilds instead of serving a generation built by other code under the new version.
+    await this.store.setMeta(generationKey(projection.name), String(generation));
+    await this.store.setMeta(versionKey(projection.name), String(projection.version));
+    this.live.set(projection.name, target);
+    // The previous generation stays one more round: a query in flight, or another process that has not yet
+    // noticed the switch, may still read it. The one before goes.
+    if (previousGeneration > 1) {
+      for (const c of projection.collections) await this.store.dropCollection(physical(c.name, previousGeneration - 1));
+    }
+  }
+
+  /** Adopts generations another process switched to (a rebuild run by the CLI or by another instance). */
+  async syncFromStore(): Promise<void> {
+    const now = this.clock.now();
+    if (now - this.lastSync < GENERATION_SYNC_MS && now >= this.lastSync) return;
+    this.lastSync = now;
+    for (const [name, target] of this.live) {
+      const stored = Number((await this.store.getMeta(generationKey(name))) ?? 0);
+      if (stored > target.generation) {
+        this.log(`projection ${name}: switching to generation ${stored}, built elsewhere`);
+        this.live.set(name, { projection: target.projection, generation: stored, checkpoint: await this.store.checkpoint(checkpointKey(name, stored)) });
+      }
+    }
+  }
+
+  /** A follower's view of the lease holder's progress. */
+  async refreshCheckpoints(): Promise<void> {
+    for (const target of this.live.values()) {
+      target.checkpoint = Math.max(target.checkpoint, await this.store.checkpoint(checkpointKey(target.projection.name, target.generation)));
+    }
+  }
+
+  /** The physical collection a query should read for a projection's logical collection. */
+  collection(projectionName: string, logical: string): string {
+    const target = this.live.get(projectionName);
+    if (!target) throw new Error(`projection ${projectionName} is not running`);
+    return physical(logical, target.generation);
+  }
+
+  private async stored(name: string): Promise<{ generation: number; version: number }> {
+    return {
+      generation: Number((await this.store.getMeta(generationKey(name))) ?? 0),
+      version: Number((await this.store.getMeta(versionKey(name))) ?? 0),
+    };
+  }
+
+  private async ensureCollections(projection: Projection, generation: number) {
+    for (const c of projection.collections) await this.store.ensureCollection({ name: physical(c.name, generation), indexes: c.indexes });
+  }
+}
