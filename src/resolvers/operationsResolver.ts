@@ -11,7 +11,7 @@ import type { RequestContext } from './context';
 @Resolver()
 export class OperationsResolver {
   @Authorized('projections')
-  @Query(() => [ProjectionStatus], { description: 'Each read model’s version, generation, checkpoint and rebuild progress.' })
+  @Query(() => [ProjectionStatus], { description: 'Each read model’s state, version, generation, checkpoint, rebuild progress and, when FAILED, the failing event and next retry.' })
   projections(@Ctx() ctx: RequestContext) {
     return ctx.projections.status();
   }
