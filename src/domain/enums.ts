@@ -12,6 +12,10 @@ export type AgencyGroup = (typeof AGENCY_GROUPS)[number];
 export const SCORING_METHODS = ['SELF_ASSESSED', 'SURVEY'] as const;
 export type ScoringMethod = (typeof SCORING_METHODS)[number];
 
+/** Appraisal rounds: round 2 follows round 1, and the latest given round is final. */
+export const APPRAISAL_ROUNDS = [1, 2] as const;
+export type AppraisalRound = (typeof APPRAISAL_ROUNDS)[number];
+
 /** Where an agency's assessment of a year stands. */
 export const ASSESSMENT_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'UNDER_APPRAISAL', 'FINALIZED'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];

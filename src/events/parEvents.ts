@@ -1,4 +1,4 @@
-import type { AgencyGroup, ScoringMethod } from '../domain/enums';
+import type { AgencyGroup, AppraisalRound, ScoringMethod } from '../domain/enums';
 import type { NewEvent, RecordedEvent } from './envelope';
 
 /**
@@ -121,7 +121,7 @@ interface AppraisalData {
   year: number;
   agencyCode: string;
   criterionCode: string;
-  round: 1 | 2;
+  round: AppraisalRound;
   applicable: boolean;
   points: number | null;
   comment: string | null;

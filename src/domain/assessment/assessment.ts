@@ -1,5 +1,5 @@
 import type { AgencyGroup, AssessmentEvent } from '../../events/parEvents';
-import type { AssessmentStatus } from '../enums';
+import type { AppraisalRound, AssessmentStatus } from '../enums';
 import { toPoints, type Points } from '../points';
 
 export type { AssessmentStatus };
@@ -12,7 +12,7 @@ interface SelfRecord {
 }
 
 export interface AppraisalRecord {
-  round: 1 | 2;
+  round: AppraisalRound;
   applicable: boolean;
   points: Points | null;
   comment: string | null;

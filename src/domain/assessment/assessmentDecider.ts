@@ -1,6 +1,7 @@
 import { event, type AssessmentEvent, type SelfScore } from '../../events/parEvents';
 import type { OpenedCycle } from '../cycle/cycle';
 import { participantOf } from '../cycle/cycle';
+import { APPRAISAL_ROUNDS } from '../enums';
 import { DomainError, badInput, forbidden, invalidState } from '../errors';
 import type { Framework, Leaf } from '../framework/framework';
 import { leafIndex } from '../framework/framework';
@@ -127,8 +128,8 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   if (command.appraiserAgency !== leaf.appraiserCode) {
     throw forbidden(`criterion ${leaf.code} is appraised by ${leaf.appraiserCode}, not by ${command.appraiserAgency ?? 'an appraiser without agency'}`);
   }
-  if (command.round !== 1 && command.round !== 2) throw badInput('round', `must be 1 or 2, got ${command.round}`);
-  const round = command.round;
+  const round = APPRAISAL_ROUNDS.find((r) => r === command.round);
+  if (round === undefined) throw badInput('round', `must be ${APPRAISAL_ROUNDS.join(' or ')}, got ${command.round}`);
   if (state.submittedAt === null) {
     throw invalidState(`${context.agencyCode} has not submitted its ${context.cycle.year} self-assessment yet; appraisal follows submission`);
   }
@@ -151,7 +152,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
     year: context.cycle.year,
     agencyCode: context.agencyCode,
     criterionCode: leaf.code,
-    round: round as 1 | 2,
+    round,
     applicable,
     points: points === null ? null : fromPoints(points),
     comment,
