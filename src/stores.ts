@@ -18,12 +18,16 @@ export class StoreUnavailableError extends Error {
   }
 }
 
-async function openEventStore(config: Config): Promise<EventStore> {
+/** The SQLite event log's file name inside PAR_DATA_DIR. */
+export const SQLITE_EVENTS_FILE = 'events.sqlite';
+
+/** Only the event store, for tools that need no read models (opening a SQLite read store would create its file). */
+export async function openEventStore(config: Config): Promise<EventStore> {
   switch (config.EVENT_STORE) {
     case 'memory':
       return new MemoryEventStore();
     case 'sqlite':
-      return SqliteEventStore.open(join(config.PAR_DATA_DIR, 'events.sqlite'));
+      return SqliteEventStore.open(join(config.PAR_DATA_DIR, SQLITE_EVENTS_FILE));
     case 'postgres':
       return PostgresEventStore.connect(config.EVENT_STORE_URL as string);
     case 'kurrentdb': {

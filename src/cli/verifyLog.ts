@@ -1,13 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
 import { verifyChain } from '../events/hashChain';
-import { openStores } from '../stores';
+import { openEventStore } from '../stores';
+import { CliRefusal, configOrExit, EXIT_FINDING, parseFlags, runTool } from './cliSupport';
+import { describeEventStore, refuseAbsentEventStore, refuseEmptyEventStore } from './storeChecks';
 
 const usage = `usage: npm run verify -- [--export FILE] [--compare FILE]
 Recomputes the SHA-256 chain over the whole event log and reports the first broken link.
   --export FILE   also writes the head digest (position and hash) to FILE, to keep somewhere else
-  --compare FILE  also checks that the event at the digest's position still has the digest's hash`;
+  --compare FILE  also checks that the event at the digest's position still has the digest's hash
+Exit code: 0 intact, 1 broken or different from the digest, 2 could not check (missing or empty log, bad flags).`;
 
 interface Digest {
   position: number;
@@ -15,13 +16,31 @@ interface Digest {
   exportedAt: string;
 }
 
-async function main() {
-  const { values } = parseArgs({ options: { export: { type: 'string' }, compare: { type: 'string' }, help: { type: 'boolean' } } });
+function readDigest(file: string): Digest {
+  let digest: Partial<Digest>;
+  try {
+    digest = JSON.parse(readFileSync(file, 'utf8')) as Partial<Digest>;
+  } catch (error) {
+    throw new CliRefusal(`cannot read the digest ${file}: ${(error as Error).message}`);
+  }
+  if (!Number.isInteger(digest.position) || (digest.position as number) < 0 || typeof digest.hash !== 'string') {
+    throw new CliRefusal(`${file} is not a digest written by --export (it needs a position and a hash)`);
+  }
+  return digest as Digest;
+}
+
+runTool('npm run verify', async () => {
+  const { values } = parseFlags({ options: { export: { type: 'string' }, compare: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }, usage);
   if (values.help) return console.log(usage);
-  const config = loadConfig();
-  const { events, readStore } = await openStores(config);
+  const config = configOrExit();
+  // Read before the log, so a wrong file name costs nothing.
+  const expected = values.compare ? readDigest(values.compare) : null;
+  refuseAbsentEventStore(config);
+  const events = await openEventStore(config);
   let ok = true;
   try {
+    await refuseEmptyEventStore(events, config);
+    console.log(`checking ${describeEventStore(config)}`);
     const result = await verifyChain((after, limit) => events.readAll(after, limit));
     if (result.firstBreak) {
       ok = false;
@@ -34,25 +53,24 @@ async function main() {
       writeFileSync(values.export, `${JSON.stringify(digest, null, 2)}\n`);
       console.log(`digest written to ${values.export}`);
     }
-    if (values.compare) {
-      const digest = JSON.parse(readFileSync(values.compare, 'utf8')) as Digest;
-      const [event] = digest.position > 0 ? await events.readAll(digest.position - 1, 1) : [];
-      const actual = event?.globalPosition === digest.position ? event.hash : null;
-      if (digest.position > 0 && actual !== digest.hash) {
+    if (expected) {
+      let actual: string | null = null;
+      try {
+        const [event] = expected.position > 0 ? await events.readAll(expected.position - 1, 1) : [];
+        actual = event?.globalPosition === expected.position ? event.hash : null;
+      } catch (error) {
+        // A row too damaged to decode differs from any digest; the chain check above already named it.
+        actual = `an unreadable event (${(error as Error).message})`;
+      }
+      if (expected.position > 0 && actual !== expected.hash) {
         ok = false;
-        console.log(`DIFFERS from ${values.compare}: position ${digest.position} has ${actual ?? 'no event'}, digest says ${digest.hash}`);
+        console.log(`DIFFERS from ${values.compare}: position ${expected.position} has ${actual ?? 'no event'}, digest says ${expected.hash}`);
       } else {
-        console.log(`matches ${values.compare} (position ${digest.position}, exported ${digest.exportedAt})`);
+        console.log(`matches ${values.compare} (position ${expected.position}, exported ${expected.exportedAt})`);
       }
     }
   } finally {
-    await readStore.close();
     await events.close();
   }
-  process.exit(ok ? 0 : 1);
-}
-
-main().catch((error) => {
-  console.error(error instanceof ConfigError ? error.message : `verify failed: ${(error as Error).message}`);
-  process.exit(2);
+  return ok ? 0 : EXIT_FINDING;
 });
