@@ -136,7 +136,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
       stopOnTerminationSignals: false,
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 5000 }), requestLogPlugin(), queryCostPlugin(config.PAR_MAX_QUERY_COST)],
+      // Requests in flight get 3 s to finish, so a stop (closing stores too) fits in main.ts's 5 s deadline.
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }), requestLogPlugin(), queryCostPlugin(config.PAR_MAX_QUERY_COST)],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
       validationRules: [
