@@ -16,7 +16,7 @@ export interface ProjectorFailure {
 export const describeFailure = (f: ProjectorFailure) =>
   `projection ${f.target.projection.name} failed on ${f.eventType} at position ${f.position}: ${f.message}`;
 
-export interface AdvanceResult {
+interface AdvanceResult {
   /** Whether any event was read. */
   progressed: boolean;
   /** Targets whose projector threw; each stays at the event before the failing one and is not advanced further here. */

@@ -2,7 +2,7 @@ import type { ReadStore } from '../store/readStore';
 import type { RunnerClock } from './clock';
 
 /** Only the holder of this lease advances projections; the other instances read the checkpoints it writes. */
-export const PROJECTION_LEASE = 'projection-runner';
+const PROJECTION_LEASE = 'projection-runner';
 
 /**
  * The projection lease as one instance holds it. Whether a lease has expired is decided by the read store, with

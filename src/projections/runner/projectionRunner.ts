@@ -6,11 +6,12 @@ import { Sleeper, systemRunnerClock, type RunnerClock } from './clock';
 import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures, type RetryPolicy } from './failures';
 import { Generations, type RebuildProgress } from './generations';
 import { RunnerLease } from './lease';
+import type { ProjectionState, ProjectionStatus } from './status';
 import { PositionWaiters, ProjectionsBehindError } from './waiters';
 
 export type { RebuildProgress } from './generations';
-export type { RunnerClock } from './clock';
 export { ProjectionsBehindError } from './waiters';
+export { PROJECTION_STATES, type ProjectionState, type ProjectionStatus } from './status';
 
 export interface RunnerOptions {
   batchSize?: number;
@@ -25,27 +26,6 @@ export interface RunnerOptions {
   clock?: RunnerClock;
   /** Back-off for a projection whose projector throws: 1 s, doubling, at most 60 s by default. */
   retry?: RetryPolicy;
-}
-
-/**
- * RUNNING: this instance applies events to it. FOLLOWING: another instance (the lease holder) does, this one reads
- * its checkpoints. REBUILDING: a new generation is being built beside the live one. FAILED: its projector threw;
- * it stays before the failing event and is retried with back-off.
- */
-export const PROJECTION_STATES = ['RUNNING', 'FOLLOWING', 'REBUILDING', 'FAILED'] as const;
-export type ProjectionState = (typeof PROJECTION_STATES)[number];
-
-export interface ProjectionStatus {
-  name: string;
-  status: ProjectionState;
-  /** Events this process applied to the live generation since it started (0 on a follower). */
-  appliedSinceStart: number;
-  version: number;
-  generation: number;
-  checkpoint: number;
-  /** Set while a rebuild replays into the next generation. */
-  rebuilding: RebuildProgress | null;
-  failure: { position: number; eventType: string; message: string; attempts: number; failedAt: Date; nextRetryAt: Date } | null;
 }
 
 /** A follower with a mutation waiting for its read-your-writes checks the leader's progress this often. */
