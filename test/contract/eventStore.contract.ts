@@ -9,6 +9,7 @@ import {
   type ExpectedVersion,
 } from '../../src/events/store/eventStore';
 import { verifyChain } from '../../src/events/hashChain';
+import { eventStoreWritersContract, type CreateWithHistory } from './eventStoreWriters.contract';
 
 export interface StoreUnderTest {
   store: EventStore;
@@ -64,10 +65,12 @@ async function readEverything(store: EventStore): Promise<RecordedEvent[]> {
 }
 
 /**
- * The behaviour every EventStore adapter must show. `create` gives a fresh, empty store per test.
+ * The behaviour every EventStore adapter must show. `create` gives a fresh, empty store per test;
+ * `createWithHistory`, where an adapter can offer it, a store whose log was written before this build.
  * Adapter-specific behaviour (files, processes, servers) is tested beside the adapter, not here.
  */
-export function eventStoreContract(name: string, create: () => Promise<StoreUnderTest>): void {
+export function eventStoreContract(name: string, create: () => Promise<StoreUnderTest>, createWithHistory?: CreateWithHistory): void {
+  eventStoreWritersContract(name, create, createWithHistory);
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuplicateCommandError, StreamVersionConflictError, type EventStore } from '../../src/events/store/eventStore';
 import type { RecordedEvent } from '../../src/events/envelope';
+import { canonicalJson } from '../../src/events/canonicalJson';
 import { hashEvent, verifyChain } from '../../src/events/hashChain';
 import { MemoryEventStore } from '../../src/events/store/memory/memoryEventStore';
 import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore';
@@ -19,23 +20,53 @@ function verify(store: EventStore, batchSize?: number) {
   return verifyChain((after, limit) => store.readAll(after, limit), batchSize);
 }
 
-eventStoreContract('memory', async () => {
-  const store = new MemoryEventStore();
-  return { store, cleanup: () => store.close() };
-});
+eventStoreContract(
+  'memory',
+  async () => {
+    const store = new MemoryEventStore();
+    return { store, cleanup: () => store.close() };
+  },
+  async (history) => {
+    const store = new MemoryEventStore(history);
+    return { store, cleanup: () => store.close() };
+  },
+);
 
-eventStoreContract('sqlite', async () => {
-  const dir = tempDir();
-  // A folder that does not exist yet: open() must create it.
-  const store = SqliteEventStore.open(join(dir, 'data', 'events.sqlite'));
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+eventStoreContract(
+  'sqlite',
+  async () => {
+    const dir = tempDir();
+    // A folder that does not exist yet: open() must create it.
+    const store = SqliteEventStore.open(join(dir, 'data', 'events.sqlite'));
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  async (history) => {
+    const dir = tempDir();
+    const file = join(dir, 'events.sqlite');
+    const store = SqliteEventStore.open(file);
+    const db = new Database(file);
+    const insert = db.prepare(
+      'INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const e of history) {
+      insert.run(e.globalPosition, e.eventId, e.streamId, e.streamVersion, e.type, e.schemaVersion, canonicalJson(e.data), canonicalJson(e.metadata), e.prevHash, e.hash);
+    }
+    db.close();
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+);
 
 describe('MemoryEventStore', () => {
   it('hands out frozen events, so a caller cannot rewrite history by accident', async () => {
@@ -90,7 +121,10 @@ describe('SqliteEventStore', () => {
       try {
         expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
         const migrations = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all();
-        expect(migrations).toEqual([{ version: 1, name: 'events and commands' }]);
+        expect(migrations).toEqual([
+          { version: 1, name: 'events and commands' },
+          { version: 2, name: 'commit time index' },
+        ]);
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
         expect(tables).toEqual(['commands', 'events', 'schema_migrations']);
       } finally {
@@ -113,7 +147,7 @@ describe('SqliteEventStore', () => {
       await open().close();
       const db = raw();
       try {
-        expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(1);
+        expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(2);
       } finally {
         db.close();
       }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { canonicalJson } from '../../src/events/canonicalJson';
 import { verifyChain } from '../../src/events/hashChain';
 import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
 import { expectConsistentRun, runConcurrentWriters } from '../support/concurrentWriters';
@@ -7,17 +8,43 @@ import { describeWithServer, servers } from '../support/servers';
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
 
 describeWithServer('PostgresEventStore', servers.postgres, 'TEST_POSTGRES_URL', (serverUrl) => {
-  eventStoreContract('postgres', async () => {
-    const db = await createTestDatabase(serverUrl);
-    const store = await PostgresEventStore.connect(db.url);
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        await db.drop();
-      },
-    };
-  });
+  eventStoreContract(
+    'postgres',
+    async () => {
+      const db = await createTestDatabase(serverUrl);
+      const store = await PostgresEventStore.connect(db.url);
+      return {
+        store,
+        cleanup: async () => {
+          await store.close();
+          await db.drop();
+        },
+      };
+    },
+    async (history) => {
+      const db = await createTestDatabase(serverUrl);
+      const store = await PostgresEventStore.connect(db.url);
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        for (const e of history) {
+          await client.query(
+            'INSERT INTO par_events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+            [e.globalPosition, e.eventId, e.streamId, e.streamVersion, e.type, e.schemaVersion, canonicalJson(e.data), canonicalJson(e.metadata), e.prevHash, e.hash],
+          );
+        }
+      } finally {
+        await client.end();
+      }
+      return {
+        store,
+        cleanup: async () => {
+          await store.close();
+          await db.drop();
+        },
+      };
+    },
+  );
 
   describe('on a real server', () => {
     let db: { url: string; drop: () => Promise<void> };
@@ -45,7 +72,7 @@ describeWithServer('PostgresEventStore', servers.postgres, 'TEST_POSTGRES_URL', 
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
       try {
-        expect((await client.query('SELECT version FROM par_schema_migrations')).rows).toEqual([{ version: 1 }]);
+        expect((await client.query('SELECT version FROM par_schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
         await client.query("INSERT INTO par_schema_migrations (version, name) VALUES (99, 'from the future')");
       } finally {
         await client.end();

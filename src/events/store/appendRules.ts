@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonicalJson';
-import type { NewEvent } from '../envelope';
+import type { EventMetadata, NewEvent } from '../envelope';
 import type { AppendOptions, ExpectedVersion } from './eventStore';
 
 /** An in-process hint that the log grew (see EventStore.onAppend). */
@@ -20,6 +20,35 @@ export function validateAppend(streamId: string, events: NewEvent[], options: Ap
 export function assertExpectedVersion(expected: ExpectedVersion): void {
   if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
     throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
+  }
+}
+
+export function validateTime(time: Date): void {
+  if (!(time instanceof Date) || Number.isNaN(time.getTime())) throw new TypeError(`time must be a valid Date, got ${String(time)}`);
+}
+
+/**
+ * The metadata an append seals: its recordedAt no earlier than the head event's, so that commit times never go
+ * backwards along the log (another instance's clock may be behind, or this one's may step back) and "everything
+ * recorded by time t" is a prefix. One metadata object is shared by the append's events and hashed with them, so
+ * it is adjusted before sealing, never after. An unreadable head time (a tampered row) sets no floor.
+ */
+export function withCommitTime(metadata: EventMetadata, headRecordedAt: string | null | undefined): EventMetadata {
+  if (typeof headRecordedAt !== 'string') return metadata;
+  const head = Date.parse(headRecordedAt);
+  const given = Date.parse(metadata.recordedAt);
+  if (Number.isNaN(head) || (!Number.isNaN(given) && given >= head)) return metadata;
+  return { ...metadata, recordedAt: headRecordedAt };
+}
+
+/** The recordedAt of stored metadata text, or null when it cannot be read. */
+export function recordedAtOf(metadataText: string | null | undefined): string | null {
+  if (typeof metadataText !== 'string') return null;
+  try {
+    const value = (JSON.parse(metadataText) as { recordedAt?: unknown }).recordedAt;
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
   }
 }
 

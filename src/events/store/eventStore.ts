@@ -53,11 +53,30 @@ export class DuplicateCommandError extends Error {
 }
 
 /**
+ * Other writers kept moving the log while this append waited its turn (writers in other processes: appends of one
+ * process never contend with each other). Nothing was appended; trying again is safe.
+ */
+export class StoreContentionError extends Error {
+  constructor(
+    readonly streamId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreContentionError';
+  }
+}
+
+/**
  * The event log. Adapters: memory (tests), SQLite (embedded default); server adapters follow the same
  * contract (test/contract/eventStore.contract.ts).
  */
 export interface EventStore {
-  /** Appends atomically, all or nothing; rejects with StreamVersionConflictError or DuplicateCommandError. */
+  /**
+   * Appends atomically, all or nothing; rejects with StreamVersionConflictError or DuplicateCommandError (or, when
+   * writers in other processes never let it through, StoreContentionError). Any number of appends may be in flight
+   * at once; none of them fails because of the others. Each event's `metadata.recordedAt` is the later of the time
+   * given and the head event's, so commit times never go backwards along the log.
+   */
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
   /** All events of one stream in version order; [] for a stream that does not exist. */
   readStream(streamId: string): Promise<RecordedEvent[]>;
@@ -65,6 +84,12 @@ export interface EventStore {
   readAll(after: number, limit: number): Promise<RecordedEvent[]>;
   /** The globalPosition of the last event, 0 when empty. */
   headPosition(): Promise<number>;
+  /**
+   * The last position p such that every event at or before p was recorded at or before `time` (0 when the first
+   * was not): the prefix of the log committed by then. New appends record monotonic commit times, so this is
+   * "everything recorded by then"; on an older log whose times go back and forth it is still a prefix.
+   */
+  positionAt(time: Date): Promise<number>;
   /** What an earlier append recorded for this commandId, or null. */
   findCommand(commandId: string): Promise<CommandRecord | null>;
   /**

@@ -8,7 +8,7 @@ import {
   type EventStore,
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from '../appendRules';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll, validateTime, withCommitTime } from '../appendRules';
 
 /**
  * The event log in process memory, for tests. It behaves like the persistent adapters: data goes through
@@ -21,6 +21,15 @@ export class MemoryEventStore implements EventStore {
   private readonly commands = new Map<string, CommandRecord>();
   private readonly listeners = new AppendListeners();
   private closed = false;
+
+  /** `history`: a log carried over, sealed elsewhere (tests of logs written by older builds). */
+  constructor(history: readonly RecordedEvent[] = []) {
+    for (const event of history) {
+      const frozen = deepFreeze(structuredClone(event));
+      this.log.push(frozen);
+      this.streams.set(event.streamId, [...(this.streams.get(event.streamId) ?? []), frozen]);
+    }
+  }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
@@ -39,7 +48,7 @@ export class MemoryEventStore implements EventStore {
       throw new StreamVersionConflictError(streamId, options.expectedVersion, actual);
     }
     const head = this.log[this.log.length - 1];
-    const sealed = sealEvents(streamId, stored, metadata, {
+    const sealed = sealEvents(streamId, stored, withCommitTime(metadata, head?.metadata.recordedAt), {
       streamVersion: actual,
       globalPosition: head?.globalPosition ?? 0,
       hash: head?.hash ?? GENESIS_HASH,
@@ -72,6 +81,14 @@ export class MemoryEventStore implements EventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.log.length;
+  }
+
+  async positionAt(time: Date): Promise<number> {
+    this.assertOpen();
+    validateTime(time);
+    const limit = time.toISOString();
+    const later = this.log.findIndex((event) => !(event.metadata.recordedAt <= limit));
+    return later === -1 ? this.log.length : later;
   }
 
   async findCommand(commandId: string): Promise<CommandRecord | null> {

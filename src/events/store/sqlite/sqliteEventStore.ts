@@ -13,9 +13,22 @@ import {
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from '../sqlRows';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll } from '../appendRules';
+import {
+  AppendListeners,
+  type AppendListener,
+  recordedAtOf,
+  toStoredEvent,
+  toStoredJson,
+  validateAppend,
+  validateReadAll,
+  validateTime,
+  withCommitTime,
+} from '../appendRules';
 
 type Db = Database.Database;
+
+/** An event's commit time as SQLite sees it; the same expression in the index and in the query that uses it. */
+const RECORDED_AT_SQL = "(CASE WHEN json_valid(metadata) THEN coalesce(json_extract(metadata, '$.recordedAt'), '~') ELSE '~' END)";
 
 /** Append-only: a released migration is never edited, a change is a new entry with the next version. */
 const MIGRATIONS: readonly Migration[] = [
@@ -50,6 +63,13 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER commands_no_delete BEFORE DELETE ON commands BEGIN SELECT RAISE(ABORT, 'commands are immutable'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'commit time index',
+    // positionAt looks up the first event recorded after a time. A row whose metadata is not JSON (tampering)
+    // indexes as '~', after every time, so it ends the prefix instead of failing the lookup.
+    sql: `CREATE INDEX events_recorded_at ON events (${RECORDED_AT_SQL}, global_position);`,
+  },
 ];
 
 /** Every statement the store runs, prepared once per connection. */
@@ -67,9 +87,12 @@ function prepareStatements(db: Db) {
     selectStreamVersion: db
       .prepare<[string], number>('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?')
       .pluck(),
-    selectHead: db.prepare<[], { global_position: number; hash: string }>(
-      'SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1',
+    selectHead: db.prepare<[], { global_position: number; hash: string; metadata: string }>(
+      'SELECT global_position, hash, metadata FROM events ORDER BY global_position DESC LIMIT 1',
     ),
+    selectFirstAfterTime: db
+      .prepare<[string], number | null>(`SELECT MIN(global_position) FROM events WHERE ${RECORDED_AT_SQL} > ?`)
+      .pluck(),
     selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
     selectStream: db.prepare<[string], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`,
@@ -144,6 +167,16 @@ export class SqliteEventStore implements EventStore {
     return this.statements.selectHeadPosition.get() ?? 0;
   }
 
+  async positionAt(time: Date): Promise<number> {
+    this.assertOpen();
+    validateTime(time);
+    // Read together, so that a commit between the two lookups cannot make the answer overshoot the prefix.
+    return this.db.transaction(() => {
+      const firstLater = this.statements.selectFirstAfterTime.get(time.toISOString());
+      return firstLater == null ? (this.statements.selectHeadPosition.get() ?? 0) : firstLater - 1;
+    })();
+  }
+
   async findCommand(commandId: string): Promise<CommandRecord | null> {
     this.assertOpen();
     const row = this.statements.selectCommand.get(commandId);
@@ -172,7 +205,7 @@ export class SqliteEventStore implements EventStore {
       throw new StreamVersionConflictError(streamId, options.expectedVersion, actual);
     }
     const head = statements.selectHead.get();
-    const sealed = sealEvents(streamId, events, metadata, {
+    const sealed = sealEvents(streamId, events, withCommitTime(metadata, recordedAtOf(head?.metadata)), {
       streamVersion: actual,
       globalPosition: head?.global_position ?? 0,
       hash: head?.hash ?? GENESIS_HASH,
