@@ -45,16 +45,18 @@ async function main() {
     }, STOP_DEADLINE_MS);
     deadline.unref();
     // A stop during the start waits for the start (stores half-open are closed properly), within the same deadline.
-    started.then((service) => service.stop()).then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: Error) => {
-        logger.error(`stop failed: ${error.message}`);
-        process.exit(1);
-      },
-    );
+    started
+      .then((service) => service.stop())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: Error) => {
+          logger.error(`stop failed: ${error.message}`);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

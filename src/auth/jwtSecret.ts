@@ -36,7 +36,9 @@ export function serviceJwtSecret(config: SecretSettings): string | null {
 export function existingJwtSecret(config: SecretSettings): string {
   if (config.PAR_JWT_SECRET) return config.PAR_JWT_SECRET;
   if (config.PAR_JWKS_URL) {
-    throw new JwtSecretError('the service accepts only identity-provider tokens (PAR_JWKS_URL is set, PAR_JWT_SECRET is not): get a token from the identity provider');
+    throw new JwtSecretError(
+      'the service accepts only identity-provider tokens (PAR_JWKS_URL is set, PAR_JWT_SECRET is not): get a token from the identity provider',
+    );
   }
   const file = secretFile(config.PAR_DATA_DIR);
   if (!existsSync(file)) {

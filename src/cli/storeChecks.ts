@@ -18,7 +18,8 @@ export function describeEventStore(config: Config): string {
  * empty one, and "intact: 0 events" about the wrong folder reassures nobody.
  */
 export function refuseAbsentEventStore(config: Config): void {
-  if (config.EVENT_STORE === 'memory') throw new CliRefusal('EVENT_STORE=memory: a memory log lives only inside a running service; point the tool at a stored one');
+  if (config.EVENT_STORE === 'memory')
+    throw new CliRefusal('EVENT_STORE=memory: a memory log lives only inside a running service; point the tool at a stored one');
   if (config.EVENT_STORE !== 'sqlite') return;
   const file = join(config.PAR_DATA_DIR, SQLITE_EVENTS_FILE);
   if (!existsSync(file)) throw new CliRefusal(`no event log at ${resolve(file)}: check PAR_DATA_DIR (nothing was created)`);

@@ -24,7 +24,11 @@ const SCRIPTS = { token: 'src/cli/token.ts', verifyLog: 'src/cli/verifyLog.ts', 
 
 function run(tool: keyof typeof SCRIPTS, args: string[], env: Record<string, string>): Promise<Run> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(PAR_|EVENT_STORE|READ_STORE|LOG_LEVEL|PORT|HOST)/.test(k)));
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', SCRIPTS[tool], ...args], { cwd: ROOT, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', SCRIPTS[tool], ...args], {
+    cwd: ROOT,
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -58,7 +62,11 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('npm run token', () => {
   it('signs with the data folder secret a token that expires within the limit', async () => {
-    const result = await run('token', ['--role', 'AGENCY_OFFICER', '--agency', 'TAMKY', '--hours', '2'], { PAR_DATA_DIR: populated, PAR_JWT_ISSUER: 'par-test', PAR_JWT_AUDIENCE: 'par' });
+    const result = await run('token', ['--role', 'AGENCY_OFFICER', '--agency', 'TAMKY', '--hours', '2'], {
+      PAR_DATA_DIR: populated,
+      PAR_JWT_ISSUER: 'par-test',
+      PAR_JWT_AUDIENCE: 'par',
+    });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const secret = new TextEncoder().encode(readFileSync(join(populated, 'jwt-secret'), 'utf8').trim());

@@ -11,7 +11,12 @@ function logCapture() {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString().split('\n').filter((l) => l !== ''));
+      lines.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l !== ''),
+      );
       done();
     },
   });
@@ -78,7 +83,9 @@ describe('CORS (PAR_CORS_ORIGINS) and CSRF prevention', () => {
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF/);
     // The same GET with the header a browser cannot add without a preflight goes through.
-    const preflighted = await fetch(`${withCors.service.url}?query=${encodeURIComponent(QUERY)}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    const preflighted = await fetch(`${withCors.service.url}?query=${encodeURIComponent(QUERY)}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
     expect(preflighted.status).toBe(200);
   });
 
@@ -132,12 +139,20 @@ describe('request logs', () => {
   });
 
   it('records the error codes of a refused request', async () => {
-    const forbidden = await post(JSON.stringify({ query: 'mutation Register { registerAgency(input: { code: "X1", name: "X", group: DISTRICT }) { code } }' }), {
-      authorization: `Bearer ${t.token(['ANALYST'], null, 'analyst.denied')}`,
-      'x-request-id': 'forbidden-1',
-    });
+    const forbidden = await post(
+      JSON.stringify({ query: 'mutation Register { registerAgency(input: { code: "X1", name: "X", group: DISTRICT }) { code } }' }),
+      {
+        authorization: `Bearer ${t.token(['ANALYST'], null, 'analyst.denied')}`,
+        'x-request-id': 'forbidden-1',
+      },
+    );
     expect(forbidden.status).toBe(200);
-    expect(await lineFor('forbidden-1')).toMatchObject({ actor: 'analyst.denied', operation: 'Register', operationType: 'mutation', errorCodes: ['FORBIDDEN'] });
+    expect(await lineFor('forbidden-1')).toMatchObject({
+      actor: 'analyst.denied',
+      operation: 'Register',
+      operationType: 'mutation',
+      errorCodes: ['FORBIDDEN'],
+    });
 
     await post(JSON.stringify({ query: QUERY }), { 'x-request-id': 'anonymous-1' });
     expect(await lineFor('anonymous-1')).toMatchObject({ status: 401, errorCodes: ['UNAUTHENTICATED'] });
@@ -148,7 +163,10 @@ describe('request logs', () => {
   it('generates the id when the offered one is missing or unsafe', async () => {
     const offered = ['', 'has spaces', 'a'.repeat(129), 'line\u2028break', '{"level":60}'];
     for (const id of [undefined, ...offered]) {
-      const res = await post(JSON.stringify({ query: QUERY }), { authorization: `Bearer ${t.token(['ANALYST'])}`, ...(id !== undefined ? { 'x-request-id': encodeURI(id) === id ? id : encodeURIComponent(id) } : {}) });
+      const res = await post(JSON.stringify({ query: QUERY }), {
+        authorization: `Bearer ${t.token(['ANALYST'])}`,
+        ...(id !== undefined ? { 'x-request-id': encodeURI(id) === id ? id : encodeURIComponent(id) } : {}),
+      });
       const returned = res.headers.get('x-request-id');
       expect(returned).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
       expect(await lineFor(returned!)).toBeDefined();
@@ -160,7 +178,9 @@ describe('request logs', () => {
     const forged = `${token.slice(0, -4)}AAAA`;
     await post(JSON.stringify({ query: QUERY, variables: { token } }), { authorization: `Bearer ${token}`, 'x-request-id': 'with-token' });
     await post(JSON.stringify({ query: QUERY }), { authorization: `Bearer ${forged}`, 'x-request-id': 'forged-token' });
-    await fetch(`${t.service.url}?query=${encodeURIComponent(QUERY)}&token=${token}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' } });
+    await fetch(`${t.service.url}?query=${encodeURIComponent(QUERY)}&token=${token}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': '1' },
+    });
     expect(await lineFor('with-token')).toBeDefined();
     expect(await lineFor('forged-token')).toMatchObject({ status: 401, errorCodes: ['UNAUTHENTICATED'] });
     const all = capture.lines.join('\n');

@@ -67,39 +67,44 @@ describe('npm start and SIGTERM', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it(
-    'stops the service that `npm start` started, leaving nothing on the port',
-    async () => {
-      // `npm start` builds first (prestart: tsc), as it does for an operator, so this needs no dist/ beforehand.
-      npm = spawn('npm', ['start'], {
-        cwd: ROOT,
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PAR_DATA_DIR: dataDir, PAR_SEED: 'false', LOG_LEVEL: 'info', EVENT_STORE: 'sqlite', READ_STORE: 'sqlite' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+  it('stops the service that `npm start` started, leaving nothing on the port', async () => {
+    // `npm start` builds first (prestart: tsc), as it does for an operator, so this needs no dist/ beforehand.
+    npm = spawn('npm', ['start'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PAR_DATA_DIR: dataDir,
+        PAR_SEED: 'false',
+        LOG_LEVEL: 'info',
+        EVENT_STORE: 'sqlite',
+        READ_STORE: 'sqlite',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    npm.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    npm.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<void>((done) => npm!.once('exit', () => done()));
+
+    const port = await new Promise<number>((ready, failed) => {
+      npm!.stdout!.on('data', () => {
+        const match = /ready at http:\/\/localhost:(\d+)\/graphql/.exec(output);
+        if (match) ready(Number(match[1]));
       });
-      let output = '';
-      npm.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-      npm.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-      const exited = new Promise<void>((done) => npm!.once('exit', () => done()));
+      void exited.then(() => failed(new Error(`npm start exited before the service was ready:\n${output}`)));
+    });
+    leftovers = descendantsOf(npm.pid!);
+    expect(leftovers.length).toBeGreaterThan(0);
+    expect(await portAnswers(port)).toBe(true);
 
-      const port = await new Promise<number>((ready, failed) => {
-        npm!.stdout!.on('data', () => {
-          const match = /ready at http:\/\/localhost:(\d+)\/graphql/.exec(output);
-          if (match) ready(Number(match[1]));
-        });
-        void exited.then(() => failed(new Error(`npm start exited before the service was ready:\n${output}`)));
-      });
-      leftovers = descendantsOf(npm.pid!);
-      expect(leftovers.length).toBeGreaterThan(0);
-      expect(await portAnswers(port)).toBe(true);
+    process.kill(npm.pid!, 'SIGTERM');
+    await exited;
 
-      process.kill(npm.pid!, 'SIGTERM');
-      await exited;
-
-      expect(output).toMatch(/SIGTERM: stopping/);
-      expect(output).toMatch(/"msg":"stopped"/);
-      expect(leftovers.filter(alive)).toEqual([]);
-      expect(await portAnswers(port)).toBe(false);
-    },
-    300_000,
-  );
+    expect(output).toMatch(/SIGTERM: stopping/);
+    expect(output).toMatch(/"msg":"stopped"/);
+    expect(leftovers.filter(alive)).toEqual([]);
+    expect(await portAnswers(port)).toBe(false);
+  }, 300_000);
 });
