@@ -12,7 +12,7 @@ import { REGISTER_AGENCY } from '../e2e/operations';
 import { createTestDatabase } from '../support/postgresDatabase';
 import { startTestService, type TestService } from '../support/service';
 import { servers } from '../support/servers';
-import { changedByte, INTEGER_COLUMNS, tamperablePostgres, tamperableSqlite, tamperableSqliteCopy, TEXT_COLUMNS, type RawRow, type TamperableLog, type TamperColumn } from '../support/tamperableLog';
+import { changedByte, INTEGER_COLUMNS, tamperablePostgres, tamperableSqlite, tamperableSqliteCopy, TEXT_COLUMNS, type TamperableLog, type TamperColumn } from '../support/tamperableLog';
 
 const PROJECT_ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);

@@ -99,6 +99,7 @@ import {
 import { sealEvents } from '../../hashChain';
 import { PAR_EVENT_TYPES } from '../../parEvents';
 import { redactUrl } from '../../../shared/redactUrl';
+import { CorruptEventError, parseStoredJson, rememberStoredText } from '../../storedEvent';
 
 /** Names this adapter owns; an aggregate stream may not use them. */
 const RESERVED_PREFIX = 'par-ledger-';
@@ -499,30 +500,36 @@ function recordOf(resolved: ResolvedEvent, stream: string): KurrentRecord {
   return record;
 }
 
+/** A damaged or foreign entry in the log stream is a CorruptEventError naming its position, as in the SQL stores. */
 function decodeEvent(record: KurrentRecord): RecordedEvent {
   const where = `event ${record.revision}@${record.streamId}`;
   const properties = record.metadata;
+  const claimed = isStringRecord(properties) && typeof properties.globalPosition === 'string' ? Number(properties.globalPosition) : Number.NaN;
+  const position = Number.isSafeInteger(claimed) ? claimed : null;
   if (!record.isJson || !isStringRecord(properties) || properties[ENVELOPE_FORMAT_KEY] !== ENVELOPE_FORMAT) {
-    throw new Error(`${where} was not written by PAR Ledger (no envelope in its metadata)`);
+    throw new CorruptEventError(position, `${where} was not written by PAR Ledger (no envelope in its metadata)`);
   }
-  let metadata: EventMetadata;
   try {
-    metadata = JSON.parse(required(properties, 'metadata', where)) as EventMetadata;
+    const metadataText = required(properties, 'metadata', where);
+    const metadata = parseStoredJson(metadataText, 'metadata', position) as EventMetadata;
+    const event: RecordedEvent = {
+      eventId: required(properties, 'eventId', where),
+      streamId: required(properties, 'streamId', where),
+      streamVersion: integer(properties, 'streamVersion', where),
+      globalPosition: integer(properties, 'globalPosition', where),
+      type: record.type,
+      schemaVersion: integer(properties, 'schemaVersion', where),
+      data: record.data,
+      metadata,
+      prevHash: required(properties, 'prevHash', where),
+      hash: required(properties, 'hash', where),
+    };
+    // The data is JSON the client parsed; the metadata is our canonical text, which the verifier checks.
+    return rememberStoredText(event, { metadata: metadataText });
   } catch (error) {
-    throw new Error(`${where} has unreadable metadata: ${messageOf(error)}`, { cause: error });
+    if (error instanceof CorruptEventError) throw error;
+    throw new CorruptEventError(position, messageOf(error));
   }
-  return {
-    eventId: required(properties, 'eventId', where),
-    streamId: required(properties, 'streamId', where),
-    streamVersion: integer(properties, 'streamVersion', where),
-    globalPosition: integer(properties, 'globalPosition', where),
-    type: record.type,
-    schemaVersion: integer(properties, 'schemaVersion', where),
-    data: record.data,
-    metadata,
-    prevHash: required(properties, 'prevHash', where),
-    hash: required(properties, 'hash', where),
-  };
 }
 
 function decodeCommand(record: KurrentRecord): CommandRecord {
