@@ -47,7 +47,7 @@ function pathOf(req: IncomingMessage): string {
   return ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
 }
 
-export function requestIdFor(req: IncomingMessage): string {
+function requestIdFor(req: IncomingMessage): string {
   const offered = req.headers[REQUEST_ID_HEADER];
   return typeof offered === 'string' && SAFE_REQUEST_ID.test(offered) ? offered : randomUUID();
 }
