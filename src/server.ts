@@ -23,6 +23,7 @@ import { ProjectionRunner } from './projections/runner/projectionRunner';
 import { ReadModels } from './projections/readModels';
 import type { ReadStore } from './projections/store/readStore';
 import { createLoaders, type RequestContext } from './resolvers/context';
+import { awaitVisible, CommandReports, commandReportsPlugin, fixCommandIds } from './resolvers/commandReports';
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
 import { aliasLimitRule, queryCostPlugin } from './schema/queryLimits';
@@ -132,12 +133,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();
 
     apollo = new ApolloServer<RequestContext>({
-      schema: await buildParSchema(),
+      schema: fixCommandIds(await buildParSchema()),
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
       stopOnTerminationSignals: false,
       // Requests in flight get 3 s to finish, so a stop (closing stores too) fits in main.ts's 5 s deadline.
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }), requestLogPlugin(), queryCostPlugin(config.PAR_MAX_QUERY_COST)],
+      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }), requestLogPlugin(), queryCostPlugin(config.PAR_MAX_QUERY_COST), commandReportsPlugin()],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
       validationRules: [
@@ -154,12 +155,14 @@ export async function startService(config: Config, options: ServiceOptions = {})
       express.json({ limit: config.PAR_MAX_BODY }),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
+          const commandReports = new CommandReports();
           const context: RequestContext = {
             actor: await authenticate(verifyToken, req.headers.authorization, res),
             commands,
             read,
             asOf,
-            readYourWrites: (outcome) => runner.waitFor(outcome.lastPosition, timeout),
+            readYourWrites: (outcome) => awaitVisible(commandReports, outcome, (position) => runner.waitFor(position, timeout)),
+            commandReports,
             now: () => clock.now(),
             projections: runner,
             verifyLog: (verifyOptions) => verifier.verify(verifyOptions),

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors';
 import type { Decider } from '../domain/decider';
 import { canonicalJson } from '../events/canonicalJson';
 import type { Actor, EventMetadata, NewEvent } from '../events/envelope';
-import { DuplicateCommandError, StreamVersionConflictError, type CommandRecord, type EventStore } from '../events/store/eventStore';
+import { DuplicateCommandError, StoreContentionError, StreamVersionConflictError, type CommandRecord, type EventStore } from '../events/store/eventStore';
 import { upcast } from '../events/upcasters';
 
 /** What every mutation carries besides its input. */
@@ -17,6 +17,8 @@ export interface CommandEnvelope {
 }
 
 export interface CommandOutcome {
+  /** The client's, or the one generated for it: a retry with it is safe (it replays instead of appending). */
+  commandId: string;
   streamId: string;
   /** Global position of the command's last event: what read-your-writes waits for. */
   lastPosition: number;
@@ -84,16 +86,22 @@ export class CommandHandler {
       };
       try {
         const result = await this.store.append(streamId, events, { expectedVersion: version, metadata, command: { commandId, fingerprint } });
-        return { streamId, lastPosition: result.lastPosition, replayed: false };
+        return { commandId, streamId, lastPosition: result.lastPosition, replayed: false };
       } catch (error) {
         if (error instanceof DuplicateCommandError) return this.replay(error.existing, fingerprint);
-        if (!(error instanceof StreamVersionConflictError)) throw error;
-        if (envelope.expectedVersion !== null && envelope.expectedVersion !== undefined) {
-          throw staleVersion(streamId, envelope.expectedVersion, error.actualVersion);
+        // Writers in other processes kept the log busy: nothing was appended, so it is retried like a conflict.
+        const contended = error instanceof StoreContentionError;
+        if (!contended && !(error instanceof StreamVersionConflictError)) throw error;
+        if (!contended && envelope.expectedVersion !== null && envelope.expectedVersion !== undefined) {
+          throw staleVersion(streamId, envelope.expectedVersion, (error as StreamVersionConflictError).actualVersion);
         }
         if (attempt >= MAX_ATTEMPTS) {
-          throw new DomainError('CONFLICT', `${streamId} kept changing while ${args.commandName} was decided (${attempt} attempts); try again`);
+          throw new DomainError('CONFLICT', `${streamId} kept changing while ${args.commandName} was decided (${attempt} attempts); try again with the same commandId`, undefined, {
+            commandId,
+          });
         }
+        // Contenders that retried at once would meet again: a short random pause spreads them out.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
       }
     }
   }
@@ -113,7 +121,7 @@ export class CommandHandler {
     if (record.fingerprint !== fingerprint) {
       throw new DomainError('BAD_USER_INPUT', `commandId: ${record.commandId} was already used for a different request`, 'commandId');
     }
-    return { streamId: record.streamId, lastPosition: record.lastPosition, replayed: true };
+    return { commandId: record.commandId, streamId: record.streamId, lastPosition: record.lastPosition, replayed: true };
   }
 }
 

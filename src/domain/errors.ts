@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'DEADLINE_PASSED'
-  | 'INVALID_STATE';
+  | 'INVALID_STATE'
+  | 'NOT_YET_VISIBLE';
 
 /** A rule of the PAR cycle said no. Nothing was appended. `field` names the offending input, when there is one. */
 export class DomainError extends Error {

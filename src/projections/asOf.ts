@@ -8,7 +8,10 @@ import type { Projection } from './projection';
 import { rankingId, rankingsProjection } from './rankings/rankingsProjection';
 import type { RankingDocument } from './rankings/rankingsProjection';
 
-/** A point in the past: a global position, a time, or both (whichever is earlier wins). */
+/**
+ * A point in the past: a global position, a time, or both (whichever is earlier wins). A time means "every event
+ * committed by then": the store maps it to the last position of that prefix of the log (EventStore.positionAt).
+ */
 export interface AsOf {
   position?: number | null;
   time?: Date | null;
@@ -31,10 +34,6 @@ export function foldProjection(projection: Projection, events: readonly Recorded
   return docs;
 }
 
-function before(asOf: AsOf) {
-  const limit = asOf.time?.toISOString();
-  return (e: RecordedEvent) => (asOf.position == null || e.globalPosition <= asOf.position) && (limit === undefined || e.metadata.recordedAt <= limit);
-}
 
 /**
  * Assessments and rankings as they stood at a past position or time, rebuilt from the few streams they depend on
@@ -44,34 +43,45 @@ function before(asOf: AsOf) {
 export class AsOfReader {
   constructor(private readonly events: EventStore) {}
 
-  private async load(streamIds: string[], asOf: AsOf): Promise<RecordedParEvent[]> {
+  /** The position the point in the past stands for: the earlier of the one given and the prefix committed by the time. */
+  private async positionOf(asOf: AsOf): Promise<number> {
+    const byTime = asOf.time ? await this.events.positionAt(asOf.time) : Infinity;
+    return Math.min(asOf.position ?? Infinity, byTime);
+  }
+
+  /** The events of these streams up to `position`, in global order: only what is read, never the whole log. */
+  private async load(streamIds: string[], position: number): Promise<RecordedParEvent[]> {
     const all = (await Promise.all(streamIds.map((id) => this.events.readStream(id)))).flat();
     return all
-      .filter(before(asOf))
+      .filter((e: RecordedEvent) => e.globalPosition <= position)
       .sort((a, b) => a.globalPosition - b.globalPosition)
       .map((e) => upcast(e));
   }
 
-  /** The cycle's opening event (for its frameworks and participants), if it was opened by then. */
-  private async cycleOpening(year: number, asOf: AsOf) {
-    const [opened] = (await this.load([streams.cycle(year)], asOf)).filter((e) => e.type === 'AssessmentCycleOpened');
-    return opened?.type === 'AssessmentCycleOpened' ? opened : null;
+  /** The cycle's events up to `position` and its opening event (for frameworks and participants), if opened by then. */
+  private async cycleAt(year: number, position: number) {
+    const events = await this.load([streams.cycle(year)], position);
+    const opened = events.find((e) => e.type === 'AssessmentCycleOpened');
+    return { events, opened: opened?.type === 'AssessmentCycleOpened' ? opened : null };
   }
 
   async assessment(year: number, agencyCode: string, asOf: AsOf): Promise<AssessmentDocument | null> {
-    const opened = await this.cycleOpening(year, asOf);
-    if (!opened) return null;
-    const frameworkStreams = opened.data.frameworks.map((f) => streams.framework(f.frameworkCode));
-    const events = await this.load([...frameworkStreams, streams.cycle(year), streams.assessment(year, agencyCode)], asOf);
+    const position = await this.positionOf(asOf);
+    const cycle = await this.cycleAt(year, position);
+    if (!cycle.opened) return null;
+    const frameworkStreams = cycle.opened.data.frameworks.map((f) => streams.framework(f.frameworkCode));
+    const rest = await this.load([...frameworkStreams, streams.assessment(year, agencyCode)], position);
+    const events = [...rest, ...cycle.events].sort((a, b) => a.globalPosition - b.globalPosition);
     const docs = foldProjection(assessmentsProjection, events);
     return (docs.get(`assessments/${assessmentId(year, agencyCode)}`) as AssessmentDocument | undefined) ?? null;
   }
 
   async ranking(year: number, group: AgencyGroup, asOf: AsOf): Promise<RankingDocument | null> {
-    const opened = await this.cycleOpening(year, asOf);
-    if (!opened) return null;
-    const participants = opened.data.participants.filter((p) => p.group === group).map((p) => streams.assessment(year, p.code));
-    const events = await this.load([streams.cycle(year), ...participants], asOf);
+    const position = await this.positionOf(asOf);
+    const cycle = await this.cycleAt(year, position);
+    if (!cycle.opened) return null;
+    const participants = cycle.opened.data.participants.filter((p) => p.group === group).map((p) => streams.assessment(year, p.code));
+    const events = [...(await this.load(participants, position)), ...cycle.events].sort((a, b) => a.globalPosition - b.globalPosition);
     const docs = foldProjection(rankingsProjection, events);
     return (docs.get(`rankings/${rankingId(year, group)}`) as RankingDocument | undefined) ?? null;
   }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
+import type { CommandReports } from './commandReports';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
 import type { LogVerificationResult } from '../events/chainVerifier';
@@ -14,8 +15,13 @@ export interface RequestContext {
   read: ReadModels;
   /** Past states, rebuilt from the log (the `asOf` argument). */
   asOf: AsOfReader;
-  /** Resolves once the read models include the command's events, so a mutation returns what it did. */
+  /**
+   * Resolves once the read models include the command's events, so a mutation returns what it did; rejects with
+   * NOT_YET_VISIBLE when they do not within the bound. Records the outcome for `extensions.command`.
+   */
   readYourWrites(outcome: CommandOutcome): Promise<void>;
+  /** The commands this request ran, reported in `extensions.command`. */
+  commandReports: CommandReports;
   now(): Date;
   /** Service operations: projection status and rebuilds, log verification. */
   projections: ProjectionRunner;

@@ -1,3 +1,5 @@
+import { GENESIS_HASH, type RecordedEvent } from '../../src/events/envelope';
+import { sealEvents } from '../../src/events/hashChain';
 import { MemoryEventStore } from '../../src/events/store/memory/memoryEventStore';
 import type { AgencyGroup } from '../../src/events/parEvents';
 import { upcast } from '../../src/events/upcasters';
@@ -53,6 +55,32 @@ describe('as-of reads', () => {
     const byTime = await reader.ranking(YEAR, 'DISTRICT', { time: new Date(middle.metadata.recordedAt) });
     const upToTime = all.filter((e) => e.metadata.recordedAt <= middle.metadata.recordedAt).map((e) => upcast(e));
     expect(byTime).toEqual(foldProjection(rankingsProjection, upToTime).get(`rankings/${YEAR}-DISTRICT`) ?? null);
+  });
+
+  it('reads "as of a time" as the prefix of the log committed by then, even where old commit times go back and forth', async () => {
+    const all = await events.readAll(0, log.head);
+    const [agencyCode] = log.finalized.DISTRICT;
+    // The assessment's last event, and just before it an event whose writer's clock ran 10 minutes ahead.
+    const last = all.filter((e) => e.streamId === `assessment-${YEAR}-${agencyCode}`).pop() as RecordedEvent;
+    const ahead = last.globalPosition - 1;
+    const base = Date.parse('2026-01-01T00:00:00.000Z');
+    const at = (minutes: number) => new Date(base + minutes * 60_000).toISOString();
+    const history: RecordedEvent[] = [];
+    let after = { streamVersion: 0, globalPosition: 0, hash: GENESIS_HASH };
+    for (const e of all) {
+      const recordedAt = at(e.globalPosition === ahead ? e.globalPosition + 10 : e.globalPosition);
+      const [sealed] = sealEvents(e.streamId, [e], { ...e.metadata, recordedAt }, { ...after, streamVersion: e.streamVersion - 1 });
+      history.push(sealed);
+      after = { streamVersion: sealed.streamVersion, globalPosition: sealed.globalPosition, hash: sealed.hash };
+    }
+    const legacy = new AsOfReader(new MemoryEventStore(history));
+    const time = new Date(at(last.globalPosition + 1)); // after `last` by its own time, before the clock that ran ahead
+    const prefix = history.slice(0, ahead - 1).map((e) => upcast(e));
+    const expected = foldProjection(assessmentsProjection, prefix).get(`assessments/${YEAR}-${agencyCode}`) ?? null;
+    const byTimeAlone = foldProjection(assessmentsProjection, history.filter((e) => e.metadata.recordedAt <= time.toISOString()).map((e) => upcast(e)));
+    expect(byTimeAlone.get(`assessments/${YEAR}-${agencyCode}`)).not.toEqual(expected); // the case matters
+    expect(await legacy.assessment(YEAR, agencyCode, { time })).toEqual(expected);
+    expect(await legacy.ranking(YEAR, 'DISTRICT', { time })).toEqual(foldProjection(rankingsProjection, prefix).get(`rankings/${YEAR}-DISTRICT`) ?? null);
   });
 
   it('knows nothing before the cycle was opened', async () => {
