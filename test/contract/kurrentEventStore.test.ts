@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '../../src/events/envelope';
 import { StreamVersionConflictError } from '../../src/events/store/eventStore';
 import { verifyChain } from '../../src/events/hashChain';
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { KurrentEventStore } from '../../src/events/store/kurrentdb/kurrentEventStore';
+import { derivedUuid, expectedState, toEventData } from '../../src/events/store/kurrentdb/kurrentEnvelope';
 import { describeWithServer, servers } from '../support/servers';
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
 
@@ -15,10 +17,30 @@ describeWithServer('EventStore contract: kurrentdb', servers.kurrentdb, 'KURRENT
   let count = 0;
   const freshNamespace = () => `par-test-${run}-${++count}-`;
 
-  eventStoreContract('kurrentdb', async () => {
-    const store = await KurrentEventStore.connect(url, { namespace: freshNamespace() });
-    return { store, cleanup: () => store.close() };
-  });
+  eventStoreContract(
+    'kurrentdb',
+    async () => {
+      const store = await KurrentEventStore.connect(url, { namespace: freshNamespace() });
+      return { store, cleanup: () => store.close() };
+    },
+    async (history) => {
+      // Written the way the adapter writes (aggregate copy and log copy in one append), but sealed by the test.
+      const namespace = freshNamespace();
+      const client = KurrentDBClient.connectionString(url);
+      try {
+        for (const event of history) {
+          await client.multiStreamAppend([
+            { streamName: `${namespace}par-ledger-log`, expectedState: expectedState(event.globalPosition - 1), events: [toEventData(event, derivedUuid(`log:${event.eventId}`))] },
+            { streamName: `${namespace}${event.streamId}`, expectedState: expectedState(event.streamVersion - 1), events: [toEventData(event, event.eventId)] },
+          ]);
+        }
+      } finally {
+        await client.dispose();
+      }
+      const store = await KurrentEventStore.connect(url, { namespace });
+      return { store, cleanup: () => store.close() };
+    },
+  );
 
   describe('KurrentEventStore on a real server', () => {
     const opened: KurrentEventStore[] = [];
