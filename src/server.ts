@@ -26,6 +26,7 @@ import { createLoaders, type RequestContext } from './resolvers/context';
 import { awaitVisible, CommandReports, commandReportsPlugin, fixCommandIds } from './resolvers/commandReports';
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
+import { knownOperationTypeRule } from './schema/knownOperationTypeRule';
 import { aliasLimitRule, queryCostPlugin } from './schema/queryLimits';
 import { authenticate } from './http/authenticate';
 import { corsFor } from './http/cors';
@@ -144,6 +145,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       validationRules: [
         maxDepthRule({ n: MAX_QUERY_DEPTH, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] }),
         aliasLimitRule(config.PAR_MAX_ALIASES),
+        knownOperationTypeRule,
       ],
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     });

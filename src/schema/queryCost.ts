@@ -25,6 +25,8 @@ export const QUERY_COST = {
   /** `auditTrail`: per event asked for with `first` (default page 50). */
   auditEvent: 1,
   auditDefaultPage: 50,
+  /** Fields counted before giving up: fragments spread inside fragments multiply, and counting them costs time too. */
+  maxNodes: 2000,
 } as const;
 
 type Args = ComplexityEstimatorArgs;

@@ -3,7 +3,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { INPUT_BOUNDS } from './inputBounds';
-import { costEstimators } from './queryCost';
+import { costEstimators, QUERY_COST } from './queryCost';
 
 /** The code of a request refused for its cost (DESIGN.md's codes are for commands; this one is for queries). */
 export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
@@ -45,11 +45,14 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           }
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: estimatorsFor(schema) });
+            cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: estimatorsFor(schema), maxQueryNodes: QUERY_COST.maxNodes });
           } catch (error) {
-            // Variables that do not fit their types are the client's mistake, as they would be at execution.
             const message = error instanceof GraphQLError ? error.message : 'the request could not be analysed';
-            throw /maximum allowed number of nodes/.test(message) ? refuse(`${message} (fragments expand too far)`, QUERY_TOO_COMPLEX) : refuse(message, 'BAD_USER_INPUT');
+            if (/maximum allowed number of nodes/.test(message)) {
+              throw refuse(`query selects more than ${QUERY_COST.maxNodes} fields once its fragments are expanded`, QUERY_TOO_COMPLEX);
+            }
+            // Variables that do not fit their types are the client's mistake, as they would be at execution.
+            throw refuse(message, 'BAD_USER_INPUT');
           }
           if (cost > maxCost) {
             throw refuse(`query cost ${cost} exceeds the limit of ${maxCost} (PAR_MAX_QUERY_COST): ask for fewer aliases, asOf reads or audit events per request`, QUERY_TOO_COMPLEX, { cost, limit: maxCost });

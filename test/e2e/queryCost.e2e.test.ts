@@ -123,6 +123,20 @@ describe('query cost and alias limits', () => {
     }
   });
 
+  it('refuses operation types the schema has no root for as a validation error, not an internal one', async () => {
+    const answer = await post(t, inspector, 'subscription { agencies { code } }');
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]).toMatchObject({ message: 'this API has no subscription operations', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
+
+  it('refuses fragments that expand past the node limit as too complex', async () => {
+    // Three levels of fragments, each spreading the one below 25 times: 25^3 copies of one field once expanded.
+    const fragments = Array.from({ length: 3 }, (_, i) => `fragment F${i + 1} on Query { ${`...F${i} `.repeat(25)}}`).join(' ');
+    const answer = await post(t, inspector, `{ ...F3 } fragment F0 on Query { agencies { code } } ${fragments}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors?.[0]).toMatchObject({ message: `query selects more than ${QUERY_COST.maxNodes} fields once its fragments are expanded`, extensions: { code: 'QUERY_TOO_COMPLEX' } });
+  });
+
   it('documents the costs it charges', () => {
     // Two verifications exceed the default budget of 1000, one fits beside a screen's other fields.
     expect(2 * QUERY_COST.logVerification).toBeGreaterThan(1000);
