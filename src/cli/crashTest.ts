@@ -36,10 +36,12 @@ export function parseCrashTestArgs(args: string[], env: NodeJS.ProcessEnv = proc
   }
   if (values.help) throw new UsageError('');
   const rounds = wholeNumber(values.rounds, '--rounds', 1);
-  if (values.store !== 'sqlite' && values.store !== 'postgres') throw new UsageError(`--store must be sqlite or postgres${values.store ? `, got ${values.store}` : ''}`);
+  if (values.store !== 'sqlite' && values.store !== 'postgres')
+    throw new UsageError(`--store must be sqlite or postgres${values.store ? `, got ${values.store}` : ''}`);
   const clients = values.clients === undefined ? 8 : wholeNumber(values.clients, '--clients', 1);
   const range = /^(\d+)-(\d+)$/.exec(values['kill-after'] ?? '5-40');
-  if (!range || Number(range[1]) < 1 || Number(range[1]) > Number(range[2])) throw new UsageError('--kill-after must look like 5-40 (at least 1, low before high)');
+  if (!range || Number(range[1]) < 1 || Number(range[1]) > Number(range[2]))
+    throw new UsageError('--kill-after must look like 5-40 (at least 1, low before high)');
   const url = values.store === 'postgres' ? (values.url ?? env.TEST_POSTGRES_URL ?? env.EVENT_STORE_URL ?? null) : null;
   if (values.store === 'postgres' && !url) throw new UsageError('--store postgres needs --url, TEST_POSTGRES_URL or EVENT_STORE_URL');
   return { rounds, store: values.store, url, clients, killAfter: [Number(range[1]), Number(range[2])], keep: values.keep ?? false };
@@ -48,7 +50,8 @@ export function parseCrashTestArgs(args: string[], env: NodeJS.ProcessEnv = proc
 function wholeNumber(text: string | undefined, flag: string, min: number): number {
   if (text === undefined) throw new UsageError(`${flag} is required`);
   const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value)) throw new UsageError(`${flag} must be a whole number of at least ${min}, got ${text}`);
+  if (!/^\d+$/.test(text) || value < min || !Number.isSafeInteger(value))
+    throw new UsageError(`${flag} must be a whole number of at least ${min}, got ${text}`);
   return value;
 }
 

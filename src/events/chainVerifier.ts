@@ -92,7 +92,14 @@ export class ChainVerifier {
     }
     const rewritten = await this.checkKeptHead(kept);
     if (rewritten) {
-      return { checked: kept.position - 1, headHash: kept.prevHash, firstBreak: { globalPosition: kept.position, reason: rewritten }, incremental: true, checkedFrom: kept.position, verifiedAt };
+      return {
+        checked: kept.position - 1,
+        headHash: kept.prevHash,
+        firstBreak: { globalPosition: kept.position, reason: rewritten },
+        incremental: true,
+        checkedFrom: kept.position,
+        verifiedAt,
+      };
     }
     const walked = await walkChain(this.readAll, this.batchSize, kept);
     if (walked.head.position > kept.position) await this.keep(walked.head);

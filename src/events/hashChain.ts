@@ -5,7 +5,10 @@ import { CorruptEventError, storedTextOf } from './storedEvent';
 
 export function hashEvent(event: Omit<RecordedEvent, 'hash'>): string {
   const { prevHash, ...rest } = event;
-  return createHash('sha256').update(prevHash).update(canonicalJson({ ...rest, prevHash })).digest('hex');
+  return createHash('sha256')
+    .update(prevHash)
+    .update(canonicalJson({ ...rest, prevHash }))
+    .digest('hex');
 }
 
 /**

@@ -86,7 +86,13 @@ describe('ChainVerifier', () => {
 
     expect((await verifier.verify({ full: false })).firstBreak).toBeNull();
     const full = await verifier.verify({ full: true });
-    expect(full).toMatchObject({ checked: 2, headHash: log.events[1].hash, incremental: false, checkedFrom: 1, firstBreak: { globalPosition: 3, reason: expect.stringMatching(/content/) } });
+    expect(full).toMatchObject({
+      checked: 2,
+      headHash: log.events[1].hash,
+      incremental: false,
+      checkedFrom: 1,
+      firstBreak: { globalPosition: 3, reason: expect.stringMatching(/content/) },
+    });
     // The kept head moved back below the break, so ordinary checks keep reporting it.
     expect((await verifier.verify({ full: false })).firstBreak).toMatchObject({ globalPosition: 3 });
   });
@@ -99,13 +105,22 @@ describe('ChainVerifier', () => {
     const forged = new CountingLog();
     forged.append(5);
     forged.events.push(
-      ...sealEvents('s-2', [{ type: 'T', schemaVersion: 1, data: { n: 'forged' } }], metadata, { streamVersion: 1, globalPosition: 5, hash: forged.events[4].hash }),
+      ...sealEvents('s-2', [{ type: 'T', schemaVersion: 1, data: { n: 'forged' } }], metadata, {
+        streamVersion: 1,
+        globalPosition: 5,
+        hash: forged.events[4].hash,
+      }),
     );
     log.events.splice(0, 6, ...forged.events);
     expect(await verifyChain(log.readAll)).toMatchObject({ firstBreak: null });
 
     const result = await verifier.verify({ full: false });
-    expect(result).toMatchObject({ checked: 5, incremental: true, checkedFrom: 6, firstBreak: { globalPosition: 6, reason: expect.stringMatching(/no longer matches.*full: true/) } });
+    expect(result).toMatchObject({
+      checked: 5,
+      incremental: true,
+      checkedFrom: 6,
+      firstBreak: { globalPosition: 6, reason: expect.stringMatching(/no longer matches.*full: true/) },
+    });
   });
 
   it('reports a kept head that disappeared or cannot be decoded', async () => {
@@ -178,9 +193,15 @@ describe('verifyChain on rows that cannot be decoded', () => {
     log.append(6);
     log.events.splice(2, 1); // position 3 gone
     log.corrupt.add(5);
-    expect((await verifyChain(log.readAll, 100)).firstBreak).toEqual({ globalPosition: 3, reason: expect.stringMatching(/missing event: next stored position is 4/) });
+    expect((await verifyChain(log.readAll, 100)).firstBreak).toEqual({
+      globalPosition: 3,
+      reason: expect.stringMatching(/missing event: next stored position is 4/),
+    });
     log.corrupt.add(4);
-    expect((await verifyChain(log.readAll, 100)).firstBreak).toEqual({ globalPosition: 3, reason: expect.stringMatching(/missing event: the next stored row \(position 4\) cannot be decoded/) });
+    expect((await verifyChain(log.readAll, 100)).firstBreak).toEqual({
+      globalPosition: 3,
+      reason: expect.stringMatching(/missing event: the next stored row \(position 4\) cannot be decoded/),
+    });
   });
 
   it('reports stored text that is not the canonical form the hash was computed over', async () => {

@@ -12,7 +12,16 @@ import { REGISTER_AGENCY } from '../e2e/operations';
 import { createTestDatabase } from '../support/postgresDatabase';
 import { startTestService, type TestService } from '../support/service';
 import { servers } from '../support/servers';
-import { changedByte, INTEGER_COLUMNS, tamperablePostgres, tamperableSqlite, tamperableSqliteCopy, TEXT_COLUMNS, type TamperableLog, type TamperColumn } from '../support/tamperableLog';
+import {
+  changedByte,
+  INTEGER_COLUMNS,
+  tamperablePostgres,
+  tamperableSqlite,
+  tamperableSqliteCopy,
+  TEXT_COLUMNS,
+  type TamperableLog,
+  type TamperColumn,
+} from '../support/tamperableLog';
 
 const PROJECT_ROOT = resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -21,8 +30,18 @@ const run = promisify(execFile);
 const EVENTS: { stream: string; event: NewEvent }[] = [
   { stream: 'agency-TAMKY', event: { type: 'AgencyRegistered', schemaVersion: 1, data: { code: 'TAMKY', name: 'UBND thành phố Tam Kỳ', group: 'DISTRICT' } } },
   { stream: 'agency-SNV', event: { type: 'AgencyRegistered', schemaVersion: 1, data: { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' } } },
-  { stream: 'assessment-2026-TAMKY', event: { type: 'SelfAssessmentSubmitted', schemaVersion: 1, data: { scores: [{ criterionCode: '1.1.1', points: 7.7001, evidence: ['KH số 12/KH-UBND\tngày 10/01/2025'] }], note: null } } },
-  { stream: 'assessment-2026-TAMKY', event: { type: 'CriterionAppraised', schemaVersion: 2, data: { round: 1, points: -0.25, large: 1e21, ok: true, quote: 'tài liệu "kiểm chứng" \\ đủ' } } },
+  {
+    stream: 'assessment-2026-TAMKY',
+    event: {
+      type: 'SelfAssessmentSubmitted',
+      schemaVersion: 1,
+      data: { scores: [{ criterionCode: '1.1.1', points: 7.7001, evidence: ['KH số 12/KH-UBND\tngày 10/01/2025'] }], note: null },
+    },
+  },
+  {
+    stream: 'assessment-2026-TAMKY',
+    event: { type: 'CriterionAppraised', schemaVersion: 2, data: { round: 1, points: -0.25, large: 1e21, ok: true, quote: 'tài liệu "kiểm chứng" \\ đủ' } },
+  },
   { stream: 'agency-TAMKY', event: { type: 'AgencyRenamed', schemaVersion: 1, data: { name: 'Thành phố Tam Kỳ' } } },
   { stream: 'cycle-2026', event: { type: 'RankingPublished', schemaVersion: 1, data: { entries: [{ rank: 1, agencyCode: 'TAMKY', indexPercent: 91.25 }] } } },
 ];
@@ -95,7 +114,10 @@ async function everySingleByteChange(log: TamperableLog, check: (change: Change)
   return { applied, refused };
 }
 
-function describeStore(name: string, setup: () => Promise<{ store: EventStore; log: TamperableLog; cliEnv: Record<string, string>; cleanup: () => Promise<void> }>) {
+function describeStore(
+  name: string,
+  setup: () => Promise<{ store: EventStore; log: TamperableLog; cliEnv: Record<string, string>; cleanup: () => Promise<void> }>,
+) {
   describe(`tampering with a stored event on ${name}`, () => {
     let store: EventStore;
     let log: TamperableLog;
@@ -140,7 +162,10 @@ function describeStore(name: string, setup: () => Promise<{ store: EventStore; l
         const bytes = Buffer.from(row[column], 'utf8');
         bytes[offset] = changedByte(bytes[offset]);
         expect(await log.setText(position, column, bytes)).toBe(true);
-        const outcome = await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/verifyLog.ts'], { cwd: PROJECT_ROOT, env: { ...process.env, ...cliEnv } }).then(
+        const outcome = await run(process.execPath, ['-r', '@swc-node/register', 'src/cli/verifyLog.ts'], {
+          cwd: PROJECT_ROOT,
+          env: { ...process.env, ...cliEnv },
+        }).then(
           ({ stdout }) => ({ code: 0, output: stdout }),
           (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: `${error.stdout}${error.stderr}` }),
         );
@@ -175,7 +200,13 @@ if (servers.postgres) {
     await writeLog(store);
     const log = await tamperablePostgres(database.url);
     const dir = mkdtempSync(join(tmpdir(), 'par-tamper-'));
-    const cliEnv = { PAR_DATA_DIR: dir, EVENT_STORE: 'postgres', EVENT_STORE_URL: database.url, READ_STORE: 'memory', PAR_JWT_SECRET: 'tamper-test-secret-0123456789abcdefghij' };
+    const cliEnv = {
+      PAR_DATA_DIR: dir,
+      EVENT_STORE: 'postgres',
+      EVENT_STORE_URL: database.url,
+      READ_STORE: 'memory',
+      PAR_JWT_SECRET: 'tamper-test-secret-0123456789abcdefghij',
+    };
     return {
       store,
       log,
@@ -226,7 +257,13 @@ describe('logVerification over GraphQL on a tampered log (SQLite)', () => {
     // The ordinary check continues from position 5: its cost does not grow with the log, so it cannot see this.
     expect((await verify()).data.logVerification).toMatchObject({ checked: 5, incremental: true, checkedFrom: 5, firstBreak: null });
     const full = (await verify(true)).data.logVerification;
-    expect(full).toMatchObject({ checked: 1, headHash: rows[0].hash, incremental: false, checkedFrom: 1, firstBreak: { position: 2, reason: expect.stringMatching(/cannot be decoded: data is not valid JSON/) } });
+    expect(full).toMatchObject({
+      checked: 1,
+      headHash: rows[0].hash,
+      incremental: false,
+      checkedFrom: 1,
+      firstBreak: { position: 2, reason: expect.stringMatching(/cannot be decoded: data is not valid JSON/) },
+    });
 
     const tooSoon = await verify(true);
     expect(tooSoon.errors?.[0].extensions).toMatchObject({ code: 'INVALID_STATE', field: 'full', retryAfterSeconds: expect.any(Number) });
@@ -239,6 +276,10 @@ describe('logVerification over GraphQL on a tampered log (SQLite)', () => {
     const changedHash = Buffer.from(head.hash, 'utf8');
     changedHash[10] = changedByte(changedHash[10]);
     expect(await log.setText(5, 'hash', changedHash)).toBe(true);
-    expect((await verify()).data.logVerification).toMatchObject({ checked: 4, incremental: true, firstBreak: { position: 5, reason: expect.stringMatching(/content does not match/) } });
+    expect((await verify()).data.logVerification).toMatchObject({
+      checked: 4,
+      incremental: true,
+      firstBreak: { position: 5, reason: expect.stringMatching(/content does not match/) },
+    });
   }, 60_000);
 });

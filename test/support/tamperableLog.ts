@@ -57,7 +57,12 @@ export function tamperableSqlite(file: string): TamperableLog {
     setInteger: async (position, column, value) => run(`UPDATE events SET ${column} = ? WHERE global_position = ?`, value, position),
     async restore(currentPosition, original) {
       const assignments = ALL_COLUMNS.map((c) => `${c} = @${c}`).join(', ');
-      const values = { ...original, global_position: Number(original.global_position), stream_version: Number(original.stream_version), schema_version: Number(original.schema_version) };
+      const values = {
+        ...original,
+        global_position: Number(original.global_position),
+        stream_version: Number(original.stream_version),
+        schema_version: Number(original.schema_version),
+      };
       db.prepare(`UPDATE events SET ${assignments} WHERE global_position = @current`).run({ ...values, current: currentPosition });
     },
     async close() {
@@ -92,7 +97,10 @@ export async function tamperablePostgres(url: string): Promise<TamperableLog> {
     setInteger: (position, column, value) => run(`UPDATE par_events SET ${column} = $1 WHERE global_position = $2`, [value, position]),
     async restore(currentPosition, original) {
       const assignments = ALL_COLUMNS.map((c, i) => `${c} = $${i + 1}${c === 'event_id' ? '::uuid' : ''}`).join(', ');
-      await client.query(`UPDATE par_events SET ${assignments} WHERE global_position = $${ALL_COLUMNS.length + 1}`, [...ALL_COLUMNS.map((c) => original[c]), currentPosition]);
+      await client.query(`UPDATE par_events SET ${assignments} WHERE global_position = $${ALL_COLUMNS.length + 1}`, [
+        ...ALL_COLUMNS.map((c) => original[c]),
+        currentPosition,
+      ]);
     },
     async close() {
       await client.query('ALTER TABLE par_events ENABLE TRIGGER ALL').catch(() => undefined);

@@ -102,7 +102,7 @@ async function crashRound(round: number, service: ServiceProcess, env: Record<st
       const code = `R${round}C${lane}N${i}`;
       const commandId = `crash-${round}-${lane}-${i}`;
       sent++;
-      let answer: GraphQLAnswer;
+      let answer: GraphQLAnswer<{ registerAgency: { code: string } }>;
       try {
         answer = await service.gql(REGISTER, { input: { code, name: `Đơn vị thử ${code}`, group: 'COMMUNE' }, commandId }, token);
       } catch {
@@ -114,8 +114,7 @@ async function crashRound(round: number, service: ServiceProcess, env: Record<st
         acknowledged.set(commandId, code);
         const position = answer.extensions?.command?.position ?? answer.errors?.[0]?.extensions?.position;
         if (typeof position === 'number') reportedPositions.set(commandId, position);
-      }
-      else if (!killing) unexpected.push(`${commandId}: HTTP ${answer.status} ${String(code0 ?? '')} ${answer.errors?.[0]?.message ?? ''}`.trim());
+      } else if (!killing) unexpected.push(`${commandId}: HTTP ${answer.status} ${String(code0 ?? '')} ${answer.errors?.[0]?.message ?? ''}`.trim());
       if (acknowledged.size >= killAt && !killing) killing = service.kill9();
     }
   };
@@ -125,24 +124,36 @@ async function crashRound(round: number, service: ServiceProcess, env: Record<st
   const restarted = await ServiceProcess.start(env);
   const logged = await commandIdsInLog(log);
   // In the log under its commandId, and at the position the answer reported, when it reported one.
-  const lostInLog = [...acknowledged.keys()].filter((id) => !logged.has(id) || (reportedPositions.has(id) && !logged.get(id)!.includes(reportedPositions.get(id)!)));
-  const check = await restarted.gql(CHECK, {}, token);
-  const registered = new Set<string>((check.data?.agencies ?? []).map((a: { code: string }) => a.code));
+  const lostInLog = [...acknowledged.keys()].filter(
+    (id) => !logged.has(id) || (reportedPositions.has(id) && !logged.get(id)!.includes(reportedPositions.get(id)!)),
+  );
+  const check = await restarted.gql<{ agencies: { code: string }[]; projections: { name: string; checkpoint: number }[] }>(CHECK, {}, token);
+  const registered = new Set((check.data?.agencies ?? []).map((a) => a.code));
   const lostInReadModel = [...acknowledged].filter(([, code]) => !registered.has(code)).map(([id]) => id);
   if (check.errors) unexpected.push(`check query: ${check.errors.map((e) => e.message).join('; ')}`);
   const verification = await verifyChain((after, limit) => log.readAll(after, limit));
   const head = await log.headPosition();
-  const behind = (check.data?.projections ?? []).filter((p: { checkpoint: number }) => p.checkpoint !== head);
-  if (behind.length > 0) unexpected.push(`projections behind the head ${head} after the restart: ${behind.map((p: { name: string; checkpoint: number }) => `${p.name}@${p.checkpoint}`).join(', ')}`);
+  const behind = (check.data?.projections ?? []).filter((p) => p.checkpoint !== head);
+  if (behind.length > 0) unexpected.push(`projections behind the head ${head} after the restart: ${behind.map((p) => `${p.name}@${p.checkpoint}`).join(', ')}`);
   const chainBreak = verification.firstBreak ? `position ${verification.firstBreak.globalPosition}: ${verification.firstBreak.reason}` : null;
-  const report: RoundReport = { round, sent, acknowledged: acknowledged.size, lostInLog, lostInReadModel, unexpected, head, chainBreak, seconds: (Date.now() - started) / 1000 };
+  const report: RoundReport = {
+    round,
+    sent,
+    acknowledged: acknowledged.size,
+    lostInLog,
+    lostInReadModel,
+    unexpected,
+    head,
+    chainBreak,
+    seconds: (Date.now() - started) / 1000,
+  };
   return { report, restarted };
 }
 
 /** The positions of every commandId in the log (metadata.commandId), read with the store's own adapter. */
 async function commandIdsInLog(log: EventStore): Promise<Map<string, number[]>> {
   const ids = new Map<string, number[]>();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = await log.readAll(after, 1000);
     if (batch.length === 0) return ids;
     for (const event of batch) ids.set(event.metadata.commandId, [...(ids.get(event.metadata.commandId) ?? []), event.globalPosition]);
@@ -161,7 +172,8 @@ function failedRounds(summary: CrashTestSummary): string {
 function describeRound(r: RoundReport, total: number): string {
   const width = String(total).length;
   const status = failed(r) ? 'FAIL' : 'ok  ';
-  const base = `${status} round ${String(r.round).padStart(width)}/${total}: ${r.acknowledged} acknowledged of ${r.sent} sent, head ${r.head}, ` +
+  const base =
+    `${status} round ${String(r.round).padStart(width)}/${total}: ${r.acknowledged} acknowledged of ${r.sent} sent, head ${r.head}, ` +
     `${r.acknowledged - r.lostInLog.length} in the log, ${r.acknowledged - r.lostInReadModel.length} in the read model, chain ${r.chainBreak ? `BROKEN at ${r.chainBreak}` : 'intact'}, ${r.seconds.toFixed(1)} s`;
   const details = [
     ...r.lostInLog.slice(0, 5).map((id) => `  lost in the log: ${id}`),

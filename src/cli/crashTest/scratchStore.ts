@@ -56,7 +56,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
     await client.connect();
     return await work(client);
   } catch (error) {
-    throw new Error(`cannot use PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`);
+    throw new Error(`cannot use PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}`, { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -5,11 +5,11 @@ import { resolve } from 'node:path';
 
 const PROJECT_ROOT = resolve(__dirname, '../../..');
 
-export interface GraphQLAnswer {
+export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
-  data?: Record<string, any> | null;
+  data?: T | null;
   errors?: { message: string; extensions?: Record<string, unknown> }[];
-  extensions?: Record<string, any>;
+  extensions?: { command?: { position?: unknown } } & Record<string, unknown>;
 }
 
 /** The service as its own process (the real entry point, src/main.ts), so that it can be killed with SIGKILL. */
@@ -44,13 +44,16 @@ export class ServiceProcess {
         await service.kill9();
         throw new Error(`the service was not ready within ${timeoutMs} ms:\n${service.output}`);
       }
-      const healthy = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status === 200, () => false);
+      const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
       if (healthy) return service;
       await sleep(100);
     }
   }
 
-  async gql(query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLAnswer> {
+  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLAnswer<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
