@@ -55,10 +55,18 @@ async function main() {
       ),
     );
     // Grow the log with self-assessment revisions, so the expensive reads have something to read.
-    const districts = ((await service.gql('{ agencies(group: DISTRICT) { code } }', {}, coordinator)).data as { agencies: { code: string }[] }).agencies.map((a) => a.code);
-    for (let i = 0; (await fetch(health).then((r) => r.json()) as { position: number }).position < events; i++) {
+    const districts = ((await service.gql('{ agencies(group: DISTRICT) { code } }', {}, coordinator)).data as { agencies: { code: string }[] }).agencies.map(
+      (a) => a.code,
+    );
+    for (let i = 0; ((await fetch(health).then((r) => r.json())) as { position: number }).position < events; i++) {
       const agencyCode = districts[i % districts.length];
-      ok(await service.gql(`mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { version } }`, { input: { year: 2026, agencyCode, scores: [{ criterionCode: '1.1.1', points: (i % 4) * 0.25, evidence: [`KH ${i}/KH-UBND`] }] } }, token(['AGENCY_OFFICER'], agencyCode)));
+      ok(
+        await service.gql(
+          `mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { version } }`,
+          { input: { year: 2026, agencyCode, scores: [{ criterionCode: '1.1.1', points: (i % 4) * 0.25, evidence: [`KH ${i}/KH-UBND`] }] } },
+          token(['AGENCY_OFFICER'], agencyCode),
+        ),
+      );
     }
     const position = ((await fetch(health).then((r) => r.json())) as { position: number }).position;
 
@@ -82,8 +90,16 @@ async function main() {
     const inspector = token(['INSPECTOR']);
     const officer = token(['AGENCY_OFFICER'], 'TAMKY');
     const hostile = [
-      { name: '300 × logVerification', token: inspector, query: `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: logVerification { checked headHash }`).join(' ')} }` },
-      { name: '200 × assessment(asOf:)', token: officer, query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: assessment(year: 2026, agencyCode: "TAMKY", asOf: { position: ${position - i} }) { version totalPoints }`).join(' ')} }` },
+      {
+        name: '300 × logVerification',
+        token: inspector,
+        query: `{ ${Array.from({ length: 300 }, (_, i) => `a${i}: logVerification { checked headHash }`).join(' ')} }`,
+      },
+      {
+        name: '200 × assessment(asOf:)',
+        token: officer,
+        query: `{ ${Array.from({ length: 200 }, (_, i) => `a${i}: assessment(year: 2026, agencyCode: "TAMKY", asOf: { position: ${position - i} }) { version totalPoints }`).join(' ')} }`,
+      },
     ];
     const answers = new Map<string, number>();
     const hostileMs: number[] = [];
@@ -93,7 +109,13 @@ async function main() {
         const request = hostile[i % hostile.length];
         let key: string;
         try {
-          const [ms, res] = await timed(() => fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${request.token}` }, body: JSON.stringify({ query: request.query }) }));
+          const [ms, res] = await timed(() =>
+            fetch(service.url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${request.token}` },
+              body: JSON.stringify({ query: request.query }),
+            }),
+          );
           const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
           hostileMs.push(ms);
           key = `${request.name}: ${res.status} ${body.errors?.[0]?.extensions?.code ?? 'data'}`;
@@ -108,7 +130,17 @@ async function main() {
 
     console.log(
       JSON.stringify(
-        { service: serviceEnv, logPosition: position, concurrency, seconds, healthIdleMs: summary(idle), healthUnderLoadMs: summary(underLoad), healthProbeFailures: probeFailures, hostileRequestMs: summary(hostileMs), hostileAnswers: Object.fromEntries(answers) },
+        {
+          service: serviceEnv,
+          logPosition: position,
+          concurrency,
+          seconds,
+          healthIdleMs: summary(idle),
+          healthUnderLoadMs: summary(underLoad),
+          healthProbeFailures: probeFailures,
+          hostileRequestMs: summary(hostileMs),
+          hostileAnswers: Object.fromEntries(answers),
+        },
         null,
         2,
       ),

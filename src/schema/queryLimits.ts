@@ -45,7 +45,14 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           }
           let cost: number;
           try {
-            cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: estimatorsFor(schema), maxQueryNodes: QUERY_COST.maxNodes });
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables,
+              operationName: operationName ?? undefined,
+              estimators: estimatorsFor(schema),
+              maxQueryNodes: QUERY_COST.maxNodes,
+            });
           } catch (error) {
             const message = error instanceof GraphQLError ? error.message : 'the request could not be analysed';
             if (/maximum allowed number of nodes/.test(message)) {
@@ -55,7 +62,11 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
             throw refuse(message, 'BAD_USER_INPUT');
           }
           if (cost > maxCost) {
-            throw refuse(`query cost ${cost} exceeds the limit of ${maxCost} (PAR_MAX_QUERY_COST): ask for fewer aliases, asOf reads or audit events per request`, QUERY_TOO_COMPLEX, { cost, limit: maxCost });
+            throw refuse(
+              `query cost ${cost} exceeds the limit of ${maxCost} (PAR_MAX_QUERY_COST): ask for fewer aliases, asOf reads or audit events per request`,
+              QUERY_TOO_COMPLEX,
+              { cost, limit: maxCost },
+            );
           }
         },
       };

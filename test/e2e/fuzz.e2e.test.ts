@@ -32,7 +32,20 @@ describe('fuzzing the GraphQL endpoint with invalid requests', () => {
     }
     expectData(await t.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
     const now = Date.now();
-    expectData(await t.gql(OPEN_CYCLE, { input: { year: 2026, frameworkCodes: [districtFramework.code], selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(), appraisalDeadline: new Date(now + 60 * DAY).toISOString() } }, coordinator));
+    expectData(
+      await t.gql(
+        OPEN_CYCLE,
+        {
+          input: {
+            year: 2026,
+            frameworkCodes: [districtFramework.code],
+            selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(),
+            appraisalDeadline: new Date(now + 60 * DAY).toISOString(),
+          },
+        },
+        coordinator,
+      ),
+    );
     seededHead = await t.service.events.headPosition();
 
     const admin = t.token(['ADMIN']);

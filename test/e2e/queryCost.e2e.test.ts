@@ -55,8 +55,27 @@ describe('query cost and alias limits', () => {
     }
     expectData(await t.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
     const now = Date.now();
-    expectData(await t.gql(OPEN_CYCLE, { input: { year: 2026, frameworkCodes: [districtFramework.code], selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(), appraisalDeadline: new Date(now + 60 * DAY).toISOString() } }, coordinator));
-    expectData(await t.gql(SUBMIT, { input: { year: 2026, agencyCode: 'TAMKY', scores: [{ criterionCode: '1.1', points: 3, evidence: ['KH 1'] }] } }, t.token(['AGENCY_OFFICER'], 'TAMKY')));
+    expectData(
+      await t.gql(
+        OPEN_CYCLE,
+        {
+          input: {
+            year: 2026,
+            frameworkCodes: [districtFramework.code],
+            selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(),
+            appraisalDeadline: new Date(now + 60 * DAY).toISOString(),
+          },
+        },
+        coordinator,
+      ),
+    );
+    expectData(
+      await t.gql(
+        SUBMIT,
+        { input: { year: 2026, agencyCode: 'TAMKY', scores: [{ criterionCode: '1.1', points: 3, evidence: ['KH 1'] }] } },
+        t.token(['AGENCY_OFFICER'], 'TAMKY'),
+      ),
+    );
     afterSubmit = await t.service.events.headPosition();
   });
   afterAll(async () => t?.stop());
@@ -86,13 +105,21 @@ describe('query cost and alias limits', () => {
     const current = await post(t, coordinator, aliases(15, 'assessment(year: 2026, agencyCode: "TAMKY") { version status }'));
     expect(current.body.errors).toBeUndefined();
     // asOf given through a variable is charged the same.
-    expectTooComplex(await post(t, coordinator, `query($p: AsOfInput) ${aliases(5, 'assessment(year: 2026, agencyCode: "TAMKY", asOf: $p) { version }')}`, { p: { position: afterSubmit } }), 1000);
+    expectTooComplex(
+      await post(t, coordinator, `query($p: AsOfInput) ${aliases(5, 'assessment(year: 2026, agencyCode: "TAMKY", asOf: $p) { version }')}`, {
+        p: { position: afterSubmit },
+      }),
+      1000,
+    );
   });
 
   it('auditTrail costs per event asked for, read from the variables', async () => {
     const page = expectData(await t.gql(AUDIT, { first: 500 }, inspector));
     expect(page.auditTrail.edges.length).toBeGreaterThan(0);
-    expectTooComplex(await post(t, inspector, 'query($n: Int) { a: auditTrail(first: $n) { totalCount } b: auditTrail(first: $n) { totalCount } }', { n: 500 }), 1000);
+    expectTooComplex(
+      await post(t, inspector, 'query($n: Int) { a: auditTrail(first: $n) { totalCount } b: auditTrail(first: $n) { totalCount } }', { n: 500 }),
+      1000,
+    );
     const small = await post(t, inspector, 'query($n: Int) { a: auditTrail(first: $n) { totalCount } b: auditTrail(first: $n) { totalCount } }', { n: 10 });
     expect(small.body.errors).toBeUndefined();
   });
@@ -134,7 +161,10 @@ describe('query cost and alias limits', () => {
     const fragments = Array.from({ length: 3 }, (_, i) => `fragment F${i + 1} on Query { ${`...F${i} `.repeat(25)}}`).join(' ');
     const answer = await post(t, inspector, `{ ...F3 } fragment F0 on Query { agencies { code } } ${fragments}`);
     expect(answer.status).toBe(400);
-    expect(answer.body.errors?.[0]).toMatchObject({ message: `query selects more than ${QUERY_COST.maxNodes} fields once its fragments are expanded`, extensions: { code: 'QUERY_TOO_COMPLEX' } });
+    expect(answer.body.errors?.[0]).toMatchObject({
+      message: `query selects more than ${QUERY_COST.maxNodes} fields once its fragments are expanded`,
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
   });
 
   it('documents the costs it charges', () => {

@@ -9,7 +9,8 @@ import { COMMAND_ID_PATTERN, INPUT_BOUNDS as B } from '../inputBounds';
 export function checkCommandId(value: unknown): void {
   if (value === null || value === undefined) return;
   const id = String(value);
-  if (id.length === 0 || id.length > B.commandIdChars) throw badInput('commandId', `must have at least 1 and at most ${B.commandIdChars} characters, got ${id.length}`);
+  if (id.length === 0 || id.length > B.commandIdChars)
+    throw badInput('commandId', `must have at least 1 and at most ${B.commandIdChars} characters, got ${id.length}`);
   if (!COMMAND_ID_PATTERN.test(id)) throw badInput('commandId', 'may contain only letters, digits and . _ : -');
 }
 

@@ -17,9 +17,7 @@ export function criteriaTreeProblem(areas: unknown): string | null {
   let criteria = 0;
   let leaves = 0;
   const stack: { node: CriterionNode; depth: number; path: string }[] = [];
-  (areas as AreaNode[]).forEach((area, a) =>
-    (area?.criteria ?? []).forEach((node, i) => stack.push({ node, depth: 1, path: `areas[${a}].criteria[${i}]` })),
-  );
+  (areas as AreaNode[]).forEach((area, a) => (area?.criteria ?? []).forEach((node, i) => stack.push({ node, depth: 1, path: `areas[${a}].criteria[${i}]` })));
   while (stack.length > 0) {
     const { node, depth, path } = stack.pop()!;
     if (depth > B.criteriaDepth) return `criteria nest at most ${B.criteriaDepth} levels below an area; ${path} is level ${depth}`;

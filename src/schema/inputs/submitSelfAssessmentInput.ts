@@ -13,11 +13,17 @@ export class SelfScoreInput {
   @Field({ nullable: true, defaultValue: true })
   applicable?: boolean;
 
-  @Field(() => String, { nullable: true, description: `Explanation (giải trình): required without evidence, and for "not applicable". At most ${B.textChars} characters.` })
+  @Field(() => String, {
+    nullable: true,
+    description: `Explanation (giải trình): required without evidence, and for "not applicable". At most ${B.textChars} characters.`,
+  })
   @MaxChars(B.textChars)
   explanation?: string | null;
 
-  @Field(() => [String], { nullable: true, description: `Evidence references (tài liệu kiểm chứng): document numbers, links. At most ${B.evidenceItems}, each at most ${B.evidenceChars} characters.` })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Evidence references (tài liệu kiểm chứng): document numbers, links. At most ${B.evidenceItems}, each at most ${B.evidenceChars} characters.`,
+  })
   @MaxItems(B.evidenceItems)
   @MaxCharsEach(B.evidenceChars)
   evidence?: string[] | null;
