@@ -12,7 +12,8 @@ import {
   type EventStore,
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
-import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow, type Migration } from '../sqlRows';
+import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
+import { RECORDED_AT_SQL, configure, migrate } from './sqliteSchema';
 import {
   AppendListeners,
   type AppendListener,
@@ -27,50 +28,17 @@ import {
 
 type Db = Database.Database;
 
-/** An event's commit time as SQLite sees it; the same expression in the index and in the query that uses it. */
-const RECORDED_AT_SQL = "(CASE WHEN json_valid(metadata) THEN coalesce(json_extract(metadata, '$.recordedAt'), '~') ELSE '~' END)";
+interface QueuedAppend {
+  streamId: string;
+  events: NewEvent[];
+  metadata: EventMetadata;
+  options: AppendOptions;
+  resolve: (sealed: RecordedEvent[]) => void;
+  reject: (error: unknown) => void;
+}
 
-/** Append-only: a released migration is never edited, a change is a new entry with the next version. */
-const MIGRATIONS: readonly Migration[] = [
-  {
-    version: 1,
-    name: 'events and commands',
-    sql: `
-      CREATE TABLE events (
-        global_position INTEGER PRIMARY KEY,
-        event_id TEXT NOT NULL UNIQUE,
-        stream_id TEXT NOT NULL,
-        stream_version INTEGER NOT NULL,
-        type TEXT NOT NULL,
-        schema_version INTEGER NOT NULL,
-        data TEXT NOT NULL,
-        metadata TEXT NOT NULL,
-        prev_hash TEXT NOT NULL,
-        hash TEXT NOT NULL,
-        UNIQUE (stream_id, stream_version)
-      );
-      CREATE TABLE commands (
-        command_id TEXT PRIMARY KEY,
-        fingerprint TEXT NOT NULL,
-        stream_id TEXT NOT NULL,
-        first_position INTEGER NOT NULL REFERENCES events (global_position),
-        last_position INTEGER NOT NULL REFERENCES events (global_position)
-      );
-      -- Guards against a bug in this process, not against someone with the file: the hash chain is for that.
-      CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
-      CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
-      CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands BEGIN SELECT RAISE(ABORT, 'commands are immutable'); END;
-      CREATE TRIGGER commands_no_delete BEFORE DELETE ON commands BEGIN SELECT RAISE(ABORT, 'commands are immutable'); END;
-    `,
-  },
-  {
-    version: 2,
-    name: 'commit time index',
-    // positionAt looks up the first event recorded after a time. A row whose metadata is not JSON (tampering)
-    // indexes as '~', after every time, so it ends the prefix instead of failing the lookup.
-    sql: `CREATE INDEX events_recorded_at ON events (${RECORDED_AT_SQL}, global_position);`,
-  },
-];
+/** The most appends one group commit writes (it blocks the event loop while it runs). */
+const MAX_GROUP = 500;
 
 /** Every statement the store runs, prepared once per connection. */
 function prepareStatements(db: Db) {
@@ -116,11 +84,24 @@ export class SqliteEventStore implements EventStore {
     (streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions) => RecordedEvent[]
   >;
   private readonly listeners = new AppendListeners();
+  /** Appends waiting for the next group commit. */
+  private readonly queued: QueuedAppend[] = [];
+  private readonly groupTransaction: Database.Transaction<(batch: QueuedAppend[]) => (RecordedEvent[] | { error: unknown })[]>;
 
   private constructor(private readonly db: Db) {
     this.statements = prepareStatements(db);
     this.appendTransaction = db.transaction((streamId, events, metadata, options) =>
       this.appendInTransaction(streamId, events, metadata, options),
+    );
+    // Each append inside runs as a nested transaction, i.e. a SAVEPOINT: a refused one rolls back alone.
+    this.groupTransaction = db.transaction((batch) =>
+      batch.map((a) => {
+        try {
+          return this.appendTransaction(a.streamId, a.events, a.metadata, a.options);
+        } catch (error) {
+          return { error };
+        }
+      }),
     );
   }
 
@@ -144,8 +125,10 @@ export class SqliteEventStore implements EventStore {
     // Serialised before BEGIN so a value that cannot be stored fails without taking the write lock.
     const stored = events.map(toStoredEvent);
     const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
-    const sealed = this.appendTransaction.immediate(streamId, stored, metadata, options);
-    this.listeners.notify(); // after COMMIT: a listener that reads must find the events
+    const sealed = await new Promise<RecordedEvent[]>((resolve, reject) => {
+      this.queued.push({ streamId, events: stored, metadata, options, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
     const first = sealed[0];
     const last = sealed[sealed.length - 1];
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
@@ -188,8 +171,33 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.commitQueued(); // what was asked before closing is still written
     this.listeners.clear();
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Group commit: the appends asked for in one turn of the event loop are written in one transaction, so one
+   * fsync (synchronous=FULL) serves them all and the event loop is blocked once, not once per append: hundreds in
+   * flight neither fail nor stall the service. Each append is still checked and settled on its own.
+   */
+  private commitQueued(): void {
+    const batch = this.queued.splice(0, MAX_GROUP);
+    if (batch.length === 0) return;
+    if (this.queued.length > 0) setImmediate(() => this.commitQueued());
+    if (!this.db.open) {
+      for (const a of batch) a.reject(new Error('event store is closed'));
+      return;
+    }
+    let outcomes: (RecordedEvent[] | { error: unknown })[];
+    try {
+      outcomes = this.groupTransaction.immediate(batch);
+    } catch (error) {
+      for (const a of batch) a.reject(error); // BEGIN or COMMIT failed: none of them was written
+      return;
+    }
+    if (outcomes.some(Array.isArray)) this.listeners.notify(); // after COMMIT: a listener that reads must find the events
+    outcomes.forEach((outcome, i) => (Array.isArray(outcome) ? batch[i].resolve(outcome) : batch[i].reject(outcome.error)));
   }
 
   /** Runs inside BEGIN IMMEDIATE: nothing else can write between the checks and the inserts. */
@@ -226,34 +234,6 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (!this.db.open) throw new Error('event store is closed');
   }
-}
-
-function configure(db: Db, inMemory: boolean): void {
-  // First, so that switching to WAL waits for another process's lock instead of failing with SQLITE_BUSY.
-  db.pragma('busy_timeout = 5000');
-  const mode = db.pragma('journal_mode = WAL', { simple: true });
-  if (!inMemory && mode !== 'wal') throw new Error(`SQLite refused WAL mode for ${db.name} (journal_mode is ${String(mode)})`);
-  // FULL also syncs the WAL on every commit: an append that was acknowledged survives a power loss.
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-}
-
-/** Brings the schema up to date; IMMEDIATE so two processes opening a fresh file do not both migrate. */
-function migrate(db: Db): void {
-  const latest = MIGRATIONS[MIGRATIONS.length - 1].version;
-  db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-    const current = db.prepare<[], number>('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() ?? 0;
-    if (current > latest) {
-      throw new Error(`${db.name} has schema version ${current}, newer than this code knows (${latest}); upgrade the code`);
-    }
-    const record = db.prepare<[number, string, string]>('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }
-  }).immediate();
 }
 
 function toEventRow(event: RecordedEvent): EventRow {
