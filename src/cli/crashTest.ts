@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { runCrashTest, type CrashTestOptions } from './crashTest/crashRounds';
+import { killRunningServices } from './crashTest/serviceProcess';
 
 const usage = `usage: npm run crash-test -- --rounds N --store sqlite|postgres [--url URL] [--clients M] [--kill-after MIN-MAX] [--keep]
 Starts the service, kills it with SIGKILL under concurrent mutations, restarts it, and checks that every
@@ -67,6 +68,14 @@ async function main() {
     }
     console.error(`${error.message}\n${usage}`);
     process.exit(2);
+  }
+  // Interrupted (Ctrl-C, a CI timeout): the service it started goes too, instead of serving on, orphaned.
+  process.on('exit', killRunningServices);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      killRunningServices();
+      process.exit(130);
+    });
   }
   const summary = await runCrashTest(options, (line) => console.log(line));
   process.exit(summary.lost === 0 && summary.failedRounds === 0 ? 0 : 1);

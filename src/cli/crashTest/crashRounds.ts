@@ -62,10 +62,11 @@ export async function runCrashTest(options: CrashTestOptions, report: (line: str
   try {
     service = await ServiceProcess.start(env);
     for (let round = 1; round <= options.rounds; round++) {
-      const { report: result, restarted } = await crashRound(round, service, env, token, log, options);
-      service = restarted;
-      rounds.push(result);
-      report(describeRound(result, options.rounds));
+      const outcome = await crashRound(round, service, env, token, log, options);
+      service = outcome.restarted;
+      rounds.push(outcome.report);
+      report(describeRound(outcome.report, options.rounds));
+      if (!service) break; // it did not come back after the kill: nothing more to test
     }
   } finally {
     await service?.stop().catch(() => undefined);
@@ -121,7 +122,25 @@ async function crashRound(round: number, service: ServiceProcess, env: Record<st
   await Promise.all(Array.from({ length: options.clients }, (_, lane) => client(lane)));
   await killing;
 
-  const restarted = await ServiceProcess.start(env);
+  let restarted: ServiceProcess;
+  try {
+    restarted = await ServiceProcess.start(env);
+  } catch (error) {
+    // A service that cannot start again after a crash is the worst outcome this test can find.
+    const reason = `the service did not start again after the kill: ${(error as Error).message}`;
+    const report: RoundReport = {
+      round,
+      sent,
+      acknowledged: acknowledged.size,
+      lostInLog: [],
+      lostInReadModel: [],
+      unexpected: [reason],
+      head: await log.headPosition(),
+      chainBreak: null,
+      seconds: (Date.now() - started) / 1000,
+    };
+    return { report, restarted: null };
+  }
   const logged = await commandIdsInLog(log);
   // In the log under its commandId, and at the position the answer reported, when it reported one.
   const lostInLog = [...acknowledged.keys()].filter(

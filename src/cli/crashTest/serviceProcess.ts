@@ -5,6 +5,13 @@ import { resolve } from 'node:path';
 
 const PROJECT_ROOT = resolve(__dirname, '../../..');
 
+/** Services this process started and that still run: a crash test stopped by a signal must not orphan them. */
+const running = new Set<ChildProcess>();
+
+export function killRunningServices(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
@@ -23,7 +30,13 @@ export class ServiceProcess {
   ) {
     child.stdout!.on('data', (chunk: Buffer) => this.keep(chunk));
     child.stderr!.on('data', (chunk: Buffer) => this.keep(chunk));
-    this.exited = new Promise((r) => child.once('exit', (code) => r(code)));
+    running.add(child);
+    this.exited = new Promise((r) =>
+      child.once('exit', (code) => {
+        running.delete(child);
+        r(code);
+      }),
+    );
   }
 
   /** Starts it on a free port and resolves once /health answers 200. */
