@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { EventMetadata, NewEvent } from '../../src/events/envelope';
 import { verifyChain } from '../../src/events/hashChain';
+import { CorruptEventError } from '../../src/events/storedEvent';
 import type { EventStore } from '../../src/events/store/eventStore';
 import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
 import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore';
@@ -146,6 +147,21 @@ function describeStore(
       if (process.env.PAR_TEST_LOG) console.log(`${name}: ${counts.applied} changes applied and reported, ${counts.refused} refused by the database`);
       expect(await verifyChain((a, l) => store.readAll(a, l))).toMatchObject({ checked: EVENTS.length, firstBreak: null });
     }, 120_000);
+
+    it('makes every reader fail loudly on a row that no longer parses, naming its position, never skipping it', async () => {
+      const row = (await log.rows())[3];
+      for (const column of ['data', 'metadata'] as const) {
+        const bytes = Buffer.from(row[column], 'utf8');
+        bytes[0] = changedByte(bytes[0]); // '{' → 'z'
+        expect(await log.setText(4, column, bytes)).toBe(true);
+        const expected = { name: 'CorruptEventError', globalPosition: 4, reason: expect.stringContaining(`${column} is not valid JSON`) };
+        await expect(store.readAll(0, 100)).rejects.toMatchObject(expected);
+        await expect(store.readAll(0, 100)).rejects.toBeInstanceOf(CorruptEventError);
+        await expect(store.readStream(row.stream_id)).rejects.toMatchObject(expected);
+        await log.restore(4, row);
+      }
+      expect(await store.readAll(0, 100)).toHaveLength(EVENTS.length);
+    });
 
     it('makes `npm run verify` exit non-zero naming the position, also for rows that no longer parse', async () => {
       const rows = await log.rows();
