@@ -113,7 +113,7 @@ export class PostgresEventStore implements EventStore {
     // One statement, one snapshot: a commit between two lookups cannot make the answer overshoot the prefix.
     const { rows } = await this.pool.query<{ position: string }>(
       `SELECT coalesce(
-         (SELECT min(global_position) - 1 FROM par_events WHERE par_recorded_at(metadata) > $1),
+         (SELECT min(global_position) - 1 FROM par_events WHERE recorded_at > $1),
          (SELECT max(global_position) FROM par_events),
          0) AS position`,
       [time.toISOString()],
