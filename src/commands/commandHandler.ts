@@ -35,7 +35,9 @@ export const systemClock: Clock = { now: () => new Date() };
 const MAX_ATTEMPTS = 5;
 
 export function fingerprintOf(commandName: string, input: unknown): string {
-  return createHash('sha256').update(canonicalJson({ commandName, input: input ?? null })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ commandName, input: input ?? null }))
+    .digest('hex');
 }
 
 /**
@@ -96,9 +98,14 @@ export class CommandHandler {
           throw staleVersion(streamId, envelope.expectedVersion, (error as StreamVersionConflictError).actualVersion);
         }
         if (attempt >= MAX_ATTEMPTS) {
-          throw new DomainError('CONFLICT', `${streamId} kept changing while ${args.commandName} was decided (${attempt} attempts); try again with the same commandId`, undefined, {
-            commandId,
-          });
+          throw new DomainError(
+            'CONFLICT',
+            `${streamId} kept changing while ${args.commandName} was decided (${attempt} attempts); try again with the same commandId`,
+            undefined,
+            {
+              commandId,
+            },
+          );
         }
         // Contenders that retried at once would meet again: a short random pause spreads them out.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));

@@ -34,7 +34,6 @@ export function foldProjection(projection: Projection, events: readonly Recorded
   return docs;
 }
 
-
 /**
  * Assessments and rankings as they stood at a past position or time, rebuilt from the few streams they depend on
  * (never from the whole log). For analysts comparing what was known when, and inspectors checking a decision

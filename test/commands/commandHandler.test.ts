@@ -13,7 +13,14 @@ const once: Decider<{ type: 'Do' }, NewEvent, number> = {
 };
 
 function handle(handler: CommandHandler, commandId?: string) {
-  return handler.handle({ commandName: 'Do', input: { x: 1 }, streamId: 's', decider: once, envelope: { actor, commandId }, prepare: () => ({ type: 'Do' as const }) });
+  return handler.handle({
+    commandName: 'Do',
+    input: { x: 1 },
+    streamId: 's',
+    decider: once,
+    envelope: { actor, commandId },
+    prepare: () => ({ type: 'Do' as const }),
+  });
 }
 
 describe('CommandHandler outcomes', () => {

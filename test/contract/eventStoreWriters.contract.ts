@@ -88,17 +88,29 @@ export function eventStoreWritersContract(name: string, create: () => Promise<St
         await fresh();
         const recorded = Array.from({ length: 10 }, () => randomUUID());
         for (const [i, commandId] of recorded.entries()) {
-          await store.append('seeded', [noted(i)], { expectedVersion: i, metadata: meta(new Date().toISOString(), commandId), command: { commandId, fingerprint: 'f' } });
+          await store.append('seeded', [noted(i)], {
+            expectedVersion: i,
+            metadata: meta(new Date().toISOString(), commandId),
+            command: { commandId, fingerprint: 'f' },
+          });
         }
         const burst = Array.from({ length: 40 }, (_, i) => {
           const at = new Date().toISOString();
           if (i % 4 === 1) return { kind: 'conflict', run: () => store.append('seeded', [noted(i)], { expectedVersion: 3, metadata: meta(at) }) };
           if (i % 4 === 3) {
             const commandId = recorded[(i - 3) / 4];
-            return { kind: 'duplicate', run: () => store.append(`other-${i}`, [noted(i)], { expectedVersion: 0, metadata: meta(at, commandId), command: { commandId, fingerprint: 'f' } }) };
+            return {
+              kind: 'duplicate',
+              run: () =>
+                store.append(`other-${i}`, [noted(i)], { expectedVersion: 0, metadata: meta(at, commandId), command: { commandId, fingerprint: 'f' } }),
+            };
           }
           const commandId = randomUUID();
-          return { kind: 'ok', run: () => store.append(`fresh-${i}`, [noted(i), noted(i)], { expectedVersion: 0, metadata: meta(at, commandId), command: { commandId, fingerprint: 'f' } }) };
+          return {
+            kind: 'ok',
+            run: () =>
+              store.append(`fresh-${i}`, [noted(i), noted(i)], { expectedVersion: 0, metadata: meta(at, commandId), command: { commandId, fingerprint: 'f' } }),
+          };
         });
         const outcomes = await Promise.allSettled(burst.map((b) => b.run()));
         outcomes.forEach((outcome, i) => {
@@ -168,7 +180,13 @@ export function eventStoreWritersContract(name: string, create: () => Promise<St
 
       if (createWithHistory) {
         it('still maps a time to a prefix on an old log whose commit times are not monotonic', async () => {
-          const times = ['2026-01-01T00:00:00.000Z', '2026-01-03T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-04T00:00:00.000Z', '2026-01-02T12:00:00.000Z'];
+          const times = [
+            '2026-01-01T00:00:00.000Z',
+            '2026-01-03T00:00:00.000Z',
+            '2026-01-02T00:00:00.000Z',
+            '2026-01-04T00:00:00.000Z',
+            '2026-01-02T12:00:00.000Z',
+          ];
           ({ store, cleanup } = await createWithHistory(legacyHistory(times)));
           expect(await store.positionAt(new Date('2025-12-31T00:00:00.000Z'))).toBe(0);
           expect(await store.positionAt(new Date('2026-01-01T00:00:00.000Z'))).toBe(1);

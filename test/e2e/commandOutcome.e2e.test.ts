@@ -22,7 +22,11 @@ describe('command outcomes in mutation answers', () => {
   afterAll(async () => t?.stop());
 
   const register = (code: string, commandId?: string) =>
-    t.gql(REGISTER_AGENCY, { input: { code, name: `Cơ quan thử nghiệm ${code}`, group: 'DEPARTMENT' }, ...(commandId ? { commandId } : {}) }, coordinator) as Promise<Answer>;
+    t.gql(
+      REGISTER_AGENCY,
+      { input: { code, name: `Cơ quan thử nghiệm ${code}`, group: 'DEPARTMENT' }, ...(commandId ? { commandId } : {}) },
+      coordinator,
+    ) as Promise<Answer>;
 
   it('reports the generated commandId and the position; the same commandId again replays with the same position', async () => {
     const first = await register('THU1');

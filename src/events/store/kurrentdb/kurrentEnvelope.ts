@@ -108,7 +108,13 @@ export function decodeCommand(record: KurrentRecord): CommandRecord {
   ) {
     throw new Error(`event ${record.revision}@${record.streamId} is not a PAR Ledger command record`);
   }
-  return { commandId: data.commandId, fingerprint: data.fingerprint, streamId: data.streamId, firstPosition: data.firstPosition!, lastPosition: data.lastPosition! };
+  return {
+    commandId: data.commandId,
+    fingerprint: data.fingerprint,
+    streamId: data.streamId,
+    firstPosition: data.firstPosition!,
+    lastPosition: data.lastPosition!,
+  };
 }
 
 /** A name-based (v5) UUID in this adapter's namespace: the same name always gives the same id. */

@@ -6,19 +6,25 @@
  * kurrentSubscription.ts.
  */
 import {
-  BACKWARDS,
-  END,
   KurrentDBClient,
   NO_STREAM,
   START,
-  StreamNotFoundError,
   UnsupportedError,
   WrongExpectedVersionError,
   type AppendStreamRequest,
   type ReadPosition,
   type ReadStreamOptions,
 } from '@kurrent/kurrentdb-client';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll, validateTime, withCommitTime } from '../appendRules';
+import {
+  AppendListeners,
+  type AppendListener,
+  toStoredEvent,
+  toStoredJson,
+  validateAppend,
+  validateReadAll,
+  validateTime,
+  withCommitTime,
+} from '../appendRules';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
@@ -31,7 +37,8 @@ import {
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import { redactUrl } from '../../../shared/redactUrl';
-import { decodeCommand, decodeEvent, derivedUuid, expectedState, recordOf, toCommandData, toEventData, type KurrentRecord } from './kurrentEnvelope';
+import { decodeCommand, decodeEvent, derivedUuid, expectedState, toCommandData, toEventData, type KurrentRecord } from './kurrentEnvelope';
+import { readLastRecord, readRecords, scanPositionAt } from './kurrentReads';
 import { subscribeToLog, type KurrentSubscription, type KurrentSubscriptionOptions } from './kurrentSubscription';
 
 export type { KurrentSubscription, KurrentSubscriptionOptions } from './kurrentSubscription';
@@ -41,7 +48,6 @@ const RESERVED_PREFIX = 'par-ledger-';
 const LOG_STREAM = `${RESERVED_PREFIX}log`;
 const COMMAND_STREAM_PREFIX = `${RESERVED_PREFIX}command-`;
 const DEFAULT_MAX_APPEND_ATTEMPTS = 50;
-const POSITION_SCAN_PAGE = 500;
 
 export interface KurrentEventStoreOptions {
   /** Prefix of every stream name this store uses (aggregates, log, commands). '' in production. */
@@ -134,16 +140,7 @@ export class KurrentEventStore implements EventStore {
   async positionAt(time: Date): Promise<number> {
     this.assertOpen();
     validateTime(time);
-    const limit = time.toISOString();
-    // The log has no index by time: read it forwards until the first event recorded later (see the header).
-    for (let from = 0; ; from += POSITION_SCAN_PAGE) {
-      const records = await this.read(this.logStream, { fromRevision: BigInt(from), maxCount: POSITION_SCAN_PAGE });
-      for (const record of records) {
-        const event = decodeEvent(record);
-        if (!(event.metadata.recordedAt <= limit)) return event.globalPosition - 1;
-      }
-      if (records.length < POSITION_SCAN_PAGE) return from + records.length;
-    }
+    return scanPositionAt(this.client, this.logStream, time);
   }
 
   async findCommand(commandId: string): Promise<CommandRecord | null> {
@@ -193,7 +190,11 @@ export class KurrentEventStore implements EventStore {
       if (command) await this.throwIfRecorded(command.commandId);
       const current = expectedVersion === 'any' ? await this.streamVersion(stream) : expectedVersion;
       const head = this.head ?? (await this.readHead());
-      const sealed = sealEvents(streamId, events, withCommitTime(metadata, head.recordedAt), { streamVersion: current, globalPosition: head.globalPosition, hash: head.hash });
+      const sealed = sealEvents(streamId, events, withCommitTime(metadata, head.recordedAt), {
+        streamVersion: current,
+        globalPosition: head.globalPosition,
+        hash: head.hash,
+      });
       const requests: AppendStreamRequest[] = [
         {
           streamName: this.logStream,
@@ -225,7 +226,10 @@ export class KurrentEventStore implements EventStore {
       } catch (error) {
         this.head = null;
         if (error instanceof UnsupportedError) {
-          throw new Error(`this KurrentDB server cannot append atomically to several streams (multiStreamAppend needs KurrentDB ${error.minimumVersion} or later)`, { cause: error });
+          throw new Error(
+            `this KurrentDB server cannot append atomically to several streams (multiStreamAppend needs KurrentDB ${error.minimumVersion} or later)`,
+            { cause: error },
+          );
         }
         if (!(error instanceof WrongExpectedVersionError)) throw error;
       }
@@ -239,7 +243,10 @@ export class KurrentEventStore implements EventStore {
         if (actual !== expectedVersion) throw new StreamVersionConflictError(streamId, expectedVersion, actual);
       }
       if (attempt >= this.maxAppendAttempts) {
-        throw new StoreContentionError(streamId, `append to ${streamId} gave up after ${attempt} attempts: other writers kept moving the log stream ${this.logStream}`);
+        throw new StoreContentionError(
+          streamId,
+          `append to ${streamId} gave up after ${attempt} attempts: other writers kept moving the log stream ${this.logStream}`,
+        );
       }
       await sleep(Math.round(Math.min(500, 5 * 2 ** Math.min(attempt, 7)) * Math.random()));
     }
@@ -274,23 +281,12 @@ export class KurrentEventStore implements EventStore {
     return record?.position ?? START;
   }
 
-  private async readLast(stream: string): Promise<KurrentRecord | null> {
-    const [record] = await this.read(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
-    return record ?? null;
+  private readLast(stream: string): Promise<KurrentRecord | null> {
+    return readLastRecord(this.client, stream);
   }
 
-  /** Reads a stream forwards (unless told otherwise); [] when it does not exist. Links are not resolved. */
-  private async read(stream: string, options: ReadStreamOptions): Promise<KurrentRecord[]> {
-    const records: KurrentRecord[] = [];
-    try {
-      for await (const resolved of this.client.readStream(stream, { ...options, resolveLinkTos: false })) {
-        records.push(recordOf(resolved, stream));
-      }
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    }
-    return records;
+  private read(stream: string, options: ReadStreamOptions): Promise<KurrentRecord[]> {
+    return readRecords(this.client, stream, options);
   }
 
   private streamName(streamId: string): string {

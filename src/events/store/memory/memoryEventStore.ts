@@ -1,14 +1,16 @@
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
-import {
-  DuplicateCommandError,
-  StreamVersionConflictError,
-  type AppendOptions,
-  type AppendResult,
-  type CommandRecord,
-  type EventStore,
-} from '../eventStore';
+import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
 import { sealEvents } from '../../hashChain';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateAppend, validateReadAll, validateTime, withCommitTime } from '../appendRules';
+import {
+  AppendListeners,
+  type AppendListener,
+  toStoredEvent,
+  toStoredJson,
+  validateAppend,
+  validateReadAll,
+  validateTime,
+  withCommitTime,
+} from '../appendRules';
 
 /**
  * The event log in process memory, for tests. It behaves like the persistent adapters: data goes through
@@ -118,4 +120,3 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
-

@@ -94,10 +94,10 @@ export class PostgresEventStore implements EventStore {
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
     validateReadAll(after, limit);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM par_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
-      [after, limit],
-    );
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM par_events WHERE global_position > $1 ORDER BY global_position LIMIT $2`, [
+      after,
+      limit,
+    ]);
     return rows.map(toRecordedEvent);
   }
 

@@ -169,7 +169,9 @@ export class GroupCommitWriter {
     for (const p of moved) p.staleRounds++;
     return pending.filter((p) => {
       if (p.staleRounds < MAX_STALE_ROUNDS) return true;
-      p.entry.reject(new StoreContentionError(p.entry.streamId, `append to ${p.entry.streamId}: other writers kept moving the log (${p.staleRounds} rounds); try again`));
+      p.entry.reject(
+        new StoreContentionError(p.entry.streamId, `append to ${p.entry.streamId}: other writers kept moving the log (${p.staleRounds} rounds); try again`),
+      );
       return false;
     });
   }
@@ -181,7 +183,11 @@ export class GroupCommitWriter {
     return pending.map((p) => {
       const { streamId, expectedVersion } = p.entry;
       const version = expectedVersion ?? versions.get(streamId) ?? p.knownVersion ?? 0;
-      const sealed = sealEvents(streamId, p.entry.events, withCommitTime(p.entry.metadata, recordedAt), { streamVersion: version, globalPosition: position, hash });
+      const sealed = sealEvents(streamId, p.entry.events, withCommitTime(p.entry.metadata, recordedAt), {
+        streamVersion: version,
+        globalPosition: position,
+        hash,
+      });
       const last = sealed[sealed.length - 1];
       ({ globalPosition: position, hash } = last);
       recordedAt = last.metadata.recordedAt;

@@ -3,14 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../../canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
-import {
-  DuplicateCommandError,
-  StreamVersionConflictError,
-  type AppendOptions,
-  type AppendResult,
-  type CommandRecord,
-  type EventStore,
-} from '../eventStore';
+import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
 import { RECORDED_AT_SQL, configure, migrate } from './sqliteSchema';
@@ -52,22 +45,14 @@ function prepareStatements(db: Db) {
     selectCommand: db.prepare<[string], CommandRow>(
       'SELECT command_id, fingerprint, stream_id, first_position, last_position FROM commands WHERE command_id = ?',
     ),
-    selectStreamVersion: db
-      .prepare<[string], number>('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?')
-      .pluck(),
+    selectStreamVersion: db.prepare<[string], number>('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?').pluck(),
     selectHead: db.prepare<[], { global_position: number; hash: string; metadata: string }>(
       'SELECT global_position, hash, metadata FROM events ORDER BY global_position DESC LIMIT 1',
     ),
-    selectFirstAfterTime: db
-      .prepare<[string], number | null>(`SELECT MIN(global_position) FROM events WHERE ${RECORDED_AT_SQL} > ?`)
-      .pluck(),
+    selectFirstAfterTime: db.prepare<[string], number | null>(`SELECT MIN(global_position) FROM events WHERE ${RECORDED_AT_SQL} > ?`).pluck(),
     selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
-    selectStream: db.prepare<[string], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`,
-    ),
-    selectAll: db.prepare<[number, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
-    ),
+    selectStream: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`),
+    selectAll: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
   };
 }
 
@@ -90,9 +75,7 @@ export class SqliteEventStore implements EventStore {
 
   private constructor(private readonly db: Db) {
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction((streamId, events, metadata, options) =>
-      this.appendInTransaction(streamId, events, metadata, options),
-    );
+    this.appendTransaction = db.transaction((streamId, events, metadata, options) => this.appendInTransaction(streamId, events, metadata, options));
     // Each append inside runs as a nested transaction, i.e. a SAVEPOINT: a refused one rolls back alone.
     this.groupTransaction = db.transaction((batch) =>
       batch.map((a) => {

@@ -77,4 +77,3 @@ export function migrate(db: Db): void {
     }
   }).immediate();
 }
-
