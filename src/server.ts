@@ -27,7 +27,7 @@ import { awaitVisible, CommandReports, commandReportsPlugin, fixCommandIds } fro
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
 import { knownOperationTypeRule } from './schema/knownOperationTypeRule';
-import { aliasLimitRule, queryCostPlugin } from './schema/queryLimits';
+import { aliasLimitRule, aliasPreCheck, queryCostPlugin } from './schema/queryLimits';
 import { authenticate } from './http/authenticate';
 import { corsFor } from './http/cors';
 import { createLogger } from './http/logger';
@@ -155,6 +155,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
     app.use(
       '/graphql',
       express.json({ limit: config.PAR_MAX_BODY }),
+      // Hundreds of aliases are refused here, before Apollo's validation walks every one of them.
+      aliasPreCheck(config.PAR_MAX_ALIASES, MAX_QUERY_TOKENS),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const commandReports = new CommandReports();

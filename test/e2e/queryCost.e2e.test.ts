@@ -88,6 +88,12 @@ describe('query cost and alias limits', () => {
     expectTooManyAliases(await post(t, coordinator, aliases(200, asOfAssessment())), 200, 15);
   });
 
+  it('refuses too many aliases in GET requests and without a token too, before authentication', async () => {
+    const query = encodeURIComponent(aliases(100, 'agencies { code }'));
+    const res = await fetch(`${t.service.url}?query=${query}`, { headers: { 'apollo-require-preflight': 'true' } });
+    expectTooManyAliases({ status: res.status, body: (await res.json()) as RawAnswer['body'] }, 100, 15);
+  });
+
   it('logVerification is dear enough that two in one request are refused', async () => {
     expect(expectData(await t.gql('{ logVerification { checked } }', {}, inspector)).logVerification.checked).toBeGreaterThan(0);
     expectTooComplex(await post(t, inspector, aliases(2, 'logVerification { checked }')), 1000);
