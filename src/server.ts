@@ -165,7 +165,13 @@ export async function startService(config: Config, options: ServiceOptions = {})
             commands,
             read,
             asOf,
-            readYourWrites: (outcome) => awaitVisible(commandReports, outcome, (position) => runner.waitFor(position, timeout)),
+            readYourWrites: (outcome, answersFrom) =>
+              awaitVisible(
+                commandReports,
+                outcome,
+                (position) => runner.waitFor(position, timeout),
+                (position) => runner.failedAtOrBefore(answersFrom, position),
+              ),
             commandReports,
             now: () => clock.now(),
             projections: runner,

@@ -16,3 +16,6 @@ export const allProjections: readonly Projection[] = [
   responsibilitiesProjection,
   auditTrailProjection,
 ];
+
+/** The read models a mutation can answer from (read-your-writes waits for the one it names). */
+export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail';

@@ -44,10 +44,18 @@ export class CommandReports {
  * (carrying the command's report) when they do not within the bound, whatever the reason (slow, or a projection
  * that failed). The command is committed either way: a retry with the same commandId replays, it never appends.
  */
-export async function awaitVisible(reports: CommandReports, outcome: CommandOutcome, wait: (position: number) => Promise<void>): Promise<void> {
+export async function awaitVisible(
+  reports: CommandReports,
+  outcome: CommandOutcome,
+  wait: (position: number) => Promise<void>,
+  /** Whether the projection the mutation answers from failed at or before this position (it is not waited for). */
+  failedBy: (position: number) => boolean = () => false,
+): Promise<void> {
   const report = reports.settle(outcome);
   try {
     await wait(outcome.lastPosition);
+    // The runner does not wait for a failed projection; answering from it would show the state before the command.
+    if (failedBy(outcome.lastPosition)) throw new Error('the projection read by this mutation has failed');
   } catch {
     throw new DomainError(
       'NOT_YET_VISIBLE',

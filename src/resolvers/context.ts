@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ProjectionName } from '../projections/allProjections';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
 import type { CommandReports } from './commandReports';
@@ -19,7 +20,7 @@ export interface RequestContext {
    * Resolves once the read models include the command's events, so a mutation returns what it did; rejects with
    * NOT_YET_VISIBLE when they do not within the bound. Records the outcome for `extensions.command`.
    */
-  readYourWrites(outcome: CommandOutcome): Promise<void>;
+  readYourWrites(outcome: CommandOutcome, answersFrom: ProjectionName): Promise<void>;
   /** The commands this request ran, reported in `extensions.command`. */
   commandReports: CommandReports;
   now(): Date;

@@ -35,7 +35,7 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.openAssessmentCycle({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome);
+    await ctx.readYourWrites(outcome, 'cycles');
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);
   }

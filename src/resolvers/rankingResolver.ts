@@ -52,7 +52,7 @@ export class RankingResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.publishRanking({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome);
+    await ctx.readYourWrites(outcome, 'rankings');
     const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
     return presentRanking(doc);
   }

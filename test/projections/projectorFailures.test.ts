@@ -99,6 +99,10 @@ describe.each<StoreKind>(['memory', 'sqlite'])('a projector that throws, on %s s
     expect(await stores.readStore.get(runner.collection('boom', 'boom'), 'XALOI')).toBeNull();
     expect(await stores.readStore.get(runner.collection('boom', 'boom'), 'XABA')).not.toBeNull();
     expect(runner.position()).toBe(bad.lastPosition - 1);
+    // A mutation answering from the failed projection must not pretend its command is visible there.
+    expect(runner.failedAtOrBefore('boom', bad.lastPosition - 1)).toBe(false);
+    expect(runner.failedAtOrBefore('boom', after.lastPosition)).toBe(true);
+    expect(runner.failedAtOrBefore('agencies', after.lastPosition)).toBe(false);
 
     const read = new ReadModels(stores.readStore, runner);
     expect(await read.agency('XASAU')).toMatchObject({ code: 'XASAU' });

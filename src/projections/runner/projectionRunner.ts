@@ -136,6 +136,12 @@ export class ProjectionRunner {
     return waiting;
   }
 
+  /** Whether `name` is FAILED at or before `position`: its read model then lacks what came at that position. */
+  failedAtOrBefore(name: string, position: number): boolean {
+    const failure = this.failures.get(name);
+    return failure !== null && failure.position <= position;
+  }
+
   /** Catches up to the current head of the log; for start-up, tests and command-side set queries. */
   async catchUp(): Promise<void> {
     const head = await this.events.headPosition();
