@@ -13,6 +13,7 @@ import { NO_STREAM, jsonEvent, type AppendStreamState, type JSONEventType, type 
 import { canonicalJson } from '../../canonicalJson';
 import type { EventMetadata, RecordedEvent } from '../../envelope';
 import type { CommandRecord } from '../eventStore';
+import { CorruptEventError, parseStoredJson, rememberStoredText } from '../../storedEvent';
 
 export const COMMAND_EVENT_TYPE = 'ParLedgerCommandRecorded';
 /** Marks KurrentDB metadata written by this adapter, and its layout version. */
@@ -69,30 +70,35 @@ export function recordOf(resolved: ResolvedEvent, stream: string): KurrentRecord
   return record;
 }
 
+/** A damaged or foreign entry in the log stream is a CorruptEventError naming its position, as in the SQL stores. */
 export function decodeEvent(record: KurrentRecord): RecordedEvent {
   const where = `event ${record.revision}@${record.streamId}`;
   const properties = record.metadata;
+  const claimed = isStringRecord(properties) && typeof properties.globalPosition === 'string' ? Number(properties.globalPosition) : Number.NaN;
+  const position = Number.isSafeInteger(claimed) ? claimed : null;
   if (!record.isJson || !isStringRecord(properties) || properties[ENVELOPE_FORMAT_KEY] !== ENVELOPE_FORMAT) {
-    throw new Error(`${where} was not written by PAR Ledger (no envelope in its metadata)`);
+    throw new CorruptEventError(position, `${where} was not written by PAR Ledger (no envelope in its metadata)`);
   }
-  let metadata: EventMetadata;
   try {
-    metadata = JSON.parse(required(properties, 'metadata', where)) as EventMetadata;
+    const metadataText = required(properties, 'metadata', where);
+    const event: RecordedEvent = {
+      eventId: required(properties, 'eventId', where),
+      streamId: required(properties, 'streamId', where),
+      streamVersion: integer(properties, 'streamVersion', where),
+      globalPosition: integer(properties, 'globalPosition', where),
+      type: record.type,
+      schemaVersion: integer(properties, 'schemaVersion', where),
+      data: record.data,
+      metadata: parseStoredJson(metadataText, 'metadata', position) as EventMetadata,
+      prevHash: required(properties, 'prevHash', where),
+      hash: required(properties, 'hash', where),
+    };
+    // The data is JSON the client parsed; the metadata is our canonical text, which the verifier checks.
+    return rememberStoredText(event, { metadata: metadataText });
   } catch (error) {
-    throw new Error(`${where} has unreadable metadata: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof CorruptEventError) throw error;
+    throw new CorruptEventError(position, `${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return {
-    eventId: required(properties, 'eventId', where),
-    streamId: required(properties, 'streamId', where),
-    streamVersion: integer(properties, 'streamVersion', where),
-    globalPosition: integer(properties, 'globalPosition', where),
-    type: record.type,
-    schemaVersion: integer(properties, 'schemaVersion', where),
-    data: record.data,
-    metadata,
-    prevHash: required(properties, 'prevHash', where),
-    hash: required(properties, 'hash', where),
-  };
 }
 
 export function decodeCommand(record: KurrentRecord): CommandRecord {
