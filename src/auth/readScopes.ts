@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../commands/authorization';
+import { ROLES, type Role } from './authorization';
 
 /**
  * Who may read what: the one table. The mutation table (`allowed` in src/commands/authorization.ts) says who may

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Role } from '../commands/authorization';
+import type { Role } from './authorization';
 
 export interface TokenSubject {
   sub: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../commands/authorization';
+import { ROLES, type Role } from './authorization';
 import { DomainError } from '../domain/errors';
 import type { Actor } from '../events/envelope';
 import { jose, type JWTPayload, type JWTVerifyGetKey } from './jose';

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../commands/authorization';
+import { ROLES, type Role } from '../auth/authorization';
 import { existingJwtSecret, JwtSecretError } from '../auth/jwtSecret';
 import { signToken } from '../auth/tokenSigner';
 import { CliRefusal, configOrExit, EXIT_REFUSED, parseFlags, runTool } from './cliSupport';

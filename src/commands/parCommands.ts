@@ -10,7 +10,7 @@ import type { FrameworkInput } from '../domain/framework/frameworkInput';
 import { requireCode, requireYear } from '../domain/validation';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
-import { authorize } from './authorization';
+import { authorize } from '../auth/authorization';
 import type { Actor } from '../events/envelope';
 import type { CommandEnvelope, CommandHandler, CommandOutcome } from './commandHandler';
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { authorizeOperation } from '../commands/authorization';
+import { authorizeOperation } from '../auth/authorization';
 import { DomainError } from '../domain/errors';
 import { FullVerificationTooSoonError } from '../events/chainVerifier';
 import { LogVerification, ProjectionStatus, ServiceInstance } from '../schema/operationsType';

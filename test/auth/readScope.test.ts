@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parAuthChecker } from '../../src/auth/authChecker';
 import { ReadScope } from '../../src/auth/readScope';
 import { READ_RESOURCES, READ_SCOPES } from '../../src/auth/readScopes';
-import { ROLES } from '../../src/commands/authorization';
+import { ROLES } from '../../src/auth/authorization';
 import type { Actor } from '../../src/events/envelope';
 import type { AuditEntry } from '../../src/projections/auditTrail/auditTrailProjection';
 import type { CycleDocument } from '../../src/projections/cycles/cyclesProjection';

@@ -1,7 +1,7 @@
 import { parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '../../src/commands/authorization';
+import type { Role } from '../../src/auth/authorization';
 import { availableBackends } from '../support/backends';
 import { expectData, startTestService, type GraphQLResponse, type TestService } from '../support/service';
 import { EXPECTED, GROUP_OF, LISTS, READERS, YEAR, expectedOutcome, type Outcome, type Phase, type Reader, type Relation } from './authorizationMatrix';

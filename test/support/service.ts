@@ -1,4 +1,4 @@
-import type { Role } from '../../src/commands/authorization';
+import type { Role } from '../../src/auth/authorization';
 import { signToken } from '../../src/auth/tokenSigner';
 import { loadConfig } from '../../src/config';
 import { startService, type RunningService, type ServiceOptions } from '../../src/server';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { Role } from '../../src/commands/authorization';
+import type { Role } from '../../src/auth/authorization';
 import { signToken } from '../../src/auth/tokenSigner';
 import type { GraphQLResponse } from './service';
 
