@@ -37,7 +37,10 @@ export default tseslint.config(
     // The jest configurations are CommonJS (the package has no "type": "module"): `module` and `require` are how
     // they export and share settings.
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs' },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,

@@ -139,7 +139,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
       // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
       stopOnTerminationSignals: false,
       // Requests in flight get 3 s to finish, so a stop (closing stores too) fits in main.ts's 5 s deadline.
-      plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }), requestLogPlugin(), queryCostPlugin(config.PAR_MAX_QUERY_COST), commandReportsPlugin()],
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 3000 }),
+        requestLogPlugin(),
+        queryCostPlugin(config.PAR_MAX_QUERY_COST),
+        commandReportsPlugin(),
+      ],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
       validationRules: [

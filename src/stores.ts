@@ -11,7 +11,7 @@ import type { ReadStore } from './projections/store/readStore';
 import { SqliteReadStore } from './projections/store/sqlite/sqliteReadStore';
 
 /** A store that could not be opened, named by the variable that chose it. */
-export class StoreUnavailableError extends Error {
+class StoreUnavailableError extends Error {
   constructor(variable: string, cause: Error) {
     super(`${variable}: ${cause.message}`);
     this.name = 'StoreUnavailableError';

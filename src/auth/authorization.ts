@@ -5,7 +5,7 @@ import { DomainError } from '../domain/errors';
 export type Role = 'ADMIN' | 'COORDINATOR' | 'PROVINCIAL_LEADER' | 'AGENCY_OFFICER' | 'APPRAISER' | 'INSPECTOR' | 'ANALYST';
 export const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'PROVINCIAL_LEADER', 'AGENCY_OFFICER', 'APPRAISER', 'INSPECTOR', 'ANALYST'];
 
-export type CommandName =
+type CommandName =
   | 'RegisterAgency'
   | 'PublishFramework'
   | 'OpenAssessmentCycle'
@@ -28,7 +28,7 @@ const allowed: Record<CommandName, readonly Role[]> = {
   AppraiseCriterion: ['APPRAISER'],
 };
 
-export function requireActor(actor: Actor | null): Actor {
+function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');
   return actor;
 }
@@ -47,7 +47,7 @@ export function authorize(actor: Actor | null, command: CommandName, subject?: {
 
 // What each role may read is the read-scope table, src/auth/readScopes.ts.
 
-export type OperationName = 'RebuildProjection';
+type OperationName = 'RebuildProjection';
 
 /** Operations that change the service itself rather than the PAR cycle. */
 const allowedOperations: Record<OperationName, readonly Role[]> = {

@@ -18,7 +18,7 @@ interface Subject {
   published: boolean;
 }
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+type Decision = { allowed: true } | { allowed: false; reason: string };
 
 const ASSESSMENT_STREAM_PREFIX = 'assessment-';
 

@@ -22,7 +22,7 @@ import { ROLES, type Role } from './authorization';
 export type ScopeRule = 'ALL' | 'OWN_AGENCY' | 'APPRAISED' | 'PUBLISHED_OR_FINALISED' | 'NONE';
 
 /** Resources whose documents belong to one agency and one year. */
-export const AGENCY_DATA_RESOURCES = ['assessments', 'responsibilities', 'auditTrail'] as const;
+const AGENCY_DATA_RESOURCES = ['assessments', 'responsibilities', 'auditTrail'] as const;
 export type AgencyDataResource = (typeof AGENCY_DATA_RESOURCES)[number];
 
 export const READ_RESOURCES = ['agencies', 'frameworks', 'cycles', 'rankings', ...AGENCY_DATA_RESOURCES, 'projections', 'logVerification'] as const;

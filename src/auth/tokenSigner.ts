@@ -1,14 +1,14 @@
 import { createHmac } from 'node:crypto';
 import type { Role } from './authorization';
 
-export interface TokenSubject {
+interface TokenSubject {
   sub: string;
   name: string;
   agency: string | null;
   roles: Role[];
 }
 
-export interface SigningOptions {
+interface SigningOptions {
   expiresInSeconds?: number;
   issuer?: string;
   audience?: string;

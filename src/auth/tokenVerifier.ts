@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors';
 import type { Actor } from '../events/envelope';
 import { jose, type JWTPayload, type JWTVerifyGetKey } from './jose';
 
-export interface TokenSettings {
+interface TokenSettings {
   /** HS256 key; null when only identity-provider tokens are accepted. */
   secret: string | null;
   /** RS256/ES256 keys (e.g. Keycloak's `…/protocol/openid-connect/certs`). */

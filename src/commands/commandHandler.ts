@@ -34,7 +34,7 @@ export const systemClock: Clock = { now: () => new Date() };
 
 const MAX_ATTEMPTS = 5;
 
-export function fingerprintOf(commandName: string, input: unknown): string {
+function fingerprintOf(commandName: string, input: unknown): string {
   return createHash('sha256')
     .update(canonicalJson({ commandName, input: input ?? null }))
     .digest('hex');

@@ -15,15 +15,15 @@ import type { Actor } from '../events/envelope';
 import type { CommandEnvelope, CommandHandler, CommandOutcome } from './commandHandler';
 
 /** A mutation as it arrives: the actor is null when the request carried no token. */
-export type CommandRequest = Omit<CommandEnvelope, 'actor'> & { actor: Actor | null };
+type CommandRequest = Omit<CommandEnvelope, 'actor'> & { actor: Actor | null };
 
-export interface RegisterAgencyInput {
+interface RegisterAgencyInput {
   code: string;
   name: string;
   group: AgencyGroup;
 }
 
-export interface OpenAssessmentCycleInput {
+interface OpenAssessmentCycleInput {
   year: number;
   frameworkCodes: string[];
   selfAssessmentDeadline: Date;
@@ -33,13 +33,13 @@ export interface OpenAssessmentCycleInput {
   agencyCodes?: string[] | null;
 }
 
-export interface SubmitSelfAssessmentInput {
+interface SubmitSelfAssessmentInput {
   year: number;
   agencyCode: string;
   scores: SelfScoreInput[];
 }
 
-export interface AppraiseCriterionInput {
+interface AppraiseCriterionInput {
   year: number;
   agencyCode: string;
   criterionCode: string;
@@ -49,18 +49,18 @@ export interface AppraiseCriterionInput {
   comment?: string | null;
 }
 
-export interface RecordSurveyScoresInput {
+interface RecordSurveyScoresInput {
   year: number;
   agencyCode: string;
   scores: { criterionCode: string; points: number }[];
 }
 
-export interface AssessmentKeyInput {
+interface AssessmentKeyInput {
   year: number;
   agencyCode: string;
 }
 
-export interface PublishRankingInput {
+interface PublishRankingInput {
   year: number;
   group: AgencyGroup;
   reason?: string | null;
@@ -128,7 +128,16 @@ export class ParCommands {
       envelope,
       prepare: async (state) => {
         // An open cycle is refused by the decider before any framework or agency needs loading.
-        if (state.opened) return { type: 'OpenAssessmentCycle' as const, year, frameworks: [], participants: [], selfAssessmentDeadline: input.selfAssessmentDeadline, appraisalDeadline: input.appraisalDeadline, bands: [] };
+        if (state.opened)
+          return {
+            type: 'OpenAssessmentCycle' as const,
+            year,
+            frameworks: [],
+            participants: [],
+            selfAssessmentDeadline: input.selfAssessmentDeadline,
+            appraisalDeadline: input.appraisalDeadline,
+            bands: [],
+          };
         const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
         const participants = input.agencyCodes?.length
           ? await Promise.all(input.agencyCodes.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)))

@@ -11,12 +11,12 @@ export interface LogVerificationResult extends ChainVerification {
 }
 
 /** Where the verified head and the time of the last full check are kept: the read store's meta values. */
-export interface VerificationMemory {
+interface VerificationMemory {
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
 }
 
-export interface ChainVerifierOptions {
+interface ChainVerifierOptions {
   /** Least time between two full checks, shared by every instance using the same read store. */
   fullIntervalMs: number;
   now?: () => Date;

@@ -42,7 +42,7 @@ export function sealEvents(
   return sealed;
 }
 
-export interface ChainBreak {
+interface ChainBreak {
   globalPosition: number;
   reason: string;
 }

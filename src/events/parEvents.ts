@@ -129,15 +129,9 @@ interface AppraisalData {
 }
 
 type CriterionAppraised = NewEvent<'CriterionAppraised', AppraisalData>;
-type AppraisalCorrected = NewEvent<
-  'AppraisalCorrected',
-  AppraisalData & { previousApplicable: boolean; previousPoints: number | null }
->;
+type AppraisalCorrected = NewEvent<'AppraisalCorrected', AppraisalData & { previousApplicable: boolean; previousPoints: number | null }>;
 
-type SurveyScoresRecorded = NewEvent<
-  'SurveyScoresRecorded',
-  { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[] }
->;
+type SurveyScoresRecorded = NewEvent<'SurveyScoresRecorded', { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[] }>;
 
 type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
@@ -148,12 +142,7 @@ export type AgencyEvent = AgencyRegistered;
 export type FrameworkEvent = FrameworkPublished;
 export type CycleEvent = AssessmentCycleOpened | RankingPublished | RankingRepublished;
 export type AssessmentEvent =
-  | SelfAssessmentSubmitted
-  | SelfAssessmentRevised
-  | CriterionAppraised
-  | AppraisalCorrected
-  | SurveyScoresRecorded
-  | AssessmentFinalized;
+  SelfAssessmentSubmitted | SelfAssessmentRevised | CriterionAppraised | AppraisalCorrected | SurveyScoresRecorded | AssessmentFinalized;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];

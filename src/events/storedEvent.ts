@@ -16,7 +16,7 @@ export class CorruptEventError extends Error {
 }
 
 /** The texts an event was decoded from, where the store keeps JSON as text (SQL columns, KurrentDB metadata). */
-export interface StoredText {
+interface StoredText {
   data?: string;
   metadata?: string;
 }

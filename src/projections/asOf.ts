@@ -12,7 +12,7 @@ import type { RankingDocument } from './rankings/rankingsProjection';
  * A point in the past: a global position, a time, or both (whichever is earlier wins). A time means "every event
  * committed by then": the store maps it to the last position of that prefix of the log (EventStore.positionAt).
  */
-export interface AsOf {
+interface AsOf {
   position?: number | null;
   time?: Date | null;
 }

@@ -1,7 +1,7 @@
 import type { ParEventType, RecordedParEvent } from '../events/parEvents';
 import type { CollectionSpec } from './store/readStore';
 
-export interface DocRef {
+interface DocRef {
   collection: string;
   id: string;
 }
@@ -13,7 +13,7 @@ export interface DocChange {
 }
 
 /** The documents a projector asked for, as they stand before the event (null when absent). */
-export type DocLookup = <T>(collection: string, id: string) => T | null;
+type DocLookup = <T>(collection: string, id: string) => T | null;
 
 /**
  * A read model: a pure function from (documents, event) to new documents. The runner loads what `reads` names,

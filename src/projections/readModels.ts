@@ -11,7 +11,7 @@ import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
 import type { Filter, ReadStore } from './store/readStore';
 import type { ResponsibilityDocument } from './responsibilities/responsibilitiesProjection';
 
-export interface AuditFilter {
+interface AuditFilter {
   agencyCode?: string | null;
   streamId?: string | null;
   actor?: string | null;
@@ -29,7 +29,7 @@ export interface AuditVisibility {
   except: readonly string[];
 }
 
-export interface AuditPage {
+interface AuditPage {
   entries: AuditEntry[];
   hasNextPage: boolean;
   totalCount: number;
@@ -122,7 +122,11 @@ export class ReadModels {
     const collection = this.collection('auditTrail');
     const page = async (conditions: Filter) => {
       const [rows, count] = await Promise.all([
-        this.store.find<AuditEntry>(collection, { filter: { ...conditions, position: { $gt: afterPosition } }, sort: [{ field: 'position', direction: 1 }], limit: first + 1 }),
+        this.store.find<AuditEntry>(collection, {
+          filter: { ...conditions, position: { $gt: afterPosition } },
+          sort: [{ field: 'position', direction: 1 }],
+          limit: first + 1,
+        }),
         this.store.count(collection, conditions),
       ]);
       return { rows, count };

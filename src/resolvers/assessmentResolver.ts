@@ -40,7 +40,11 @@ export class AssessmentResolver {
 
   @Authorized('assessments')
   @Query(() => [Assessment], { description: 'All assessments of a year (optionally one group), by Vietnamese name, as far as the reader may read them.' })
-  async assessments(@Ctx() ctx: RequestContext, @Arg('year', () => Int) year: number, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
+  async assessments(
+    @Ctx() ctx: RequestContext,
+    @Arg('year', () => Int) year: number,
+    @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null,
+  ) {
     return scopeOf(ctx).filter('assessments', await ctx.read.assessments(year, group), (doc) => doc);
   }
 

@@ -12,9 +12,9 @@ import type { RequestContext } from './context';
 const MAX_PAGE = 500;
 
 /** Opaque to clients; a position in the log underneath. */
-export const encodeCursor = (position: number) => Buffer.from(`position:${position}`).toString('base64url');
+const encodeCursor = (position: number) => Buffer.from(`position:${position}`).toString('base64url');
 
-export function decodeCursor(cursor: string): number {
+function decodeCursor(cursor: string): number {
   const match = /^position:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!match) throw new DomainError('BAD_USER_INPUT', 'after: not a cursor returned by auditTrail', 'after');
   return Number(match[1]);
@@ -25,7 +25,10 @@ const node = (e: AuditEntry) => ({ ...e, time: e.recordedAt, stream: e.streamId 
 @Resolver()
 export class AuditTrailResolver {
   @Authorized('auditTrail')
-  @Query(() => AuditEventConnection, { description: 'Every recorded event the reader may read, oldest first, filtered and paged.', complexity: cost.auditTrail })
+  @Query(() => AuditEventConnection, {
+    description: 'Every recorded event the reader may read, oldest first, filtered and paged.',
+    complexity: cost.auditTrail,
+  })
   async auditTrail(
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter | null,

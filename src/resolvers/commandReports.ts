@@ -10,7 +10,7 @@ import { checkCommandId } from '../schema/inputs/argBounds';
  * or the one generated for it), the position of its last event (null when nothing was appended) and whether it
  * was a replay of an earlier request with the same id. With it a client can always retry safely.
  */
-export interface CommandReport {
+interface CommandReport {
   commandId: string | null;
   position: number | null;
   replayed: boolean;

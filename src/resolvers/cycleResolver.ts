@@ -6,7 +6,7 @@ import { commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
 import { notFoundError } from './errors';
 
-export function presentCycle(doc: CycleDocument) {
+function presentCycle(doc: CycleDocument) {
   return {
     ...doc,
     frameworks: doc.frameworks.map((f) => ({ ...f, rankingPublished: doc.published[f.group] !== undefined })),

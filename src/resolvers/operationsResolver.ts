@@ -11,12 +11,17 @@ import type { RequestContext } from './context';
 @Resolver()
 export class OperationsResolver {
   @Authorized('projections')
-  @Query(() => [ProjectionStatus], { description: 'Each read model’s state, version, generation, checkpoint, rebuild progress and, when FAILED, the failing event and next retry.' })
+  @Query(() => [ProjectionStatus], {
+    description: 'Each read model’s state, version, generation, checkpoint, rebuild progress and, when FAILED, the failing event and next retry.',
+  })
   projections(@Ctx() ctx: RequestContext) {
     return ctx.projections.status();
   }
 
-  @Mutation(() => ProjectionStatus, { description: 'Starts replaying the log into a new generation of a read model; the live one serves until it is caught up. Follow progress with `projections`.' })
+  @Mutation(() => ProjectionStatus, {
+    description:
+      'Starts replaying the log into a new generation of a read model; the live one serves until it is caught up. Follow progress with `projections`.',
+  })
   rebuildProjection(@Ctx() ctx: RequestContext, @Arg('name', boundedArg('name', INPUT_BOUNDS.projectionNameChars)) name: string) {
     authorizeOperation(ctx.actor, 'RebuildProjection');
     const known = ctx.projections.status().find((s) => s.name === name);
@@ -39,7 +44,10 @@ export class OperationsResolver {
     description:
       'Checks the hash chain from the last verified event to the head (and that event itself again). `full: true` re-checks the whole log from the first event: at most once per PAR_FULL_VERIFY_INTERVAL_S per service.',
   })
-  async logVerification(@Ctx() ctx: RequestContext, @Arg('full', { defaultValue: false, description: 'Re-check the whole log (rate-limited).' }) full: boolean) {
+  async logVerification(
+    @Ctx() ctx: RequestContext,
+    @Arg('full', { defaultValue: false, description: 'Re-check the whole log (rate-limited).' }) full: boolean,
+  ) {
     try {
       const result = await ctx.verifyLog({ full });
       return { ...result, firstBreak: result.firstBreak && { position: result.firstBreak.globalPosition, reason: result.firstBreak.reason } };

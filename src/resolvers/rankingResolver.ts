@@ -11,7 +11,7 @@ import type { RequestContext } from './context';
 import { checkAsOf, notFoundError } from './errors';
 
 /** The published entries once issued (as issued, even if an assessment changed since), else the provisional ones. */
-export function presentRanking(doc: RankingDocument) {
+function presentRanking(doc: RankingDocument) {
   const entries: RankingEntryData[] = doc.publication ? doc.publication.entries : doc.provisionalEntries;
   return {
     year: doc.year,

@@ -3,7 +3,7 @@ import { Agency } from './agencyType';
 import { AgencyGroup, AssessmentStatus, ScoringMethod } from './enums';
 
 @ObjectType({ description: 'One appraisal round of a criterion.' })
-export class Appraisal {
+class Appraisal {
   @Field(() => Int)
   round!: number;
 
@@ -24,7 +24,7 @@ export class Appraisal {
 }
 
 @ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
-export class CriterionScore {
+class CriterionScore {
   @Field(() => ID)
   code!: string;
 
@@ -69,7 +69,7 @@ export class CriterionScore {
 }
 
 @ObjectType({ description: 'An area’s sub-total and sub-index over its applicable criteria.' })
-export class AreaScore {
+class AreaScore {
   @Field(() => ID)
   code!: string;
 

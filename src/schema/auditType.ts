@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { JSONScalar } from './scalars';
 
 @ObjectType({ description: 'Who did it, from the token of the request.' })
-export class AuditActor {
+class AuditActor {
   @Field(() => ID)
   sub!: string;
 
@@ -17,7 +17,7 @@ export class AuditActor {
 }
 
 @ObjectType({ description: 'One recorded event, as the log holds it.' })
-export class AuditEvent {
+class AuditEvent {
   @Field(() => Int, { description: 'Global position in the log.' })
   position!: number;
 
@@ -62,7 +62,7 @@ export class AuditEvent {
 }
 
 @ObjectType()
-export class AuditEventEdge {
+class AuditEventEdge {
   @Field()
   cursor!: string;
 
@@ -71,7 +71,7 @@ export class AuditEventEdge {
 }
 
 @ObjectType()
-export class PageInfo {
+class PageInfo {
   @Field()
   hasNextPage!: boolean;
 

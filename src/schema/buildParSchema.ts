@@ -14,7 +14,16 @@ import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [AgencyResolver, FrameworkResolver, CycleResolver, AssessmentResolver, RankingResolver, AuditTrailResolver, ResponsibilityResolver, OperationsResolver],
+    resolvers: [
+      AgencyResolver,
+      FrameworkResolver,
+      CycleResolver,
+      AssessmentResolver,
+      RankingResolver,
+      AuditTrailResolver,
+      ResponsibilityResolver,
+      OperationsResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.
     validate: { forbidUnknownValues: false },

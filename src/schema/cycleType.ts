@@ -3,7 +3,7 @@ import { Agency } from './agencyType';
 import { AgencyGroup } from './enums';
 
 @ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle.' })
-export class RatingBand {
+class RatingBand {
   @Field()
   label!: string;
 
@@ -12,7 +12,7 @@ export class RatingBand {
 }
 
 @ObjectType()
-export class CycleFramework {
+class CycleFramework {
   @Field(() => AgencyGroup)
   group!: AgencyGroup;
 

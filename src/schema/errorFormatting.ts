@@ -3,16 +3,23 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { DomainError } from '../domain/errors';
 
-
 /**
  * Every error leaves with `extensions.code` from DESIGN.md and, for input errors, the offending `field`.
  * Anything unexpected is logged here and reaches the client as a bare INTERNAL_SERVER_ERROR: no stack, no internals.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (message: string, error: unknown) => void = console.error): GraphQLFormattedError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (message: string, error: unknown) => void = console.error,
+): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
   if (original instanceof DomainError) {
-    return { ...base, message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) } };
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}), ...(original.details ?? {}) },
+    };
   }
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0];

@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { AgencyGroup, ScoringMethod } from './enums';
 
 @ObjectType({ description: 'A criterion (tiêu chí) or sub-criterion; only leaves (no children) carry points of their own.' })
-export class FrameworkCriterion {
+class FrameworkCriterion {
   @Field(() => ID)
   code!: string;
 
@@ -23,7 +23,7 @@ export class FrameworkCriterion {
 }
 
 @ObjectType({ description: 'An area (lĩnh vực) of the criteria set.' })
-export class FrameworkArea {
+class FrameworkArea {
   @Field(() => ID)
   code!: string;
 

@@ -2,8 +2,8 @@ import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PROJECTION_STATES, type ProjectionState as RunnerProjectionState } from '../projections/runner/projectionRunner';
 
 /** The runner's states (declared once, in the runner) as a GraphQL enum. */
-export const ProjectionState = Object.freeze(Object.fromEntries(PROJECTION_STATES.map((s) => [s, s]))) as { readonly [K in RunnerProjectionState]: K };
-export type ProjectionState = RunnerProjectionState;
+const ProjectionState = Object.freeze(Object.fromEntries(PROJECTION_STATES.map((s) => [s, s]))) as { readonly [K in RunnerProjectionState]: K };
+type ProjectionState = RunnerProjectionState;
 registerEnumType(ProjectionState, {
   name: 'ProjectionState',
   valuesConfig: {
@@ -15,7 +15,7 @@ registerEnumType(ProjectionState, {
 });
 
 @ObjectType()
-export class RebuildProgress {
+class RebuildProgress {
   @Field(() => Int)
   position!: number;
 
@@ -24,7 +24,7 @@ export class RebuildProgress {
 }
 
 @ObjectType({ description: 'Why a read model stopped, and when it is tried again.' })
-export class ProjectionFailure {
+class ProjectionFailure {
   @Field(() => Int, { description: 'Global position of the event its projector failed on; the checkpoint is just before it.' })
   position!: number;
 
@@ -72,7 +72,7 @@ export class ProjectionStatus {
 }
 
 @ObjectType()
-export class ChainBreak {
+class ChainBreak {
   @Field(() => Int)
   position!: number;
 
@@ -91,7 +91,10 @@ export class LogVerification {
   @Field({ description: 'Hash of the last valid event: export it, and compare later to detect rewriting.' })
   headHash!: string;
 
-  @Field(() => ChainBreak, { nullable: true, description: 'The first event whose position, link, content or stored form does not match, or that cannot be decoded.' })
+  @Field(() => ChainBreak, {
+    nullable: true,
+    description: 'The first event whose position, link, content or stored form does not match, or that cannot be decoded.',
+  })
   firstBreak!: ChainBreak | null;
 
   @Field({ description: 'Whether this check continued from the last verified event instead of the start of the log.' })

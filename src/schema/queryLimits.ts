@@ -7,7 +7,7 @@ import { INPUT_BOUNDS } from './inputBounds';
 import { costEstimators, QUERY_COST } from './queryCost';
 
 /** The code of a request refused for its cost (DESIGN.md's codes are for commands; this one is for queries). */
-export const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
+const QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX';
 
 const refuse = (message: string, code: string, extensions: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code, ...extensions, http: { status: 400 } } });
@@ -101,7 +101,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
 }
 
 /** The path of the first value nested deeper than `max` levels, e.g. "input.areas[0].criteria[0]…", or null. Walks without recursion. */
-export function deeperThan(root: Record<string, unknown>, max: number): string | null {
+function deeperThan(root: Record<string, unknown>, max: number): string | null {
   const stack: { value: unknown; depth: number; path: string }[] = Object.entries(root).map(([name, value]) => ({ value, depth: 1, path: name }));
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop()!;

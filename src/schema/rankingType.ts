@@ -3,7 +3,7 @@ import { Agency } from './agencyType';
 import { AgencyGroup } from './enums';
 
 @ObjectType()
-export class RankingEntry {
+class RankingEntry {
   @Field(() => Int, { description: 'Equal indices share a rank (1, 2, 2, 4); 0 when nothing applied.' })
   rank!: number;
 

@@ -3,7 +3,7 @@ import { Agency } from './agencyType';
 import { AgencyGroup } from './enums';
 
 @ObjectType({ description: 'The agency’s own self-assessment in a cycle.' })
-export class SelfAssessmentDuty {
+class SelfAssessmentDuty {
   @Field(() => AgencyGroup)
   group!: AgencyGroup;
 
@@ -21,7 +21,7 @@ export class SelfAssessmentDuty {
 }
 
 @ObjectType({ description: 'Criteria the agency appraises in one group’s framework.' })
-export class AppraisalAssignment {
+class AppraisalAssignment {
   @Field(() => AgencyGroup)
   group!: AgencyGroup;
 
@@ -33,7 +33,7 @@ export class AppraisalAssignment {
 }
 
 @ObjectType()
-export class PendingAppraisal {
+class PendingAppraisal {
   @Field(() => ID)
   agencyCode!: string;
 
@@ -42,7 +42,7 @@ export class PendingAppraisal {
 }
 
 @ObjectType({ description: 'What an agency leads and owes in one cycle.' })
-export class CycleResponsibility {
+class CycleResponsibility {
   @Field(() => Int)
   year!: number;
 

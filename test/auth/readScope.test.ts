@@ -32,7 +32,13 @@ function readModels(state: { finalised?: string[]; published?: string[] } = {}):
   } as unknown as CycleDocument;
   const leaf = (code: string, appraiserCode: string | null) => ({ code, title: code, maxPoints: 1, method: 'SELF_ASSESSED', appraiserCode, children: [] });
   const frameworks: Record<string, FrameworkDocument> = {
-    H: { code: 'H', areas: [{ code: '1', criteria: [leaf('1.1', 'SNV')] }, { code: '2', criteria: [leaf('2.1', 'STP')] }] } as unknown as FrameworkDocument,
+    H: {
+      code: 'H',
+      areas: [
+        { code: '1', criteria: [leaf('1.1', 'SNV')] },
+        { code: '2', criteria: [leaf('2.1', 'STP')] },
+      ],
+    } as unknown as FrameworkDocument,
     S: { code: 'S', areas: [{ code: '1', criteria: [leaf('1.1', 'SNV')] }] } as unknown as FrameworkDocument,
   };
   const groupOf: Record<string, string> = { HOIAN: 'DISTRICT', TAMKY: 'DISTRICT', SNV: 'DEPARTMENT' };
@@ -46,8 +52,12 @@ function readModels(state: { finalised?: string[]; published?: string[] } = {}):
   return fake as unknown as ReadModels;
 }
 
-const allowed = async (a: Actor | null, agency: string, state?: Parameters<typeof readModels>[0], resource: 'assessments' | 'responsibilities' = 'assessments') =>
-  (await new ReadScope(a, readModels(state)).decide(resource, 2025, agency)).allowed;
+const allowed = async (
+  a: Actor | null,
+  agency: string,
+  state?: Parameters<typeof readModels>[0],
+  resource: 'assessments' | 'responsibilities' = 'assessments',
+) => (await new ReadScope(a, readModels(state)).decide(resource, 2025, agency)).allowed;
 
 describe('the read-scope table', () => {
   it('gives every role a rule for every resource', () => {
@@ -106,7 +116,16 @@ describe('the scope rule for agency data', () => {
 });
 
 describe('the audit trail of a restricted reader', () => {
-  const streamsInOrder = ['agency-HOIAN', 'assessment-2025-TAMKY', 'cycle-2025', 'assessment-2025-HOIAN', 'framework-H', 'assessment-2025-TAMKY', 'assessmentx', 'zz'];
+  const streamsInOrder = [
+    'agency-HOIAN',
+    'assessment-2025-TAMKY',
+    'cycle-2025',
+    'assessment-2025-HOIAN',
+    'framework-H',
+    'assessment-2025-TAMKY',
+    'assessmentx',
+    'zz',
+  ];
 
   async function trail() {
     const store = new MemoryReadStore();
@@ -151,7 +170,10 @@ describe('the auth checker', () => {
 
   it('refuses a role whose rule is NONE, naming the field and the roles that read it', () => {
     expect(() => check(actor(['ANALYST']), ['logVerification'])).toThrow(
-      expect.objectContaining({ code: 'FORBIDDEN', message: expect.stringMatching(/^logVerification is readable by the roles ADMIN, COORDINATOR, PROVINCIAL_LEADER, INSPECTOR; the token has ANALYST$/) }),
+      expect.objectContaining({
+        code: 'FORBIDDEN',
+        message: expect.stringMatching(/^logVerification is readable by the roles ADMIN, COORDINATOR, PROVINCIAL_LEADER, INSPECTOR; the token has ANALYST$/),
+      }),
     );
   });
 

@@ -113,7 +113,10 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
         expect(read.map((e) => e.streamId)).toEqual(['assessment-2024-STP', 'assessment-2024-STP']);
         expect(read.map((e) => e.streamVersion)).toEqual([1, 2]);
         expect(positions(read)).toEqual([1, 2]);
-        expect(read.map((e) => [e.type, e.schemaVersion])).toEqual([['SelfAssessmentSubmitted', 2], ['EvidenceAttached', 1]]);
+        expect(read.map((e) => [e.type, e.schemaVersion])).toEqual([
+          ['SelfAssessmentSubmitted', 2],
+          ['EvidenceAttached', 1],
+        ]);
         expect(first.metadata).toEqual(meta);
         expect(second.metadata).toEqual(meta);
         expect(first.data).toEqual(selfAssessment);
@@ -139,8 +142,14 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
 
         const stp = await store.readStream('agency-STP');
         const snv = await store.readStream('agency-SNV');
-        expect(stp.map((e) => [e.streamVersion, e.globalPosition])).toEqual([[1, 1], [2, 4]]);
-        expect(snv.map((e) => [e.streamVersion, e.globalPosition])).toEqual([[1, 2], [2, 3]]);
+        expect(stp.map((e) => [e.streamVersion, e.globalPosition])).toEqual([
+          [1, 1],
+          [2, 4],
+        ]);
+        expect(snv.map((e) => [e.streamVersion, e.globalPosition])).toEqual([
+          [1, 2],
+          [2, 3],
+        ]);
       });
 
       it('returns [] for a stream that does not exist', async () => {
@@ -301,7 +310,13 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
         expect(await store.headPosition()).toBe(0);
         const results = await interleave();
         expect(await store.headPosition()).toBe(7);
-        expect(results.map((r) => [r.firstPosition, r.lastPosition])).toEqual([[1, 2], [3, 3], [4, 4], [5, 5], [6, 7]]);
+        expect(results.map((r) => [r.firstPosition, r.lastPosition])).toEqual([
+          [1, 2],
+          [3, 3],
+          [4, 4],
+          [5, 5],
+          [6, 7],
+        ]);
       });
     });
 
@@ -358,9 +373,7 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
 
       it('lets exactly one of several concurrent appends with the same commandId through', async () => {
         const command = { commandId: 'cmd-double-click', fingerprint: 'fp' };
-        const outcomes = await Promise.allSettled(
-          ['s1', 's2', 's3', 's1'].map((stream) => store.append(stream, events(1), options('any', { command }))),
-        );
+        const outcomes = await Promise.allSettled(['s1', 's2', 's3', 's1'].map((stream) => store.append(stream, events(1), options('any', { command }))));
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         expect(outcomes.filter((o) => o.status === 'rejected' && o.reason instanceof DuplicateCommandError)).toHaveLength(3);
         expect(await store.headPosition()).toBe(1);
@@ -458,9 +471,7 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
 
     describe('concurrent appends', () => {
       it('gives gapless global positions and a valid chain to 20 concurrent appends across 3 streams', async () => {
-        const results = await Promise.all(
-          Array.from({ length: 20 }, (_, i) => store.append(`stream-${i % 3}`, events(1 + (i % 2), `E${i}`), options('any'))),
-        );
+        const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`stream-${i % 3}`, events(1 + (i % 2), `E${i}`), options('any'))));
         const total = results.reduce((n, r) => n + r.events.length, 0);
         expect(total).toBe(30);
 

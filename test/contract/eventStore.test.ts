@@ -11,7 +11,6 @@ import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
 import { expectConsistentRun, runConcurrentWriters } from '../support/concurrentWriters';
 
-
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'par-ledger-events-'));
 }
@@ -55,7 +54,18 @@ eventStoreContract(
       'INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const e of history) {
-      insert.run(e.globalPosition, e.eventId, e.streamId, e.streamVersion, e.type, e.schemaVersion, canonicalJson(e.data), canonicalJson(e.metadata), e.prevHash, e.hash);
+      insert.run(
+        e.globalPosition,
+        e.eventId,
+        e.streamId,
+        e.streamVersion,
+        e.type,
+        e.schemaVersion,
+        canonicalJson(e.data),
+        canonicalJson(e.metadata),
+        e.prevHash,
+        e.hash,
+      );
     }
     db.close();
     return {
@@ -190,7 +200,13 @@ describe('SqliteEventStore', () => {
     const second = open();
     expect(await second.readAll(0, 100)).toEqual(before);
     expect(await second.headPosition()).toBe(2);
-    expect(await second.findCommand('cmd-rename')).toEqual({ commandId: 'cmd-rename', fingerprint: 'fp', streamId: 'agency-STP', firstPosition: 2, lastPosition: 2 });
+    expect(await second.findCommand('cmd-rename')).toEqual({
+      commandId: 'cmd-rename',
+      fingerprint: 'fp',
+      streamId: 'agency-STP',
+      firstPosition: 2,
+      lastPosition: 2,
+    });
     await expect(second.append('agency-STP', [newEvent('X')], { expectedVersion: 1, metadata: metadata() })).rejects.toBeInstanceOf(StreamVersionConflictError);
 
     const third = await second.append('agency-STP', [newEvent('AgencyMerged', { into: 'SNV' })], { expectedVersion: 2, metadata: metadata() });
@@ -209,7 +225,9 @@ describe('SqliteEventStore', () => {
       await store.append('cycle-2024', [newEvent('Step', { i })], { expectedVersion: i, metadata: metadata() });
       await store.append(`own-${i % 2}`, [newEvent('Own', { i }), newEvent('Own', { i, second: true })], { expectedVersion: 'any', metadata: metadata() });
     }
-    await Promise.all(Array.from({ length: 10 }, (_, i) => stores[i % 2].append('burst', [newEvent('Burst', { i })], { expectedVersion: 'any', metadata: metadata() })));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) => stores[i % 2].append('burst', [newEvent('Burst', { i })], { expectedVersion: 'any', metadata: metadata() })),
+    );
 
     await expect(two.append('cycle-2024', [newEvent('Stale')], { expectedVersion: 11, metadata: metadata() })).rejects.toMatchObject({ actualVersion: 12 });
     await one.append('x', [newEvent('X')], { expectedVersion: 0, metadata: metadata(), command: { commandId: 'shared-cmd', fingerprint: 'fp' } });

@@ -30,7 +30,11 @@ describeWithServer('EventStore contract: kurrentdb', servers.kurrentdb, 'KURRENT
       try {
         for (const event of history) {
           await client.multiStreamAppend([
-            { streamName: `${namespace}par-ledger-log`, expectedState: expectedState(event.globalPosition - 1), events: [toEventData(event, derivedUuid(`log:${event.eventId}`))] },
+            {
+              streamName: `${namespace}par-ledger-log`,
+              expectedState: expectedState(event.globalPosition - 1),
+              events: [toEventData(event, derivedUuid(`log:${event.eventId}`))],
+            },
             { streamName: `${namespace}${event.streamId}`, expectedState: expectedState(event.streamVersion - 1), events: [toEventData(event, event.eventId)] },
           ]);
         }
@@ -112,7 +116,10 @@ describeWithServer('EventStore contract: kurrentdb', servers.kurrentdb, 'KURRENT
     it('subscribes from a saved position, delivers each PAR event once in order, and stops', async () => {
       const store = await open(freshNamespace());
       for (let i = 1; i <= 4; i++) {
-        await store.append(`agency-A${i}`, [newEvent('AgencyRegistered', { code: `A${i}`, name: `A${i}`, group: 'DEPARTMENT' })], { expectedVersion: 0, metadata: metadata() });
+        await store.append(`agency-A${i}`, [newEvent('AgencyRegistered', { code: `A${i}`, name: `A${i}`, group: 'DEPARTMENT' })], {
+          expectedVersion: 0,
+          metadata: metadata(),
+        });
       }
       await store.append('notes', [newEvent('Noted', {})], { expectedVersion: 0, metadata: metadata() }); // not a PAR event type
 
@@ -123,7 +130,10 @@ describeWithServer('EventStore contract: kurrentdb', servers.kurrentdb, 'KURRENT
         seen.push(event.globalPosition);
         if (event.globalPosition === 6) sawSix();
       });
-      await store.append('agency-A5', [newEvent('AgencyRegistered', { code: 'A5', name: 'A5', group: 'DEPARTMENT' })], { expectedVersion: 0, metadata: metadata() });
+      await store.append('agency-A5', [newEvent('AgencyRegistered', { code: 'A5', name: 'A5', group: 'DEPARTMENT' })], {
+        expectedVersion: 0,
+        metadata: metadata(),
+      });
       await six;
       expect(seen).toEqual([3, 4, 6]); // 5 is 'Noted': filtered out on the server
       await subscription.stop();
@@ -138,7 +148,9 @@ describeWithServer('EventStore contract: kurrentdb', servers.kurrentdb, 'KURRENT
     });
 
     it('says which server it could not reach, without the password', async () => {
-      await expect(KurrentEventStore.connect('kurrentdb://someone:secret@127.0.0.1:1?tls=false')).rejects.toThrow(/cannot use KurrentDB at kurrentdb:\/\/someone@127\.0\.0\.1:1/);
+      await expect(KurrentEventStore.connect('kurrentdb://someone:secret@127.0.0.1:1?tls=false')).rejects.toThrow(
+        /cannot use KurrentDB at kurrentdb:\/\/someone@127\.0\.0\.1:1/,
+      );
     }, 60_000);
   });
 });

@@ -30,7 +30,18 @@ describeWithServer('PostgresEventStore', servers.postgres, 'TEST_POSTGRES_URL', 
         for (const e of history) {
           await client.query(
             'INSERT INTO par_events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
-            [e.globalPosition, e.eventId, e.streamId, e.streamVersion, e.type, e.schemaVersion, canonicalJson(e.data), canonicalJson(e.metadata), e.prevHash, e.hash],
+            [
+              e.globalPosition,
+              e.eventId,
+              e.streamId,
+              e.streamVersion,
+              e.type,
+              e.schemaVersion,
+              canonicalJson(e.data),
+              canonicalJson(e.metadata),
+              e.prevHash,
+              e.hash,
+            ],
           );
         }
       } finally {
@@ -109,7 +120,9 @@ describeWithServer('PostgresEventStore', servers.postgres, 'TEST_POSTGRES_URL', 
     });
 
     it('says which server it could not reach, without the password', async () => {
-      await expect(PostgresEventStore.connect('postgres://someone:secret@127.0.0.1:1/nowhere')).rejects.toThrow(/cannot use PostgreSQL at postgres:\/\/someone@127\.0\.0\.1:1\/nowhere/);
+      await expect(PostgresEventStore.connect('postgres://someone:secret@127.0.0.1:1/nowhere')).rejects.toThrow(
+        /cannot use PostgreSQL at postgres:\/\/someone@127\.0\.0\.1:1\/nowhere/,
+      );
     });
   });
 });

@@ -86,7 +86,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         const doc = {
           'a.b': 1,
           $set: { 'x.y': ['$', '.'] },
-          'cost$': 2,
+          cost$: 2,
           '%2E': 'looks escaped',
           '%a': [[1]],
           '': 'empty key',
@@ -155,8 +155,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
 
     describe('write positions', () => {
       it('replaces a document only when the write has a greater position', async () => {
-        const write = (version: string, position: number) =>
-          store.write([{ collection: 'scores', id: 'a', doc: { version }, position }], []);
+        const write = (version: string, position: number) => store.write([{ collection: 'scores', id: 'a', doc: { version }, position }], []);
         await write('first', 5);
         await write('same position', 5);
         await write('older', 3);
@@ -200,9 +199,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         );
         const stored = await store.getMany<{ v: string }>('scores', ids);
         ids.forEach((id, i) => {
-          expect(stored.get(id)).toEqual(
-            replayed(i) ? { doc: { v: 'first' }, position: 10 } : { doc: { v: `second ${i}` }, position: 11 + i },
-          );
+          expect(stored.get(id)).toEqual(replayed(i) ? { doc: { v: 'first' }, position: 10 } : { doc: { v: `second ${i}` }, position: 11 + i });
         });
         expect(await store.count('scores')).toBe(40);
       });
@@ -425,9 +422,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
       });
 
       it('ranges on ISO timestamps compare chronologically', async () => {
-        expect(
-          await keysWhere({ at: { $gte: '2024-01-15T08:00:00.000Z', $lt: '2024-03-01T00:00:00.000Z' } }),
-        ).toEqual(['a', 'd']);
+        expect(await keysWhere({ at: { $gte: '2024-01-15T08:00:00.000Z', $lt: '2024-03-01T00:00:00.000Z' } })).toEqual(['a', 'd']);
         expect(await keysWhere({ at: { $gt: '2024-01-15T08:00:00.000Z' } })).toEqual(['b', 'd']);
         expect(await keysWhere({ at: { $lt: '2024' } })).toEqual(['c']);
       });
@@ -481,9 +476,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         await expect(store.find('items', { filter: { 'area..code': 1 } })).rejects.toThrow('area..code');
         await expect(store.find('items', { filter: { '1st': 1 } })).rejects.toThrow('1st');
         await expect(store.count('items', { "x') OR 1=1 --": 1 })).rejects.toThrow("x') OR 1=1 --");
-        await expect(store.find('items', { sort: [{ field: 'score-desc', direction: 1 }] })).rejects.toThrow(
-          'score-desc',
-        );
+        await expect(store.find('items', { sort: [{ field: 'score-desc', direction: 1 }] })).rejects.toThrow('score-desc');
         await expect(store.find('nothingHere', { filter: { 'a b': 1 } })).rejects.toThrow('a b');
       });
 
@@ -565,10 +558,7 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await keys('people', { sort: [by('rank')], limit: 3 })).toEqual(['p4', 'p1', 'p3']);
         expect(await keys('people', { sort: [by('rank')], limit: 3 })).toEqual(['p4', 'p1', 'p3']);
         expect(await keys('people', { limit: 2 })).toEqual(['p1', 'p2']);
-        expect(await keys('people', { filter: { group: 'B' }, sort: [by('rank', -1)], limit: 2 })).toEqual([
-          'p1',
-          'p3',
-        ]);
+        expect(await keys('people', { filter: { group: 'B' }, sort: [by('rank', -1)], limit: 2 })).toEqual(['p1', 'p3']);
         expect(await keys('people', { limit: 50 })).toHaveLength(5);
       });
 
@@ -712,9 +702,22 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
           const real = Date.now();
           jest.useFakeTimers({
             now: real + offsetMs,
-            doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-              'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
-              'setTimeout', 'clearTimeout'],
+            doNotFake: [
+              'hrtime',
+              'nextTick',
+              'performance',
+              'queueMicrotask',
+              'requestAnimationFrame',
+              'cancelAnimationFrame',
+              'requestIdleCallback',
+              'cancelIdleCallback',
+              'setImmediate',
+              'clearImmediate',
+              'setInterval',
+              'clearInterval',
+              'setTimeout',
+              'clearTimeout',
+            ],
           });
           try {
             // The skew is in effect, so a pass below means the adapter ignored it.

@@ -93,9 +93,7 @@ describeWithServer('ReadStore contract: mongodb', servers.mongodb, 'TEST_MONGODB
 
     it('uses the database named in the URL and stores documents as { _id, position, doc }', async () => {
       expect(first.databaseName).toBe(dbName);
-      await first.write([{ collection: 'agencies', id: 'SNV', doc: { 'a.b': [[1]] }, position: 3 }], [
-        { projection: 'agencyView', position: 3 },
-      ]);
+      await first.write([{ collection: 'agencies', id: 'SNV', doc: { 'a.b': [[1]] }, position: 3 }], [{ projection: 'agencyView', position: 3 }]);
       const raw = await admin.db(dbName).collection('agencies').findOne({});
       expect(raw).toEqual({ _id: 'SNV', position: 3, doc: { 'a%2Eb': [{ '%a': [1] }] } });
       expect(await admin.db(dbName).collection('_checkpoints').findOne({})).toEqual({ _id: 'agencyView', position: 3 });
@@ -131,10 +129,7 @@ describeWithServer('ReadStore contract: mongodb', servers.mongodb, 'TEST_MONGODB
     });
 
     it('two instances sharing the database: exactly one holds a lease', async () => {
-      const won = await Promise.all([
-        first.acquireLease('projections', 'first', 10_000),
-        second.acquireLease('projections', 'second', 10_000),
-      ]);
+      const won = await Promise.all([first.acquireLease('projections', 'first', 10_000), second.acquireLease('projections', 'second', 10_000)]);
       expect(won.filter(Boolean)).toHaveLength(1);
       const [holder, other] = won[0] ? [first, second] : [second, first];
       const [holderName, otherName] = won[0] ? ['first', 'second'] : ['second', 'first'];
@@ -222,10 +217,7 @@ describe('SqliteReadStore on disk', () => {
       expect(await second.checkpoint('agencyView')).toBe(9);
       expect(await second.getMeta('agencyView.live')).toBe('v1');
       // Positions persisted too: a replayed older write is still ignored, a checkpoint still cannot go back.
-      await second.write(
-        [{ collection: 'agencies', id: 'SNV', doc: { name: 'stale' }, position: 7 }],
-        [{ projection: 'agencyView', position: 2 }],
-      );
+      await second.write([{ collection: 'agencies', id: 'SNV', doc: { name: 'stale' }, position: 7 }], [{ projection: 'agencyView', position: 2 }]);
       expect((await second.get('agencies', 'SNV'))?.doc).toEqual({ name: 'Sở Nội vụ', group: 'A' });
       expect(await second.checkpoint('agencyView')).toBe(9);
     } finally {
@@ -240,9 +232,7 @@ describe('SqliteReadStore on disk', () => {
     const indexes = () =>
       inspect(
         (db) =>
-          db
-            .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'rs:%' ORDER BY name`)
-            .all() as { name: string; sql: string }[],
+          db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'rs:%' ORDER BY name`).all() as { name: string; sql: string }[],
       );
     expect(indexes().map((i) => i.name)).toEqual(['rs:audit:actor.agency,at', 'rs:audit:at', 'rs:rankings:year']);
     expect(indexes()[0].sql).toContain(`json_extract(doc, '$.actor.agency')`);

@@ -23,7 +23,10 @@ describe('agencyDecider', () => {
   });
 
   it('refuses a second registration of the same code: CONFLICT on code', () => {
-    const error = spec.given([registered]).when(register({ name: 'Sở Tư pháp tỉnh' })).thenError('CONFLICT', 'code');
+    const error = spec
+      .given([registered])
+      .when(register({ name: 'Sở Tư pháp tỉnh' }))
+      .thenError('CONFLICT', 'code');
     expect(error.message).toContain('STP');
   });
 
@@ -40,8 +43,16 @@ describe('agencyDecider', () => {
   });
 
   it('rejects a name longer than 200 characters', () => {
-    spec.given([]).when(register({ name: 'x'.repeat(201) })).thenError('BAD_USER_INPUT', 'name');
-    expect(spec.given([]).when(register({ name: 'x'.repeat(200) })).events()).toHaveLength(1);
+    spec
+      .given([])
+      .when(register({ name: 'x'.repeat(201) }))
+      .thenError('BAD_USER_INPUT', 'name');
+    expect(
+      spec
+        .given([])
+        .when(register({ name: 'x'.repeat(200) }))
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('trims the name', () => {

@@ -90,7 +90,10 @@ describe('cycleDecider: open', () => {
 
   it('opens with one framework per group, in input order', () => {
     const participants = [...PARTICIPANTS, { code: 'CAT', name: 'Công an tỉnh', group: 'PROVINCIAL_BRANCH' as const }];
-    const [event] = spec.given([]).when(open({ frameworks: [branchFramework, smallFramework], participants })).events();
+    const [event] = spec
+      .given([])
+      .when(open({ frameworks: [branchFramework, smallFramework], participants }))
+      .events();
     expect(event.type === 'AssessmentCycleOpened' && event.data.frameworks).toEqual([
       { group: 'PROVINCIAL_BRANCH', frameworkCode: 'BRANCH-2024' },
       { group: 'DEPARTMENT', frameworkCode: 'DEPT-2024' },
@@ -98,7 +101,10 @@ describe('cycleDecider: open', () => {
   });
 
   it('opens without bands', () => {
-    const [event] = spec.given([]).when(open({ bands: [] })).events();
+    const [event] = spec
+      .given([])
+      .when(open({ bands: [] }))
+      .events();
     expect(event.data).toMatchObject({ bands: [] });
   });
 
@@ -122,49 +128,113 @@ describe('cycleDecider: open', () => {
 
   it('two frameworks for one group: BAD_USER_INPUT on frameworkCodes[1]', () => {
     const other: Framework = { ...smallFramework, code: 'DEPT-2024-B' };
-    spec.given([]).when(open({ frameworks: [smallFramework, other] })).thenError('BAD_USER_INPUT', 'frameworkCodes[1]');
-    spec.given([]).when(open({ frameworks: [smallFramework, branchFramework, other] })).thenError('BAD_USER_INPUT', 'frameworkCodes[2]');
+    spec
+      .given([])
+      .when(open({ frameworks: [smallFramework, other] }))
+      .thenError('BAD_USER_INPUT', 'frameworkCodes[1]');
+    spec
+      .given([])
+      .when(open({ frameworks: [smallFramework, branchFramework, other] }))
+      .thenError('BAD_USER_INPUT', 'frameworkCodes[2]');
   });
 
   it('no framework: BAD_USER_INPUT on frameworkCodes', () => {
-    spec.given([]).when(open({ frameworks: [] })).thenError('BAD_USER_INPUT', 'frameworkCodes');
+    spec
+      .given([])
+      .when(open({ frameworks: [] }))
+      .thenError('BAD_USER_INPUT', 'frameworkCodes');
   });
 
   it('an appraisal deadline before, or equal to, the self-assessment deadline: BAD_USER_INPUT on appraisalDeadline', () => {
-    spec.given([]).when(open({ appraisalDeadline: daysFromNow(9) })).thenError('BAD_USER_INPUT', 'appraisalDeadline');
-    spec.given([]).when(open({ appraisalDeadline: daysFromNow(10) })).thenError('BAD_USER_INPUT', 'appraisalDeadline');
-    expect(spec.given([]).when(open({ appraisalDeadline: new Date(daysFromNow(10).getTime() + 1) })).events()).toHaveLength(1);
+    spec
+      .given([])
+      .when(open({ appraisalDeadline: daysFromNow(9) }))
+      .thenError('BAD_USER_INPUT', 'appraisalDeadline');
+    spec
+      .given([])
+      .when(open({ appraisalDeadline: daysFromNow(10) }))
+      .thenError('BAD_USER_INPUT', 'appraisalDeadline');
+    expect(
+      spec
+        .given([])
+        .when(open({ appraisalDeadline: new Date(daysFromNow(10).getTime() + 1) }))
+        .events(),
+    ).toHaveLength(1);
   });
 
   it('an invalid date: BAD_USER_INPUT on that field', () => {
-    spec.given([]).when(open({ selfAssessmentDeadline: new Date('not a date') })).thenError('BAD_USER_INPUT', 'selfAssessmentDeadline');
-    spec.given([]).when(open({ appraisalDeadline: new Date(NaN) })).thenError('BAD_USER_INPUT', 'appraisalDeadline');
+    spec
+      .given([])
+      .when(open({ selfAssessmentDeadline: new Date('not a date') }))
+      .thenError('BAD_USER_INPUT', 'selfAssessmentDeadline');
+    spec
+      .given([])
+      .when(open({ appraisalDeadline: new Date(NaN) }))
+      .thenError('BAD_USER_INPUT', 'appraisalDeadline');
   });
 
   it('a band label listed twice (after trimming): BAD_USER_INPUT on bands[i].label', () => {
     spec
       .given([])
-      .when(open({ bands: [{ label: 'Tốt', minIndexPercent: 80 }, { label: 'Khá', minIndexPercent: 65 }, { label: ' Tốt ', minIndexPercent: 70 }] }))
+      .when(
+        open({
+          bands: [
+            { label: 'Tốt', minIndexPercent: 80 },
+            { label: 'Khá', minIndexPercent: 65 },
+            { label: ' Tốt ', minIndexPercent: 70 },
+          ],
+        }),
+      )
       .thenError('BAD_USER_INPUT', 'bands[2].label');
   });
 
   it('an empty band label: BAD_USER_INPUT on bands[i].label', () => {
-    spec.given([]).when(open({ bands: [{ label: '  ', minIndexPercent: 80 }] })).thenError('BAD_USER_INPUT', 'bands[0].label');
+    spec
+      .given([])
+      .when(open({ bands: [{ label: '  ', minIndexPercent: 80 }] }))
+      .thenError('BAD_USER_INPUT', 'bands[0].label');
   });
 
   it('two bands with one threshold: BAD_USER_INPUT on bands[i].minIndexPercent', () => {
     spec
       .given([])
-      .when(open({ bands: [{ label: 'Tốt', minIndexPercent: 80 }, { label: 'Khá', minIndexPercent: 80.0 }] }))
+      .when(
+        open({
+          bands: [
+            { label: 'Tốt', minIndexPercent: 80 },
+            { label: 'Khá', minIndexPercent: 80.0 },
+          ],
+        }),
+      )
       .thenError('BAD_USER_INPUT', 'bands[1].minIndexPercent');
   });
 
   it.each([-0.0001, 100.0001, 101, 93.00001, NaN])('threshold %p: BAD_USER_INPUT on bands[i].minIndexPercent', (minIndexPercent) => {
-    spec.given([]).when(open({ bands: [{ label: 'Tốt', minIndexPercent: 80 }, { label: 'Xuất sắc', minIndexPercent }] })).thenError('BAD_USER_INPUT', 'bands[1].minIndexPercent');
+    spec
+      .given([])
+      .when(
+        open({
+          bands: [
+            { label: 'Tốt', minIndexPercent: 80 },
+            { label: 'Xuất sắc', minIndexPercent },
+          ],
+        }),
+      )
+      .thenError('BAD_USER_INPUT', 'bands[1].minIndexPercent');
   });
 
   it('thresholds 0 and 100 are allowed', () => {
-    const [event] = spec.given([]).when(open({ bands: [{ label: 'Tuyệt đối', minIndexPercent: 100 }, { label: 'Yếu', minIndexPercent: 0 }] })).events();
+    const [event] = spec
+      .given([])
+      .when(
+        open({
+          bands: [
+            { label: 'Tuyệt đối', minIndexPercent: 100 },
+            { label: 'Yếu', minIndexPercent: 0 },
+          ],
+        }),
+      )
+      .events();
     expect(event.data).toMatchObject({ bands: [{ minIndexPercent: 100 }, { minIndexPercent: 0 }] });
   });
 
@@ -174,27 +244,45 @@ describe('cycleDecider: open', () => {
   });
 
   it('a participant listed twice: BAD_USER_INPUT on agencyCodes[i]', () => {
-    spec.given([]).when(open({ participants: [...PARTICIPANTS, PARTICIPANTS[0]] })).thenError('BAD_USER_INPUT', 'agencyCodes[3]');
+    spec
+      .given([])
+      .when(open({ participants: [...PARTICIPANTS, PARTICIPANTS[0]] }))
+      .thenError('BAD_USER_INPUT', 'agencyCodes[3]');
   });
 
   it('no participants: BAD_USER_INPUT on agencyCodes', () => {
-    spec.given([]).when(open({ participants: [] })).thenError('BAD_USER_INPUT', 'agencyCodes');
+    spec
+      .given([])
+      .when(open({ participants: [] }))
+      .thenError('BAD_USER_INPUT', 'agencyCodes');
   });
 });
 
 describe('cycleDecider: publish ranking', () => {
   it('without a cycle: NOT_FOUND on year', () => {
-    spec.given([]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).thenError('NOT_FOUND', 'year');
+    spec
+      .given([])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
+      .thenError('NOT_FOUND', 'year');
   });
 
   it('for a group the cycle does not cover: BAD_USER_INPUT on group', () => {
-    spec.given([opened]).when(publish([], { group: 'DISTRICT' })).thenError('BAD_USER_INPUT', 'group');
+    spec
+      .given([opened])
+      .when(publish([], { group: 'DISTRICT' }))
+      .thenError('BAD_USER_INPUT', 'group');
   });
 
   it('with no finalized assessment: INVALID_STATE', () => {
     spec.given([opened]).when(publish([])).thenError('INVALID_STATE');
-    const submittedOnly: AssessmentState = assessmentOf([selfSubmitted('SYT', [{ criterionCode: '1.1', points: 1 }], rankFramework), appraised('SYT', '1.1', 1, 1)]);
-    spec.given([opened]).when(publish([{ agencyCode: 'SYT', state: submittedOnly, framework: rankFramework }])).thenError('INVALID_STATE');
+    const submittedOnly: AssessmentState = assessmentOf([
+      selfSubmitted('SYT', [{ criterionCode: '1.1', points: 1 }], rankFramework),
+      appraised('SYT', '1.1', 1, 1),
+    ]);
+    spec
+      .given([opened])
+      .when(publish([{ agencyCode: 'SYT', state: submittedOnly, framework: rankFramework }]))
+      .thenError('INVALID_STATE');
   });
 
   it('ranks by the unrounded index with ties (1, 2, 2, 4, 5), names from the cycle, bands', () => {
@@ -252,14 +340,26 @@ describe('cycleDecider: publish ranking', () => {
   });
 
   it('a second publication without a reason: INVALID_STATE', () => {
-    const first = spec.given([opened]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).events();
-    const error = spec.given([opened, ...first]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).thenError('INVALID_STATE');
+    const first = spec
+      .given([opened])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
+      .events();
+    const error = spec
+      .given([opened, ...first])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
+      .thenError('INVALID_STATE');
     expect(error.details).toEqual({ field: 'reason' });
-    spec.given([opened, ...first]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: '   ' })).thenError('INVALID_STATE');
+    spec
+      .given([opened, ...first])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: '   ' }))
+      .thenError('INVALID_STATE');
   });
 
   it('a second publication with a reason: RankingRepublished', () => {
-    const first = spec.given([opened]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).events();
+    const first = spec
+      .given([opened])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
+      .events();
     spec
       .given([opened, ...first])
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), final('BDT', { '1.1': 60, '1.2': 40 })], { reason: '  Sửa điểm thẩm định tiêu chí 1.2 ' }))
@@ -281,7 +381,10 @@ describe('cycleDecider: publish ranking', () => {
   });
 
   it('a reason on the first publication still gives RankingPublished', () => {
-    const [event] = spec.given([opened]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: 'Lần đầu' })).events();
+    const [event] = spec
+      .given([opened])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: 'Lần đầu' }))
+      .events();
     expect(event.type).toBe('RankingPublished');
     expect(event.data).not.toHaveProperty('reason');
   });
@@ -295,9 +398,15 @@ describe('cycleDecider: publish ranking', () => {
         participants: [...opened.data.participants, { code: 'CAT', name: 'Công an tỉnh', group: 'PROVINCIAL_BRANCH' }],
       },
     };
-    const first = spec.given([twoGroups]).when(publish([final('SYT', { '1.1': 50, '1.2': 40 })])).events();
+    const first = spec
+      .given([twoGroups])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
+      .events();
     const branch = { agencyCode: 'CAT', state: finalizedAssessment('CAT', branchFramework, { '1.1': 9 }), framework: branchFramework };
-    const [event] = spec.given([twoGroups, ...first]).when(publish([branch], { group: 'PROVINCIAL_BRANCH' })).events();
+    const [event] = spec
+      .given([twoGroups, ...first])
+      .when(publish([branch], { group: 'PROVINCIAL_BRANCH' }))
+      .events();
     expect(ofType(event, 'RankingPublished').data.entries).toEqual([
       { rank: 1, agencyCode: 'CAT', agencyName: 'Công an tỉnh', totalPoints: 9, maxPoints: 10, indexPercent: 90, band: 'Tốt' },
     ]);

@@ -134,13 +134,7 @@ export function selfSubmitted(
   };
 }
 
-export function appraised(
-  agencyCode: string,
-  criterionCode: string,
-  round: 1 | 2,
-  points: number | null,
-  appraiserCode = 'SNV',
-): AssessmentEvent {
+export function appraised(agencyCode: string, criterionCode: string, round: 1 | 2, points: number | null, appraiserCode = 'SNV'): AssessmentEvent {
   return {
     type: 'CriterionAppraised',
     schemaVersion: 1,
@@ -187,10 +181,20 @@ export function finalizedAssessment(agencyCode: string, framework: Framework, fi
   const selfCodes = codes.filter((c) => leafMethod(c) !== 'SURVEY');
   const surveyCodes = codes.filter((c) => leafMethod(c) === 'SURVEY');
   const events: AssessmentEvent[] = [
-    selfSubmitted(agencyCode, selfCodes.map((c) => ({ criterionCode: c, points: final[c] ?? 0 })), framework),
+    selfSubmitted(
+      agencyCode,
+      selfCodes.map((c) => ({ criterionCode: c, points: final[c] ?? 0 })),
+      framework,
+    ),
     ...selfCodes.map((c) => appraised(agencyCode, c, 1, final[c])),
   ];
-  if (surveyCodes.length > 0) events.push(surveyRecorded(agencyCode, surveyCodes.map((c) => ({ criterionCode: c, points: final[c] as number }))));
+  if (surveyCodes.length > 0)
+    events.push(
+      surveyRecorded(
+        agencyCode,
+        surveyCodes.map((c) => ({ criterionCode: c, points: final[c] as number })),
+      ),
+    );
   events.push(finalized(agencyCode, 0, 0));
   return assessmentOf(events);
 }

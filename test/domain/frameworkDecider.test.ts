@@ -151,7 +151,12 @@ describe('frameworkDecider: errors name the offending field', () => {
   });
 
   it('an inner maxPoints that is not the sum of its children', () => {
-    const error = domainErrorOf(() => frameworkDecider.decide(publishEdited((input) => void (input.areas[0].criteria[1].maxPoints = 0.4)), { published: false }));
+    const error = domainErrorOf(() =>
+      frameworkDecider.decide(
+        publishEdited((input) => void (input.areas[0].criteria[1].maxPoints = 0.4)),
+        { published: false },
+      ),
+    );
     expect([error.code, error.field]).toEqual(['BAD_USER_INPUT', 'areas[0].criteria[1].maxPoints']);
     expect(error.message).toContain('0.3');
     rejects((input) => void (input.areas[0].criteria[1].maxPoints = 0.30001), 'areas[0].criteria[1].maxPoints');

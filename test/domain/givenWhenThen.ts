@@ -7,8 +7,7 @@ export const GIVEN_AT = '2025-01-15T08:00:00.000Z';
 
 type Given<E> = E | TimedEvent<E>;
 
-const isTimed = <E>(e: Given<E>): e is TimedEvent<E> =>
-  typeof e === 'object' && e !== null && 'event' in e && 'recordedAt' in e;
+const isTimed = <E>(e: Given<E>): e is TimedEvent<E> => typeof e === 'object' && e !== null && 'event' in e && 'recordedAt' in e;
 
 export function timed<E>(events: readonly Given<E>[]): TimedEvent<E>[] {
   return events.map((e) => (isTimed(e) ? e : { event: e, recordedAt: GIVEN_AT }));

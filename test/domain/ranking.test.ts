@@ -23,10 +23,7 @@ describe('rank', () => {
   });
 
   it('equal indices share a rank and the next rank skips (1, 2, 2, 4)', () => {
-    const entries = rank(
-      [candidate('D', 'D', 70, 100), candidate('B', 'B', 45, 50), candidate('A', 'A', 95, 100), candidate('C', 'C', 90, 100)],
-      [],
-    );
+    const entries = rank([candidate('D', 'D', 70, 100), candidate('B', 'B', 45, 50), candidate('A', 'A', 95, 100), candidate('C', 'C', 90, 100)], []);
     expect(ranksOf(entries)).toEqual([
       ['A', 1],
       ['B', 2],
@@ -70,7 +67,12 @@ describe('rank', () => {
   it('ranks exactly where the float indices are identical', () => {
     // 68.32/84 and 7325855393855198/9007199254739997 give the same float index; the second is larger.
     const published: RankingCandidate = candidate('BDT', 'Ban Dân tộc', 68.32, 84);
-    const above: RankingCandidate = { agencyCode: 'SYT', agencyName: 'Sở Y tế', totalPoints: 7325855393855198 as Points, maxPoints: 9007199254739997 as Points };
+    const above: RankingCandidate = {
+      agencyCode: 'SYT',
+      agencyName: 'Sở Y tế',
+      totalPoints: 7325855393855198 as Points,
+      maxPoints: 9007199254739997 as Points,
+    };
     const entries = rank([published, above], []);
     expect(entries[0].indexPercent).toBe(entries[1].indexPercent);
     expect(ranksOf(entries)).toEqual([
@@ -107,10 +109,7 @@ describe('rank', () => {
   });
 
   it('units with nothing applicable (maximum 0) come last with rank 0, no index and no band', () => {
-    const entries = rank(
-      [candidate('NONE', 'Ban Dân tộc', 0, 0), candidate('A', 'Sở Y tế', 50, 100), candidate('B', 'Sở Xây dựng', 10, 100)],
-      BANDS,
-    );
+    const entries = rank([candidate('NONE', 'Ban Dân tộc', 0, 0), candidate('A', 'Sở Y tế', 50, 100), candidate('B', 'Sở Xây dựng', 10, 100)], BANDS);
     expect(ranksOf(entries)).toEqual([
       ['A', 1],
       ['B', 2],
@@ -160,7 +159,10 @@ describe('bandFor', () => {
   });
 
   it('thresholds with decimals are compared exactly', () => {
-    const bands: RatingBand[] = [{ label: 'Xuất sắc', minIndexPercent: 81.3333 }, { label: 'Tốt', minIndexPercent: 50 }];
+    const bands: RatingBand[] = [
+      { label: 'Xuất sắc', minIndexPercent: 81.3333 },
+      { label: 'Tốt', minIndexPercent: 50 },
+    ];
     expect(bandFor(ratio(68.32, 84), bands)).toBe('Xuất sắc'); // 81.3333…
     expect(bandFor(ratio(68.32, 84), [{ label: 'Xuất sắc', minIndexPercent: 81.3334 }, bands[1]])).toBe('Tốt');
   });

@@ -70,20 +70,61 @@ describe('bad input over HTTP', () => {
   });
 
   it('refuses points outside the leaf, unknown criteria and agencies, survey leaves self-scored', async () => {
-    await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: 4.5, evidence: ['a'] }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[0].points', /outside 0–4/);
+    await refused(
+      SUBMIT,
+      submitVars([{ criterionCode: '1.1', points: 4.5, evidence: ['a'] }]),
+      officer('TAMKY'),
+      'BAD_USER_INPUT',
+      'scores[0].points',
+      /outside 0–4/,
+    );
     await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: -1, evidence: ['a'] }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[0].points');
     await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: 1.00001, evidence: ['a'] }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[0].points');
-    await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: 1, evidence: ['a'] }, { criterionCode: '9.9', points: 1, evidence: ['a'] }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[1].criterionCode');
+    await refused(
+      SUBMIT,
+      submitVars([
+        { criterionCode: '1.1', points: 1, evidence: ['a'] },
+        { criterionCode: '9.9', points: 1, evidence: ['a'] },
+      ]),
+      officer('TAMKY'),
+      'BAD_USER_INPUT',
+      'scores[1].criterionCode',
+    );
     await refused(SUBMIT, submitVars([{ criterionCode: '1.2', points: 1, evidence: ['a'] }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[0].criterionCode');
-    await refused(SUBMIT, submitVars([{ criterionCode: '3.1', points: 1, evidence: ['a'] }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[0].criterionCode', /survey/);
+    await refused(
+      SUBMIT,
+      submitVars([{ criterionCode: '3.1', points: 1, evidence: ['a'] }]),
+      officer('TAMKY'),
+      'BAD_USER_INPUT',
+      'scores[0].criterionCode',
+      /survey/,
+    );
     await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: 1 }]), officer('TAMKY'), 'BAD_USER_INPUT', 'scores[0].explanation');
-    await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: 1, evidence: ['a'] }], 2025, 'NOWHERE'), t.token(['AGENCY_OFFICER'], 'NOWHERE'), 'NOT_FOUND', 'agencyCode');
+    await refused(
+      SUBMIT,
+      submitVars([{ criterionCode: '1.1', points: 1, evidence: ['a'] }], 2025, 'NOWHERE'),
+      t.token(['AGENCY_OFFICER'], 'NOWHERE'),
+      'NOT_FOUND',
+      'agencyCode',
+    );
     await refused(REGISTER_AGENCY, { input: { code: 'bad code', name: 'X', group: 'DISTRICT' } }, coordinator, 'BAD_USER_INPUT', 'code');
     await refused(REGISTER_AGENCY, { input: { code: 'TAMKY', name: 'Again', group: 'DISTRICT' } }, coordinator, 'CONFLICT', 'code');
-    await refused(OPEN_CYCLE, { input: { year: 2026, frameworkCodes: ['NOPE'], selfAssessmentDeadline: '2026-03-01T00:00:00Z', appraisalDeadline: '2026-04-01T00:00:00Z' } }, coordinator, 'NOT_FOUND', 'frameworkCodes[0]');
+    await refused(
+      OPEN_CYCLE,
+      { input: { year: 2026, frameworkCodes: ['NOPE'], selfAssessmentDeadline: '2026-03-01T00:00:00Z', appraisalDeadline: '2026-04-01T00:00:00Z' } },
+      coordinator,
+      'NOT_FOUND',
+      'frameworkCodes[0]',
+    );
     await refused(
       PUBLISH_FRAMEWORK,
-      { input: { ...districtFramework, code: 'BAD-FW', areas: [{ code: '1', title: 'A', appraiserCode: 'NOBODY', criteria: [{ code: '1.1', title: 'x', maxPoints: 1 }] }] } },
+      {
+        input: {
+          ...districtFramework,
+          code: 'BAD-FW',
+          areas: [{ code: '1', title: 'A', appraiserCode: 'NOBODY', criteria: [{ code: '1.1', title: 'x', maxPoints: 1 }] }],
+        },
+      },
       coordinator,
       'BAD_USER_INPUT',
       'areas[0].appraiserCode',
@@ -93,31 +134,76 @@ describe('bad input over HTTP', () => {
   it('refuses a second cycle for a year, a late self-assessment, appraisal before submission, early finalisation', async () => {
     await refused(
       OPEN_CYCLE,
-      { input: { year: 2025, frameworkCodes: [districtFramework.code], selfAssessmentDeadline: '2025-03-01T00:00:00Z', appraisalDeadline: '2025-04-01T00:00:00Z' } },
+      {
+        input: {
+          year: 2025,
+          frameworkCodes: [districtFramework.code],
+          selfAssessmentDeadline: '2025-03-01T00:00:00Z',
+          appraisalDeadline: '2025-04-01T00:00:00Z',
+        },
+      },
       coordinator,
       'CONFLICT',
       'year',
     );
     await refused(SUBMIT, submitVars([{ criterionCode: '1.1', points: 1, evidence: ['a'] }], 2024), officer('TAMKY'), 'DEADLINE_PASSED', 'year');
-    await refused(APPRAISE, { input: { year: 2025, agencyCode: 'HOIAN', criterionCode: '1.1', points: 1, round: 1 } }, t.token(['APPRAISER'], 'SNV'), 'INVALID_STATE', undefined, /not submitted/);
+    await refused(
+      APPRAISE,
+      { input: { year: 2025, agencyCode: 'HOIAN', criterionCode: '1.1', points: 1, round: 1 } },
+      t.token(['APPRAISER'], 'SNV'),
+      'INVALID_STATE',
+      undefined,
+      /not submitted/,
+    );
 
     expectData(await t.gql(SUBMIT, submitVars([{ criterionCode: '1.1', points: 3, evidence: ['KH 1'] }]), officer('TAMKY')));
-    await refused(APPRAISE, { input: { year: 2025, agencyCode: 'TAMKY', criterionCode: '1.1', points: 3, round: 1 } }, t.token(['APPRAISER'], 'STP'), 'FORBIDDEN', undefined, /appraised by SNV/);
-    await refused(APPRAISE, { input: { year: 2025, agencyCode: 'TAMKY', criterionCode: '1.1', points: 3, round: 2 } }, t.token(['APPRAISER'], 'SNV'), 'INVALID_STATE', undefined, /round 1/);
-    const error = await refused(FINALIZE, { input: { year: 2025, agencyCode: 'TAMKY' } }, coordinator, 'INVALID_STATE', undefined, /1\.1, 1\.2\.1, 1\.2\.2, 2\.1, 3\.1/);
+    await refused(
+      APPRAISE,
+      { input: { year: 2025, agencyCode: 'TAMKY', criterionCode: '1.1', points: 3, round: 1 } },
+      t.token(['APPRAISER'], 'STP'),
+      'FORBIDDEN',
+      undefined,
+      /appraised by SNV/,
+    );
+    await refused(
+      APPRAISE,
+      { input: { year: 2025, agencyCode: 'TAMKY', criterionCode: '1.1', points: 3, round: 2 } },
+      t.token(['APPRAISER'], 'SNV'),
+      'INVALID_STATE',
+      undefined,
+      /round 1/,
+    );
+    const error = await refused(
+      FINALIZE,
+      { input: { year: 2025, agencyCode: 'TAMKY' } },
+      coordinator,
+      'INVALID_STATE',
+      undefined,
+      /1\.1, 1\.2\.1, 1\.2\.2, 2\.1, 3\.1/,
+    );
     expect(error.extensions?.unscored).toEqual(['1.1', '1.2.1', '1.2.2', '2.1', '3.1']);
   });
 
   it('refuses a stale expected version, and the same commandId twice appends once', async () => {
     const current = expectData(await t.gql('query { assessment(year: 2025, agencyCode: "HOIAN") { version } }', {}, coordinator)).assessment.version;
-    const vars = { ...submitVars([{ criterionCode: '1.1', points: 2, evidence: ['KH 7'] }], 2025, 'HOIAN'), commandId: 'hoian-submit-1', expectedVersion: current };
+    const vars = {
+      ...submitVars([{ criterionCode: '1.1', points: 2, evidence: ['KH 7'] }], 2025, 'HOIAN'),
+      commandId: 'hoian-submit-1',
+      expectedVersion: current,
+    };
     const first = expectData(await t.gql(SUBMIT, vars, officer('HOIAN')));
     const afterFirst = await head();
     const second = expectData(await t.gql(SUBMIT, vars, officer('HOIAN')));
     expect(second).toEqual(first);
     expect(await head()).toBe(afterFirst);
     await refused(SUBMIT, { ...vars, commandId: 'hoian-submit-2' }, officer('HOIAN'), 'CONFLICT', 'expectedVersion');
-    await refused(SUBMIT, { ...vars, input: { ...vars.input, scores: [{ criterionCode: '1.1', points: 1, evidence: ['x'] }] } }, officer('HOIAN'), 'BAD_USER_INPUT', 'commandId');
+    await refused(
+      SUBMIT,
+      { ...vars, input: { ...vars.input, scores: [{ criterionCode: '1.1', points: 1, evidence: ['x'] }] } },
+      officer('HOIAN'),
+      'BAD_USER_INPUT',
+      'commandId',
+    );
   });
 
   it('refuses malformed JSON, oversized bodies and deeply nested queries, and keeps serving', async () => {

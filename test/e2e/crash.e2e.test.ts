@@ -34,7 +34,11 @@ describe.each(availableBackends('the crash test').map((b) => [b.name, b] as cons
         const code = `C${lane}X${String(i).padStart(4, '0')}`;
         sent++;
         try {
-          const response = await first.gql(REGISTER_AGENCY, { input: { code, name: `Đơn vị thử ${code}`, group: 'COMMUNE' }, commandId: `crash-${code}` }, coordinator);
+          const response = await first.gql(
+            REGISTER_AGENCY,
+            { input: { code, name: `Đơn vị thử ${code}`, group: 'COMMUNE' }, commandId: `crash-${code}` },
+            coordinator,
+          );
           if (response.status === 200 && response.data) acknowledged.push(code);
         } catch {
           return; // the connection died with the process: this one was never acknowledged
@@ -50,7 +54,11 @@ describe.each(availableBackends('the crash test').map((b) => [b.name, b] as cons
     expect(sent).toBeGreaterThan(acknowledged.length); // some were in flight when it died
 
     service = await startServiceProcess(stores.env);
-    const { data } = await service.gql('{ agencies(group: COMMUNE) { code } serviceInstance { position } projections { name checkpoint appliedSinceStart generation } logVerification { checked firstBreak { position } } }', {}, admin);
+    const { data } = await service.gql(
+      '{ agencies(group: COMMUNE) { code } serviceInstance { position } projections { name checkpoint appliedSinceStart generation } logVerification { checked firstBreak { position } } }',
+      {},
+      admin,
+    );
     const registered = new Set(data.agencies.map((a: { code: string }) => a.code));
     for (const code of acknowledged) expect(registered).toContain(code);
 

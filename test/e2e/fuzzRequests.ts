@@ -277,18 +277,16 @@ const invalidMutation = fc.constantFrom(...MUTATIONS).chain((m) => {
 });
 
 /** A valid input with an invalid commandId: the only thing wrong is the id. */
-const invalidCommandIdOnly = fc
-  .constantFrom(...MUTATIONS)
-  .chain((m) =>
-    invalidCommandId
-      .filter((c) => c !== undefined)
-      .chain((commandId) =>
-        post(`commandId ${m.name}`, {
-          query: `mutation($input: ${m.type}!, $commandId: ID) { ${m.name}(input: $input, commandId: $commandId) ${m.selection} }`,
-          variables: { input: m.input, commandId },
-        }),
-      ),
-  );
+const invalidCommandIdOnly = fc.constantFrom(...MUTATIONS).chain((m) =>
+  invalidCommandId
+    .filter((c) => c !== undefined)
+    .chain((commandId) =>
+      post(`commandId ${m.name}`, {
+        query: `mutation($input: ${m.type}!, $commandId: ID) { ${m.name}(input: $input, commandId: $commandId) ${m.selection} }`,
+        variables: { input: m.input, commandId },
+      }),
+    ),
+);
 
 /** Anything as the input or as the whole variables object. */
 const wrongVariables = fc

@@ -23,7 +23,10 @@ describeWithServer('two service instances on one PostgreSQL and MongoDB', bothSe
   beforeAll(async () => {
     stores = await postgresMongoBackend.create();
     const env = { ...stores.env, PAR_PROJECTION_LEASE_MS: '1500' };
-    [a, b] = await Promise.all([startServiceProcess({ ...env, PAR_INSTANCE_ID: 'instance-a' }), startServiceProcess({ ...env, PAR_INSTANCE_ID: 'instance-b' })]);
+    [a, b] = await Promise.all([
+      startServiceProcess({ ...env, PAR_INSTANCE_ID: 'instance-a' }),
+      startServiceProcess({ ...env, PAR_INSTANCE_ID: 'instance-b' }),
+    ]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -32,12 +35,29 @@ describeWithServer('two service instances on one PostgreSQL and MongoDB', bothSe
 
   it('append safely from both, serve the same answers, and hand the projections over when the leader dies', async () => {
     const districts = ['TAMKY', 'HOIAN', 'DAILOC', 'DUYXUYEN', 'NUITHANH', 'PHUNINH'];
-    for (const [code, name, group] of [['SNV', 'Sở Nội vụ', 'DEPARTMENT'], ['STP', 'Sở Tư pháp', 'DEPARTMENT'], ...districts.map((d) => [d, `UBND ${d}`, 'DISTRICT'])]) {
+    for (const [code, name, group] of [
+      ['SNV', 'Sở Nội vụ', 'DEPARTMENT'],
+      ['STP', 'Sở Tư pháp', 'DEPARTMENT'],
+      ...districts.map((d) => [d, `UBND ${d}`, 'DISTRICT']),
+    ]) {
       ok(await (districts.indexOf(code) % 2 === 0 ? a : b).gql(REGISTER_AGENCY, { input: { code, name, group } }, coordinator));
     }
     ok(await b.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
     const now = Date.now();
-    const cycle = ok(await a.gql(OPEN_CYCLE, { input: { year: 2025, frameworkCodes: [districtFramework.code], selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(), appraisalDeadline: new Date(now + 60 * DAY).toISOString() } }, coordinator));
+    const cycle = ok(
+      await a.gql(
+        OPEN_CYCLE,
+        {
+          input: {
+            year: 2025,
+            frameworkCodes: [districtFramework.code],
+            selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(),
+            appraisalDeadline: new Date(now + 60 * DAY).toISOString(),
+          },
+        },
+        coordinator,
+      ),
+    );
     expect(cycle.openAssessmentCycle.participants).toHaveLength(6); // B's registrations were visible to A's command
 
     // Self-assessments through both instances at once; each answer shows its own change.
@@ -47,7 +67,9 @@ describeWithServer('two service instances on one PostgreSQL and MongoDB', bothSe
       { criterionCode: '1.2.2', points: 1, evidence: ['BC 3'] },
       { criterionCode: '2.1', points: 2, evidence: ['RS 4'] },
     ];
-    const submitted = await Promise.all(districts.map((d, i) => (i % 2 === 0 ? a : b).gql(SUBMIT, { input: { year: 2025, agencyCode: d, scores } }, officer(d))));
+    const submitted = await Promise.all(
+      districts.map((d, i) => (i % 2 === 0 ? a : b).gql(SUBMIT, { input: { year: 2025, agencyCode: d, scores } }, officer(d))),
+    );
     for (const response of submitted) expect(ok(response).submitSelfAssessment.status).toBe('SUBMITTED');
 
     // Four appraisals of one assessment stream from both instances at once: conflicts are retried, none lost.
@@ -58,7 +80,9 @@ describeWithServer('two service instances on one PostgreSQL and MongoDB', bothSe
       [b, 'STP', '2.1', 1.5],
     ] as const;
     const answers = await Promise.all(
-      appraisals.map(([instance, agency, criterionCode, points]) => instance.gql(APPRAISE, { input: { year: 2025, agencyCode: 'TAMKY', criterionCode, points, round: 1 } }, appraiser(agency))),
+      appraisals.map(([instance, agency, criterionCode, points]) =>
+        instance.gql(APPRAISE, { input: { year: 2025, agencyCode: 'TAMKY', criterionCode, points, round: 1 } }, appraiser(agency)),
+      ),
     );
     answers.forEach((response, i) => {
       const criterion = ok(response).appraiseCriterion.criteria.find((c: { code: string }) => c.code === appraisals[i][2]);

@@ -37,8 +37,7 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
   const officer = (agency: string) => t.token(['AGENCY_OFFICER'], agency, `officer.${agency}`);
   const appraiser = (agency: string) => t.token(['APPRAISER'], agency, `appraiser.${agency}`);
 
-  const submit = (agencyCode: string, scores: object[]) =>
-    t.gql(SUBMIT, { input: { year: YEAR, agencyCode, scores } }, officer(agencyCode)).then(expectData);
+  const submit = (agencyCode: string, scores: object[]) => t.gql(SUBMIT, { input: { year: YEAR, agencyCode, scores } }, officer(agencyCode)).then(expectData);
   const appraise = (agency: string, agencyCode: string, criterionCode: string, points: number | null, round = 1, extra: object = {}) =>
     t.gql(APPRAISE, { input: { year: YEAR, agencyCode, criterionCode, points, round, comment: 'đã kiểm tra', ...extra } }, appraiser(agency)).then(expectData);
   const survey = (agencyCode: string, points: number) =>
@@ -128,7 +127,10 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
     const afterRound1 = expectData(await t.gql('{ serviceInstance { position } }', {}, coordinator)).serviceInstance.position;
     const round2 = await appraise('SNV', 'TAMKY', '1.1', 4, 2);
     const leaf11 = round2.appraiseCriterion.criteria.find((c: { code: string }) => c.code === '1.1');
-    expect(leaf11.appraisals).toEqual([{ round: 1, points: 3.5 }, { round: 2, points: 4 }]);
+    expect(leaf11.appraisals).toEqual([
+      { round: 1, points: 3.5 },
+      { round: 2, points: 4 },
+    ]);
     expect(leaf11.finalPoints).toBe(4);
     await appraise('SNV', 'TAMKY', '1.2.1', 2.5);
     await appraise('SNV', 'TAMKY', '1.2.2', 1.5);
@@ -184,7 +186,16 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
     // The audit trail holds every step, attributed to the token's actor, in a valid hash chain.
     const trail = expectData(await t.gql(AUDIT, { first: 500 }, t.token(['INSPECTOR'], null, 'inspector.1'))).auditTrail;
     const types = trail.edges.map((e: { node: { type: string } }) => e.node.type);
-    expect(types.slice(0, 8)).toEqual(['AgencyRegistered', 'AgencyRegistered', 'AgencyRegistered', 'AgencyRegistered', 'AgencyRegistered', 'AgencyRegistered', 'FrameworkPublished', 'AssessmentCycleOpened']);
+    expect(types.slice(0, 8)).toEqual([
+      'AgencyRegistered',
+      'AgencyRegistered',
+      'AgencyRegistered',
+      'AgencyRegistered',
+      'AgencyRegistered',
+      'AgencyRegistered',
+      'FrameworkPublished',
+      'AssessmentCycleOpened',
+    ]);
     expect(types[types.length - 1]).toBe('RankingPublished');
     expect(types.filter((x: string) => x === 'AssessmentFinalized')).toHaveLength(4);
     expect(trail.totalCount).toBe(trail.edges.length);

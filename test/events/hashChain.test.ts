@@ -51,21 +51,38 @@ describe('canonicalJson', () => {
 
 describe('sealEvents', () => {
   it('numbers events after the given head and links them starting from it', () => {
-    const sealed = sealEvents('cycle-2024', [{ type: 'A', schemaVersion: 1, data: { n: 1 } }, { type: 'B', schemaVersion: 2, data: { n: 2 } }], metadata, {
-      streamVersion: 4,
-      globalPosition: 10,
-      hash: 'f'.repeat(64),
-    });
-    expect(sealed.map((e) => [e.streamVersion, e.globalPosition])).toEqual([[5, 11], [6, 12]]);
+    const sealed = sealEvents(
+      'cycle-2024',
+      [
+        { type: 'A', schemaVersion: 1, data: { n: 1 } },
+        { type: 'B', schemaVersion: 2, data: { n: 2 } },
+      ],
+      metadata,
+      {
+        streamVersion: 4,
+        globalPosition: 10,
+        hash: 'f'.repeat(64),
+      },
+    );
+    expect(sealed.map((e) => [e.streamVersion, e.globalPosition])).toEqual([
+      [5, 11],
+      [6, 12],
+    ]);
     expect(sealed[0].prevHash).toBe('f'.repeat(64));
     expect(sealed[1].prevHash).toBe(sealed[0].hash);
-    expect(sealed.map((e) => [e.streamId, e.type, e.schemaVersion])).toEqual([['cycle-2024', 'A', 1], ['cycle-2024', 'B', 2]]);
+    expect(sealed.map((e) => [e.streamId, e.type, e.schemaVersion])).toEqual([
+      ['cycle-2024', 'A', 1],
+      ['cycle-2024', 'B', 2],
+    ]);
     expect(sealed[0].eventId).not.toBe(sealed[1].eventId);
   });
 
   it('hashes SHA-256 over prevHash and the canonical envelope without the hash', () => {
     const [event] = sealEvents('s', [{ type: 'A', schemaVersion: 1, data: { x: 1 } }], metadata, GENESIS);
-    const expected = createHash('sha256').update(GENESIS_HASH).update(canonicalJson(withoutHash(event))).digest('hex');
+    const expected = createHash('sha256')
+      .update(GENESIS_HASH)
+      .update(canonicalJson(withoutHash(event)))
+      .digest('hex');
     expect(event.hash).toBe(expected);
     expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -74,7 +91,13 @@ describe('sealEvents', () => {
     const [event] = sealEvents('s', [{ type: 'A', schemaVersion: 1, data: { score: 14.5, code: '1.1', nested: { b: 2, a: 1 } } }], metadata, GENESIS);
     const reordered = withoutHash(event);
     reordered.data = { nested: { a: 1, b: 2 }, code: '1.1', score: 14.5 };
-    reordered.metadata = { recordedAt: metadata.recordedAt, causationId: 'cmd-1', correlationId: 'corr-1', commandId: 'cmd-1', actor: { roles: ['COORDINATOR'], agency: 'SNV', name: 'Lê Thị Thu Hà', sub: 'u-1' } };
+    reordered.metadata = {
+      recordedAt: metadata.recordedAt,
+      causationId: 'cmd-1',
+      correlationId: 'corr-1',
+      commandId: 'cmd-1',
+      actor: { roles: ['COORDINATOR'], agency: 'SNV', name: 'Lê Thị Thu Hà', sub: 'u-1' },
+    };
     expect(hashEvent(reordered)).toBe(event.hash);
   });
 
@@ -99,11 +122,13 @@ describe('verifyChain', () => {
     const log: RecordedEvent[] = [];
     for (let i = 0; i < length; i++) {
       const head = log[log.length - 1];
-      log.push(...sealEvents(`s-${i % 2}`, [{ type: 'T', schemaVersion: 1, data: { i } }], metadata, {
-        streamVersion: Math.floor(i / 2),
-        globalPosition: head?.globalPosition ?? 0,
-        hash: head?.hash ?? GENESIS_HASH,
-      }));
+      log.push(
+        ...sealEvents(`s-${i % 2}`, [{ type: 'T', schemaVersion: 1, data: { i } }], metadata, {
+          streamVersion: Math.floor(i / 2),
+          globalPosition: head?.globalPosition ?? 0,
+          hash: head?.hash ?? GENESIS_HASH,
+        }),
+      );
     }
     return log;
   }
@@ -134,7 +159,11 @@ describe('verifyChain', () => {
   it('reports changed content at the changed event, with the head hash verified so far', async () => {
     const log = chain(5);
     log[3] = { ...log[3], data: { i: 99 } };
-    expect(await verifyChain(reader(log))).toEqual({ checked: 3, headHash: log[2].hash, firstBreak: { globalPosition: 4, reason: expect.stringMatching(/content/) } });
+    expect(await verifyChain(reader(log))).toEqual({
+      checked: 3,
+      headHash: log[2].hash,
+      firstBreak: { globalPosition: 4, reason: expect.stringMatching(/content/) },
+    });
   });
 
   it('reports a broken link when a changed event was re-hashed', async () => {

@@ -77,7 +77,10 @@ describe('as-of reads', () => {
     const time = new Date(at(last.globalPosition + 1)); // after `last` by its own time, before the clock that ran ahead
     const prefix = history.slice(0, ahead - 1).map((e) => upcast(e));
     const expected = foldProjection(assessmentsProjection, prefix).get(`assessments/${YEAR}-${agencyCode}`) ?? null;
-    const byTimeAlone = foldProjection(assessmentsProjection, history.filter((e) => e.metadata.recordedAt <= time.toISOString()).map((e) => upcast(e)));
+    const byTimeAlone = foldProjection(
+      assessmentsProjection,
+      history.filter((e) => e.metadata.recordedAt <= time.toISOString()).map((e) => upcast(e)),
+    );
     expect(byTimeAlone.get(`assessments/${YEAR}-${agencyCode}`)).not.toEqual(expected); // the case matters
     expect(await legacy.assessment(YEAR, agencyCode, { time })).toEqual(expected);
     expect(await legacy.ranking(YEAR, 'DISTRICT', { time })).toEqual(foldProjection(rankingsProjection, prefix).get(`rankings/${YEAR}-DISTRICT`) ?? null);

@@ -66,12 +66,26 @@ export function openStores(kind: StoreKind, dir?: TempDir, names = { events: 'ev
   if (kind === 'memory') {
     const events = new MemoryEventStore();
     const readStore = new MemoryReadStore();
-    return { events, readStore, close: async () => { await readStore.close(); await events.close(); } };
+    return {
+      events,
+      readStore,
+      close: async () => {
+        await readStore.close();
+        await events.close();
+      },
+    };
   }
   if (!dir) throw new Error('sqlite stores need a temp dir');
   const events = SqliteEventStore.open(dir.file(names.events));
   const readStore = SqliteReadStore.open(dir.file(names.read));
-  return { events, readStore, close: async () => { await readStore.close(); await events.close(); } };
+  return {
+    events,
+    readStore,
+    close: async () => {
+      await readStore.close();
+      await events.close();
+    },
+  };
 }
 
 /**
@@ -92,7 +106,11 @@ export function withOverrides<T extends object>(inner: T, overrides: Partial<T>)
  * Wraps an event store and counts what readAll hands out (readAll is how the runner reads the log), so a test can
  * tell whether a runner re-read the log from the start.
  */
-export function countingReads(inner: EventStore): { events: EventStore; read: () => number; calls: () => { after: number; limit: number; returned: number }[] } {
+export function countingReads(inner: EventStore): {
+  events: EventStore;
+  read: () => number;
+  calls: () => { after: number; limit: number; returned: number }[];
+} {
   const calls: { after: number; limit: number; returned: number }[] = [];
   const events = withOverrides<EventStore>(inner, {
     readAll: async (after, limit) => {
@@ -205,7 +223,11 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
       { year: YEAR, agencyCode, criterionCode: leaf.code, round, points: pointsFor(leaf, share), comment: `vòng ${round}` },
     );
   const survey = (agencyCode: string, leaves: Leaf[], share: number) =>
-    commands.recordSurveyScores(admin, { year: YEAR, agencyCode, scores: surveyed(leaves).map((l) => ({ criterionCode: l.code, points: pointsFor(l, share) })) });
+    commands.recordSurveyScores(admin, {
+      year: YEAR,
+      agencyCode,
+      scores: surveyed(leaves).map((l) => ({ criterionCode: l.code, points: pointsFor(l, share) })),
+    });
   const finalize = (agencyCode: string) => commands.finalizeAssessment(admin, { year: YEAR, agencyCode });
 
   // Districts: three go all the way, one revises after a first appraisal, one only submits.
@@ -247,7 +269,10 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   // Departments: SNV and STP self-assess; SNV is appraised on its own SNV-led area only and never finalised.
   await submit('SNV', departmentLeaves, 0.9);
   await submit('STP', departmentLeaves, 0.8, ['1.3']);
-  for (const leaf of selfAssessed(departmentLeaves).filter((l) => l.appraiserCode === 'SNV').slice(0, 4)) await appraise('SNV', leaf, 0.85);
+  for (const leaf of selfAssessed(departmentLeaves)
+    .filter((l) => l.appraiserCode === 'SNV')
+    .slice(0, 4))
+    await appraise('SNV', leaf, 0.85);
 
   await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT' });
   await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị' });

@@ -197,7 +197,15 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
           progress.push(p);
           namesDuring.push(runner.collection(projection.name, projection.collections[0].name));
           readsDuring.push(
-            Promise.all([read.agencies(), read.auditTrail({}, 1000, 0), read.ranking(YEAR, 'DISTRICT'), read.assessment(YEAR, 'HOIAN'), read.responsibilities('SNV', YEAR), read.cycles(), read.frameworks()]),
+            Promise.all([
+              read.agencies(),
+              read.auditTrail({}, 1000, 0),
+              read.ranking(YEAR, 'DISTRICT'),
+              read.assessment(YEAR, 'HOIAN'),
+              read.responsibilities('SNV', YEAR),
+              read.cycles(),
+              read.frameworks(),
+            ]),
           );
         });
 
@@ -216,7 +224,15 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
         });
         expect(progress[progress.length - 1].position).toBe(head);
 
-        const results = (await Promise.all(readsDuring)) as [unknown[], { totalCount: number }, RankingDocument | null, unknown, unknown[], unknown[], unknown[]][];
+        const results = (await Promise.all(readsDuring)) as [
+          unknown[],
+          { totalCount: number },
+          RankingDocument | null,
+          unknown,
+          unknown[],
+          unknown[],
+          unknown[],
+        ][];
         expect(results.length).toBe(progress.length);
         for (const [agencies, trail, ranking, assessment, duties, cycles, frameworks] of results) {
           expect(agencies).toHaveLength(quangNamAgencies.length);
@@ -372,7 +388,10 @@ describe('ProjectionRunner persistence on SQLite', () => {
       await runner.start(); // empty log
       const all = await source.readAll(0, 10_000);
       for (const e of all) {
-        await target.append(e.streamId, [{ type: e.type, schemaVersion: e.schemaVersion, data: e.data }], { expectedVersion: e.streamVersion - 1, metadata: e.metadata });
+        await target.append(e.streamId, [{ type: e.type, schemaVersion: e.schemaVersion, data: e.data }], {
+          expectedVersion: e.streamVersion - 1,
+          metadata: e.metadata,
+        });
       }
       expect(await positionReaches(runner, all.length, 20_000)).toBe(true);
       await runner.stop();

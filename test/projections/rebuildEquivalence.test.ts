@@ -9,7 +9,21 @@ import type { ResponsibilityDocument } from '../../src/projections/responsibilit
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
-import { YEAR, buildCycleLog, countingReads, openStores, snapshot, startLive, tempDir, type CycleLog, type Live, type Snapshot, type StoreKind, type Stores, type TempDir } from './fixtures';
+import {
+  YEAR,
+  buildCycleLog,
+  countingReads,
+  openStores,
+  snapshot,
+  startLive,
+  tempDir,
+  type CycleLog,
+  type Live,
+  type Snapshot,
+  type StoreKind,
+  type Stores,
+  type TempDir,
+} from './fixtures';
 
 /** Every document row of a SQLite read store file, with its position: what a replay must reproduce exactly. */
 function documentRows(file: string): { collection: string; id: string; position: number; doc: string }[] {
@@ -79,7 +93,12 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     expect(liveDocs['auditTrail/auditTrail']).toHaveLength(log.head);
     const assessments = liveDocs['assessments/assessments'] as AssessmentDocument[];
     expect(assessments).toHaveLength(quangNamAgencies.filter((a) => a.group !== 'COMMUNE').length);
-    expect(assessments.filter((a) => a.status === 'FINALIZED').map((a) => a.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
+    expect(
+      assessments
+        .filter((a) => a.status === 'FINALIZED')
+        .map((a) => a.agencyCode)
+        .sort(),
+    ).toEqual([...log.finalized.DISTRICT].sort());
     const rankings = liveDocs['rankings/rankings'] as RankingDocument[];
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(2);

@@ -16,7 +16,14 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 describe('read-your-writes after a committed command', () => {
   it('answers once the read models reached the position and the projection it reads is healthy', async () => {
     const reports = new CommandReports();
-    await expect(awaitVisible(reports, outcome, async () => undefined, () => false)).resolves.toBeUndefined();
+    await expect(
+      awaitVisible(
+        reports,
+        outcome,
+        async () => undefined,
+        () => false,
+      ),
+    ).resolves.toBeUndefined();
     expect(reports.list()).toEqual([{ commandId: 'c-1', position: 42, replayed: false }]);
   });
 
@@ -28,7 +35,14 @@ describe('read-your-writes after a committed command', () => {
 
   it('is NOT_YET_VISIBLE when the projection the mutation answers from failed at or before its position', async () => {
     const failedAt = 40;
-    const error = await refusal(awaitVisible(new CommandReports(), outcome, async () => undefined, (position) => failedAt <= position));
+    const error = await refusal(
+      awaitVisible(
+        new CommandReports(),
+        outcome,
+        async () => undefined,
+        (position) => failedAt <= position,
+      ),
+    );
     expect(error.code).toBe('NOT_YET_VISIBLE');
     expect(error.details).toMatchObject({ commandId: 'c-1', position: 42 });
   });

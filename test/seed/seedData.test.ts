@@ -15,8 +15,7 @@ const pts = (value: number): number => {
 };
 const sum = (values: number[]): number => values.reduce((acc, v) => acc + pts(v), 0);
 
-const leaves = (nodes: readonly CriterionDefinition[]): CriterionDefinition[] =>
-  nodes.flatMap((n) => (n.children.length === 0 ? [n] : leaves(n.children)));
+const leaves = (nodes: readonly CriterionDefinition[]): CriterionDefinition[] => nodes.flatMap((n) => (n.children.length === 0 ? [n] : leaves(n.children)));
 
 const nameOf = (code: string) => quangNamAgencies.find((a) => a.code === code)?.name;
 

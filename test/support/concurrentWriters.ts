@@ -13,7 +13,10 @@ interface Writer {
 }
 
 function startWriter(kind: string, location: string, name: string, count: number): Writer {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', WRITER, kind, location, name, String(count)], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', WRITER, kind, location, name, String(count)], {
+    cwd: PROJECT_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   let markReady: () => void = () => undefined;
@@ -50,7 +53,13 @@ export interface ConcurrentRun {
  * (readAll from the last position seen) until they are done. Each batch must continue exactly where the
  * previous one ended: a reader that skipped an event committed late would fail here.
  */
-export async function runConcurrentWriters(reader: EventStore, kind: string, location: string, writers = ['p1', 'p2', 'p3'], perWriter = 40): Promise<ConcurrentRun> {
+export async function runConcurrentWriters(
+  reader: EventStore,
+  kind: string,
+  location: string,
+  writers = ['p1', 'p2', 'p3'],
+  perWriter = 40,
+): Promise<ConcurrentRun> {
   const started = writers.map((name) => startWriter(kind, location, name, perWriter));
   await Promise.all(started.map((w) => w.ready));
   let writersDone = false;
@@ -94,6 +103,8 @@ export function expectConsistentRun(run: ConcurrentRun) {
   expect(lastVersion.get('contended')).toBe(run.writers.length * run.perWriter);
   expect(lastVersion.get('shared-any')).toBe(run.writers.length * run.perWriter * 2);
   for (const name of run.writers) {
-    expect(run.seen.filter((e) => e.streamId === `writer-${name}`).map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: run.perWriter }, (_, i) => i));
+    expect(run.seen.filter((e) => e.streamId === `writer-${name}`).map((e) => (e.data as { i: number }).i)).toEqual(
+      Array.from({ length: run.perWriter }, (_, i) => i),
+    );
   }
 }

@@ -16,14 +16,27 @@ async function open(kind: string, location: string): Promise<EventStore> {
 
 async function main() {
   const [kind, location, name, count] = process.argv.slice(2);
-  const metadata = { actor: { sub: name, name, agency: null, roles: [] }, commandId: name, correlationId: name, causationId: name, recordedAt: new Date().toISOString() };
+  const metadata = {
+    actor: { sub: name, name, agency: null, roles: [] },
+    commandId: name,
+    correlationId: name,
+    causationId: name,
+    recordedAt: new Date().toISOString(),
+  };
   const store = await open(kind, location);
   process.stdout.write('ready\n');
   await new Promise((go) => process.stdin.once('data', go));
   let conflicts = 0;
   for (let i = 0; i < Number(count); i++) {
     await store.append(`writer-${name}`, [{ type: 'Own', schemaVersion: 1, data: { name, i } }], { expectedVersion: i, metadata });
-    await store.append('shared-any', [{ type: 'Any', schemaVersion: 1, data: { name, i } }, { type: 'Any', schemaVersion: 1, data: { name, i, b: 1 } }], { expectedVersion: 'any', metadata });
+    await store.append(
+      'shared-any',
+      [
+        { type: 'Any', schemaVersion: 1, data: { name, i } },
+        { type: 'Any', schemaVersion: 1, data: { name, i, b: 1 } },
+      ],
+      { expectedVersion: 'any', metadata },
+    );
     for (;;) {
       const version = (await store.readStream('contended')).length;
       await new Promise((decided) => setTimeout(decided, Math.random() * 2)); // deciding takes a moment

@@ -30,7 +30,10 @@ export async function startTestService(env: Record<string, string> = {}, options
       return service;
     },
     token: (roles, agency = null, sub) =>
-      signToken({ sub: sub ?? `${roles[0].toLowerCase()}.${agency ?? 'none'}`, name: `Test ${roles.join('+')} ${agency ?? ''}`.trim(), agency, roles }, secretOf(service)),
+      signToken(
+        { sub: sub ?? `${roles[0].toLowerCase()}.${agency ?? 'none'}`, name: `Test ${roles.join('+')} ${agency ?? ''}`.trim(), agency, roles },
+        secretOf(service),
+      ),
     async gql(query, variables = {}, token = null) {
       const res = await fetch(service.url, {
         method: 'POST',

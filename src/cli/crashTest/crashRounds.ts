@@ -17,7 +17,7 @@ export interface CrashTestOptions {
   keep: boolean;
 }
 
-export interface RoundReport {
+interface RoundReport {
   round: number;
   sent: number;
   acknowledged: number;
@@ -31,7 +31,7 @@ export interface RoundReport {
   seconds: number;
 }
 
-export interface CrashTestSummary {
+interface CrashTestSummary {
   rounds: RoundReport[];
   acknowledged: number;
   lost: number;

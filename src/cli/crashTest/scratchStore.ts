@@ -11,7 +11,7 @@ import { redactUrl } from '../../shared/redactUrl';
 export type CrashStore = 'sqlite' | 'postgres';
 
 /** Fresh stores for one crash-test run: the service's environment, a reader of its log, and how to remove them. */
-export interface ScratchStores {
+interface ScratchStores {
   env: Record<string, string>;
   description: string;
   openLog(): Promise<EventStore>;

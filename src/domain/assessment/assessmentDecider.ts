@@ -87,7 +87,11 @@ function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentSt
   const participant = requireParticipant(context);
   requireNotFinalized(state, context);
   if (context.now.getTime() > Date.parse(context.cycle.selfAssessmentDeadline)) {
-    throw new DomainError('DEADLINE_PASSED', `the self-assessment deadline of ${context.cycle.year} (${context.cycle.selfAssessmentDeadline}) has passed`, 'year');
+    throw new DomainError(
+      'DEADLINE_PASSED',
+      `the self-assessment deadline of ${context.cycle.year} (${context.cycle.selfAssessmentDeadline}) has passed`,
+      'year',
+    );
   }
   if (command.scores.length === 0) throw badInput('scores', 'give at least one criterion score');
   requireNoDuplicates(command.scores);
@@ -112,11 +116,7 @@ function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentSt
     return { criterionCode: leaf.code, applicable, points: fromPoints(points), explanation, evidence, appraiserCode: leaf.appraiserCode };
   });
   const data = { year: context.cycle.year, agencyCode: context.agencyCode, group: participant.group, frameworkCode: context.framework.code, scores };
-  return [
-    state.status === 'NOT_SUBMITTED' && state.submittedAt === null
-      ? event('SelfAssessmentSubmitted', data)
-      : event('SelfAssessmentRevised', data),
-  ];
+  return [state.status === 'NOT_SUBMITTED' && state.submittedAt === null ? event('SelfAssessmentSubmitted', data) : event('SelfAssessmentRevised', data)];
 }
 
 function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): AssessmentEvent[] {
@@ -137,8 +137,10 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
     throw new DomainError('DEADLINE_PASSED', `the appraisal deadline of ${context.cycle.year} (${context.cycle.appraisalDeadline}) has passed`, 'year');
   }
   const record = state.leaves[leaf.code];
-  if (round === 2 && !record?.appraisals[0]) throw invalidState(`criterion ${leaf.code} has no round 1 appraisal yet; round 2 follows round 1`, { field: 'round' });
-  if (round === 1 && record?.appraisals[1]) throw invalidState(`criterion ${leaf.code} already has a round 2 appraisal; correct round 2 instead`, { field: 'round' });
+  if (round === 2 && !record?.appraisals[0])
+    throw invalidState(`criterion ${leaf.code} has no round 1 appraisal yet; round 2 follows round 1`, { field: 'round' });
+  if (round === 1 && record?.appraisals[1])
+    throw invalidState(`criterion ${leaf.code} already has a round 2 appraisal; correct round 2 instead`, { field: 'round' });
 
   const applicable = command.applicable ?? true;
   const comment = optionalText('comment', command.comment);
@@ -160,7 +162,13 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   };
   const previous = record?.appraisals[round - 1];
   if (previous) {
-    return [event('AppraisalCorrected', { ...data, previousApplicable: previous.applicable, previousPoints: previous.points === null ? null : fromPoints(previous.points) })];
+    return [
+      event('AppraisalCorrected', {
+        ...data,
+        previousApplicable: previous.applicable,
+        previousPoints: previous.points === null ? null : fromPoints(previous.points),
+      }),
+    ];
   }
   return [event('CriterionAppraised', data)];
 }
@@ -188,7 +196,9 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
   if (result.unscored.length > 0) {
     const shown = result.unscored.slice(0, 20).join(', ');
     const more = result.unscored.length > 20 ? ` and ${result.unscored.length - 20} more` : '';
-    throw invalidState(`cannot finalize ${context.agencyCode} ${context.cycle.year}: criteria without a final score: ${shown}${more}`, { unscored: result.unscored });
+    throw invalidState(`cannot finalize ${context.agencyCode} ${context.cycle.year}: criteria without a final score: ${shown}${more}`, {
+      unscored: result.unscored,
+    });
   }
   return [
     event('AssessmentFinalized', {
@@ -217,5 +227,3 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
   },
   evolve: evolveAssessment,
 };
-
-

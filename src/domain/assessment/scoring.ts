@@ -75,6 +75,8 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     totalPoints,
     applicableMaxPoints,
     ratio: { achieved: totalPoints, maximum: applicableMaxPoints },
-    unscored: applicableOf(criteria).filter((c) => c.finalPoints === null).map((c) => c.code),
+    unscored: applicableOf(criteria)
+      .filter((c) => c.finalPoints === null)
+      .map((c) => c.code),
   };
 }

@@ -63,7 +63,10 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
     if (groups.has(f.group)) throw badInput(`frameworkCodes[${i}]`, `a second framework for group ${f.group}; a cycle uses one framework per group`);
     groups.add(f.group);
   });
-  for (const [field, date] of [['selfAssessmentDeadline', command.selfAssessmentDeadline], ['appraisalDeadline', command.appraisalDeadline]] as const) {
+  for (const [field, date] of [
+    ['selfAssessmentDeadline', command.selfAssessmentDeadline],
+    ['appraisalDeadline', command.appraisalDeadline],
+  ] as const) {
     if (Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date and time');
   }
   if (command.appraisalDeadline <= command.selfAssessmentDeadline) {
@@ -103,12 +106,15 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
   if (finalized.length === 0) throw invalidState(`no ${command.group} assessment of ${command.year} is finalized yet; nothing to rank`);
   const candidates = finalized.map((a) => {
     const result = scoreAssessment(a.framework.areas, a.state);
-    return { agencyCode: a.agencyCode, agencyName: names.get(a.agencyCode) ?? a.agencyCode, totalPoints: result.totalPoints, maxPoints: result.applicableMaxPoints };
+    return {
+      agencyCode: a.agencyCode,
+      agencyName: names.get(a.agencyCode) ?? a.agencyCode,
+      totalPoints: result.totalPoints,
+      maxPoints: result.applicableMaxPoints,
+    };
   });
   const data = { year: state.year, group: command.group, entries: rank(candidates, state.bands) };
-  return alreadyPublished
-    ? [event('RankingRepublished', { ...data, reason: reason as string })]
-    : [event('RankingPublished', data)];
+  return alreadyPublished ? [event('RankingRepublished', { ...data, reason: reason as string })] : [event('RankingPublished', data)];
 }
 
 export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {

@@ -53,7 +53,8 @@ export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (c
     const nodeTitle = requireText(`${path}.title`, node.title);
     const appraiser: AppraiserSource = node.appraiserCode ? { code: node.appraiserCode, field: `${path}.appraiserCode` } : inherited;
     // A code written anywhere must name a registered agency, even where every leaf below overrides it.
-    if (node.appraiserCode && !isRegisteredAgency(node.appraiserCode)) throw badInput(`${path}.appraiserCode`, `agency ${node.appraiserCode} is not registered`);
+    if (node.appraiserCode && !isRegisteredAgency(node.appraiserCode))
+      throw badInput(`${path}.appraiserCode`, `agency ${node.appraiserCode} is not registered`);
     const children = node.children ?? [];
 
     if (children.length > 0) {
@@ -63,7 +64,10 @@ export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (c
       if (node.maxPoints !== null && node.maxPoints !== undefined && toPoints(node.maxPoints) !== max) {
         throw badInput(`${path}.maxPoints`, `is ${node.maxPoints} but its children add up to ${fromPoints(max)}`);
       }
-      return { def: { code: nodeCode, title: nodeTitle, maxPoints: fromPoints(max), method: null, appraiserCode: null, children: built.map((b) => b.def) }, max };
+      return {
+        def: { code: nodeCode, title: nodeTitle, maxPoints: fromPoints(max), method: null, appraiserCode: null, children: built.map((b) => b.def) },
+        max,
+      };
     }
 
     if (node.maxPoints === null || node.maxPoints === undefined) throw badInput(`${path}.maxPoints`, 'is required on a leaf criterion');

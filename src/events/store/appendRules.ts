@@ -17,7 +17,7 @@ export function validateAppend(streamId: string, events: NewEvent[], options: Ap
   assertExpectedVersion(options.expectedVersion);
 }
 
-export function assertExpectedVersion(expected: ExpectedVersion): void {
+function assertExpectedVersion(expected: ExpectedVersion): void {
   if (expected !== 'any' && !(Number.isInteger(expected) && expected >= 0)) {
     throw new TypeError(`expectedVersion must be a non-negative integer or 'any', got ${String(expected)}`);
   }

@@ -4,7 +4,7 @@ import { fromPoints, indexPercent, type Points } from '../../domain/points';
 import { bandFor } from '../../domain/ranking/ranking';
 import type { AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
 
-export interface AppraisalView {
+interface AppraisalView {
   round: number;
   applicable: boolean;
   points: number | null;
@@ -13,7 +13,7 @@ export interface AppraisalView {
   appraisedAt: string;
 }
 
-export interface CriterionView {
+interface CriterionView {
   code: string;
   title: string;
   areaCode: string;
@@ -30,7 +30,7 @@ export interface CriterionView {
   appraisals: AppraisalView[];
 }
 
-export interface AreaView {
+interface AreaView {
   code: string;
   title: string;
   points: number;
@@ -66,7 +66,9 @@ export interface AssessmentDocument {
 const display = (p: Points | null) => (p === null ? null : fromPoints(p));
 
 const appraisalView = (a: AppraisalRecord | null): AppraisalView[] =>
-  a ? [{ round: a.round, applicable: a.applicable, points: display(a.points), comment: a.comment, appraiserCode: a.appraiserCode, appraisedAt: a.appraisedAt }] : [];
+  a
+    ? [{ round: a.round, applicable: a.applicable, points: display(a.points), comment: a.comment, appraiserCode: a.appraiserCode, appraisedAt: a.appraisedAt }]
+    : [];
 
 /** Re-derives every served field from the state, so the document can never disagree with its own state. */
 export function presentAssessment(base: Omit<AssessmentDocument, keyof ReturnType<typeof scored>>): AssessmentDocument {
@@ -100,7 +102,13 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
     applicableMaxPoints: fromPoints(result.applicableMaxPoints),
     indexPercent: indexPercent(result.ratio),
     band: bandFor(result.ratio, bands),
-    areas: result.areas.map((a) => ({ code: a.code, title: a.title, points: fromPoints(a.points), maxPoints: fromPoints(a.maxPoints), indexPercent: indexPercent(a.ratio) })),
+    areas: result.areas.map((a) => ({
+      code: a.code,
+      title: a.title,
+      points: fromPoints(a.points),
+      maxPoints: fromPoints(a.maxPoints),
+      indexPercent: indexPercent(a.ratio),
+    })),
     criteria,
     submittedAt: state.submittedAt,
     finalizedAt: state.finalizedAt,

@@ -15,7 +15,13 @@ export const assessmentsProjection = defineProjection({
   name: 'assessments',
   version: 1,
   collections: [
-    { name: 'assessments', indexes: [['year', 'group'], ['agencyCode', 'year']] },
+    {
+      name: 'assessments',
+      indexes: [
+        ['year', 'group'],
+        ['agencyCode', 'year'],
+      ],
+    },
     { name: 'assessmentFrameworks', indexes: [] },
   ],
   handles: ['FrameworkPublished', 'AssessmentCycleOpened', ...ASSESSMENT_EVENT_TYPES],

@@ -10,8 +10,7 @@ export const cyclesProjection = defineProjection({
   version: 1,
   collections: [{ name: 'cycles', indexes: [['year']] }],
   handles: ['AssessmentCycleOpened', 'RankingPublished', 'RankingRepublished'],
-  reads: (event) =>
-    event.type === 'RankingPublished' || event.type === 'RankingRepublished' ? [{ collection: 'cycles', id: id(event.data.year) }] : [],
+  reads: (event) => (event.type === 'RankingPublished' || event.type === 'RankingRepublished' ? [{ collection: 'cycles', id: id(event.data.year) }] : []),
   apply(event, docs) {
     const recordedAt = event.metadata.recordedAt;
     switch (event.type) {

@@ -3,7 +3,7 @@ import { rank } from '../../domain/ranking/ranking';
 import type { AgencyGroup, RankingEntryData, RatingBand } from '../../events/parEvents';
 import { defineProjection } from '../projection';
 
-export interface Publication {
+interface Publication {
   publishedAt: string;
   reason: string | null;
   entries: RankingEntryData[];

@@ -2,7 +2,7 @@ import { appraisalAssignments } from '../../domain/framework/framework';
 import type { AgencyGroup } from '../../events/parEvents';
 import { defineProjection, type DocChange } from '../projection';
 
-export interface PendingAppraisal {
+interface PendingAppraisal {
   agencyCode: string;
   criterionCode: string;
 }
@@ -25,7 +25,7 @@ interface AssignmentsDocument {
   byAppraiser: Record<string, string[]>;
 }
 
-export const responsibilityId = (year: number, agencyCode: string) => `${year}-${agencyCode}`;
+const responsibilityId = (year: number, agencyCode: string) => `${year}-${agencyCode}`;
 
 export const responsibilitiesProjection = defineProjection({
   name: 'responsibilities',
@@ -95,7 +95,10 @@ export const responsibilitiesProjection = defineProjection({
         for (const score of scores) {
           if (!score.appraiserCode || !score.applicable) continue;
           const id = responsibilityId(year, score.appraiserCode);
-          const latest = (changes.find((c) => c.id === id)?.doc as ResponsibilityDocument | undefined) ?? appraisers.get(id) ?? docs<ResponsibilityDocument>('responsibilities', id);
+          const latest =
+            (changes.find((c) => c.id === id)?.doc as ResponsibilityDocument | undefined) ??
+            appraisers.get(id) ??
+            docs<ResponsibilityDocument>('responsibilities', id);
           if (!latest) continue;
           const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === score.criterionCode;
           if (latest.pendingAppraisals.some(same) || latest.appraised.some(same)) continue;

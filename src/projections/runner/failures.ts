@@ -1,7 +1,7 @@
 import type { RunnerClock } from './clock';
 
 /** A projector that threw on an event: the projection stays just before it and is retried later. */
-export interface ProjectionFailure {
+interface ProjectionFailure {
   /** Global position of the event the projector failed on; the checkpoint stays at the event before it. */
   position: number;
   eventType: string;

@@ -11,7 +11,7 @@ import { PositionWaiters, ProjectionsBehindError } from './waiters';
 
 export type { RebuildProgress } from './generations';
 export { ProjectionsBehindError } from './waiters';
-export { PROJECTION_STATES, type ProjectionState, type ProjectionStatus } from './status';
+export { PROJECTION_STATES, type ProjectionState } from './status';
 
 export interface RunnerOptions {
   batchSize?: number;

@@ -16,12 +16,10 @@ import type { DocumentWrite, Filter, FindOptions, Scalar } from './readStore';
  */
 
 export type SortKey = NonNullable<FindOptions['sort']>[number];
-export type RangeOperator = '$gt' | '$gte' | '$lt' | '$lte';
+type RangeOperator = '$gt' | '$gte' | '$lt' | '$lte';
 
 /** One validated condition; a filter is their conjunction. `$eq` and plain values are `$in` with one value. */
-export type Condition =
-  | { kind: 'in'; path: string; values: Scalar[] }
-  | { kind: 'range'; path: string; operator: RangeOperator; value: string | number };
+export type Condition = { kind: 'in'; path: string; values: Scalar[] } | { kind: 'range'; path: string; operator: RangeOperator; value: string | number };
 
 const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -30,7 +28,7 @@ const RANGE_OPERATORS: readonly string[] = ['$gt', '$gte', '$lt', '$lte'];
 // ---------------------------------------------------------------------------------------------- validation
 
 /** Paths end up inside SQL (json_extract) and MongoDB keys, so only plain identifiers are allowed. */
-export function assertFieldPath(path: string): void {
+function assertFieldPath(path: string): void {
   if (typeof path !== 'string' || !FIELD_PATH.test(path)) {
     throw new Error(`Invalid field path ${JSON.stringify(path)}: expected dot-separated identifiers like "a.b_c"`);
   }
@@ -44,12 +42,7 @@ export function assertCollectionName(name: string): void {
 }
 
 function isScalar(value: unknown): value is Scalar {
-  return (
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value))
-  );
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -73,9 +66,7 @@ export function parseFilter(filter: Filter | undefined): Condition[] {
       continue;
     }
     if (!isPlainObject(condition)) {
-      throw new Error(
-        `Invalid condition on field "${path}": expected a string, finite number, boolean, null or operators`,
-      );
+      throw new Error(`Invalid condition on field "${path}": expected a string, finite number, boolean, null or operators`);
     }
     for (const [operator, operand] of Object.entries(condition)) {
       if (operand === undefined) continue;
@@ -173,17 +164,13 @@ export function assertIds(ids: readonly string[]): void {
 // ---------------------------------------------------------------------------------------------- evaluation
 
 /** The value at a dot-separated path, or `undefined` when the path does not lead through objects to a key. */
-export function getPath(doc: unknown, path: string): unknown {
+function getPath(doc: unknown, path: string): unknown {
   let current: unknown = doc;
   for (const key of path.split('.')) {
     if (!isPlainObject(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined;
     current = current[key];
   }
   return current;
-}
-
-export function matchesFilter(doc: unknown, filter: Filter | undefined): boolean {
-  return matchesConditions(doc, parseFilter(filter));
 }
 
 /** For callers that test many documents against one filter: parse once, then match. */
@@ -238,7 +225,7 @@ function typeRank(value: unknown): number {
   return 5; // boolean
 }
 
-export function compareValues(a: unknown, b: unknown): number {
+function compareValues(a: unknown, b: unknown): number {
   const rankOrder = typeRank(a) - typeRank(b);
   if (rankOrder !== 0) return Math.sign(rankOrder);
   if (typeof a === 'number' && typeof b === 'number') return Math.sign(a - b);

@@ -8,9 +8,7 @@
 export type Scalar = string | number | boolean | null;
 
 /** A condition on one (dot-separated) field: a value means equality. */
-export type FieldCondition =
-  | Scalar
-  | { $eq?: Scalar; $in?: Scalar[]; $gt?: string | number; $gte?: string | number; $lt?: string | number; $lte?: string | number };
+type FieldCondition = Scalar | { $eq?: Scalar; $in?: Scalar[]; $gt?: string | number; $gte?: string | number; $lt?: string | number; $lte?: string | number };
 
 export type Filter = Record<string, FieldCondition>;
 

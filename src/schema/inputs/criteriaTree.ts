@@ -12,7 +12,7 @@ interface AreaNode {
  * What is wrong with a framework's criteria tree as a whole, or null. Each list has its own bound; this adds the
  * depth and the totals, walking without recursion so a hostile tree cannot exhaust the stack.
  */
-export function criteriaTreeProblem(areas: unknown): string | null {
+function criteriaTreeProblem(areas: unknown): string | null {
   if (!Array.isArray(areas)) return null;
   let criteria = 0;
   let leaves = 0;

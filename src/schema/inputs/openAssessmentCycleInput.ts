@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { INPUT_BOUNDS as B, MaxChars, MaxCharsEach, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
-export class BandInput {
+class BandInput {
   @Field({ description: 'E.g. "Xuất sắc", "Tốt", "Khá", "Trung bình", "Yếu".' })
   @MaxChars(B.labelChars)
   label!: string;

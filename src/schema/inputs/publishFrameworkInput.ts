@@ -4,7 +4,7 @@ import { INPUT_BOUNDS as B, MaxChars, MaxItems, Nested } from '../inputBounds';
 import { BoundedCriteriaTree } from './criteriaTree';
 
 @InputType({ description: 'A criterion; give maxPoints on leaves (no children). Inner maxPoints, if given, must equal the sum.' })
-export class CriterionInput {
+class CriterionInput {
   @Field(() => ID)
   @MaxChars(B.codeChars)
   code!: string;
@@ -30,7 +30,7 @@ export class CriterionInput {
 }
 
 @InputType()
-export class AreaInput {
+class AreaInput {
   @Field(() => ID)
   @MaxChars(B.codeChars)
   code!: string;

@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { INPUT_BOUNDS as B, MaxChars, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
-export class SurveyScoreInput {
+class SurveyScoreInput {
   @Field(() => ID)
   @MaxChars(B.codeChars)
   criterionCode!: string;

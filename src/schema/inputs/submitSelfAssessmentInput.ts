@@ -2,7 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { INPUT_BOUNDS as B, MaxChars, MaxCharsEach, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
-export class SelfScoreInput {
+class SelfScoreInput {
   @Field(() => ID)
   @MaxChars(B.codeChars)
   criterionCode!: string;

@@ -15,7 +15,7 @@ import type { EventMetadata, RecordedEvent } from '../../envelope';
 import type { CommandRecord } from '../eventStore';
 import { CorruptEventError, parseStoredJson, rememberStoredText } from '../../storedEvent';
 
-export const COMMAND_EVENT_TYPE = 'ParLedgerCommandRecorded';
+const COMMAND_EVENT_TYPE = 'ParLedgerCommandRecorded';
 /** Marks KurrentDB metadata written by this adapter, and its layout version. */
 const ENVELOPE_FORMAT_KEY = 'parLedgerEnvelope';
 const ENVELOPE_FORMAT = '1';

@@ -41,15 +41,13 @@ import { decodeCommand, decodeEvent, derivedUuid, expectedState, toCommandData, 
 import { readLastRecord, readRecords, scanPositionAt } from './kurrentReads';
 import { subscribeToLog, type KurrentSubscription, type KurrentSubscriptionOptions } from './kurrentSubscription';
 
-export type { KurrentSubscription, KurrentSubscriptionOptions } from './kurrentSubscription';
-
 /** Names this adapter owns; an aggregate stream may not use them. */
 const RESERVED_PREFIX = 'par-ledger-';
 const LOG_STREAM = `${RESERVED_PREFIX}log`;
 const COMMAND_STREAM_PREFIX = `${RESERVED_PREFIX}command-`;
 const DEFAULT_MAX_APPEND_ATTEMPTS = 50;
 
-export interface KurrentEventStoreOptions {
+interface KurrentEventStoreOptions {
   /** Prefix of every stream name this store uses (aggregates, log, commands). '' in production. */
   namespace?: string;
   /** How often an append re-seals after another process moved the log first. */

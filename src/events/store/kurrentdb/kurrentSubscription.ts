@@ -32,7 +32,7 @@ export interface KurrentSubscription {
 }
 
 /** What the subscription needs from the store. */
-export interface SubscriptionSource {
+interface SubscriptionSource {
   client: KurrentDBClient;
   /** The name of the ordered log stream (with the store's namespace). */
   logStream: string;

@@ -7,7 +7,7 @@ import { DuplicateCommandError, StoreContentionError, StreamVersionConflictError
 import { toCommandRecord, type CommandRow } from '../sqlRows';
 
 /** One append waiting for its turn. */
-export interface QueuedAppend {
+interface QueuedAppend {
   streamId: string;
   events: NewEvent[];
   metadata: EventMetadata;

@@ -1,12 +1,12 @@
 import type pg from 'pg';
 import type { Migration } from '../sqlRows';
 
-export const APPEND_LOCK = 7_283_746_510; // pg_advisory_xact_lock key shared by every writer of the log
+const APPEND_LOCK = 7_283_746_510; // pg_advisory_xact_lock key shared by every writer of the log
 const MIGRATION_LOCK = 7_283_746_511;
 export const NOTIFY_CHANNEL = 'par_ledger_appended';
 
 /** Append-only: a released migration is never edited; a change is a new entry with the next version. */
-export const MIGRATIONS: readonly Migration[] = [
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'events, commands, append function',

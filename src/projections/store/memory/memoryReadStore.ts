@@ -14,7 +14,7 @@ import {
 } from '../documentFilter';
 import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
 
-export interface MemoryReadStoreOptions {
+interface MemoryReadStoreOptions {
   /**
    * The store's own clock, which decides lease expiry (milliseconds since the epoch; default Date.now). Every
    * user of a memory store lives in one process, so this plays the part a database server's clock plays for
@@ -78,9 +78,7 @@ export class MemoryReadStore implements ReadStore {
     const conditions = parseFilter(options.filter);
     const sort = parseSort(options.sort);
     const limit = parseLimit(options.limit);
-    const matching = [...(this.collections.get(collection) ?? [])].filter(([, stored]) =>
-      matchesConditions(stored.doc, conditions),
-    );
+    const matching = [...(this.collections.get(collection) ?? [])].filter(([, stored]) => matchesConditions(stored.doc, conditions));
     matching.sort(([idA, a], [idB, b]) => compareBySort(a.doc, b.doc, sort) || compareStrings(idA, idB));
     return matching.slice(0, limit).map(([, stored]) => structuredClone(stored.doc) as T);
   }
@@ -157,7 +155,6 @@ export class MemoryReadStore implements ReadStore {
     if (this.closed) throw new Error('MemoryReadStore is closed');
   }
 }
-
 
 function cloneStored<T>(stored: StoredDocument<unknown>): StoredDocument<T> {
   return { doc: structuredClone(stored.doc) as T, position: stored.position };

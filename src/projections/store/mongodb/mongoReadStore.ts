@@ -24,7 +24,7 @@ import {
 import { redactUrl } from '../../../shared/redactUrl';
 import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
 
-export interface MongoReadStoreOptions {
+interface MongoReadStoreOptions {
   /** Used when the URL names no database; default `par_ledger`. */
   dbName?: string;
   /** How long to look for a server before failing; default 5000 ms unless the URL sets it. */
@@ -100,9 +100,7 @@ export class MongoReadStore implements ReadStore {
     try {
       client = new MongoClient(url, {
         appName: 'par-ledger',
-        ...(urlSetsTimeout && options.serverSelectionTimeoutMS === undefined
-          ? {}
-          : { serverSelectionTimeoutMS: timeout }),
+        ...(urlSetsTimeout && options.serverSelectionTimeoutMS === undefined ? {} : { serverSelectionTimeoutMS: timeout }),
       });
     } catch (error) {
       // No `cause` here or below: the driver's error may quote the URL with its password, and loggers print causes.
@@ -216,11 +214,7 @@ export class MongoReadStore implements ReadStore {
       highest.set(projection, Math.max(position, highest.get(projection) ?? 0));
     }
     for (const [projection, position] of highest) {
-      await retryOnDuplicateKey(() =>
-        this.db
-          .collection<CheckpointRow>(CHECKPOINTS)
-          .updateOne({ _id: projection }, { $max: { position } }, { upsert: true }),
-      );
+      await retryOnDuplicateKey(() => this.db.collection<CheckpointRow>(CHECKPOINTS).updateOne({ _id: projection }, { $max: { position } }, { upsert: true }));
     }
   }
 
@@ -285,9 +279,7 @@ export class MongoReadStore implements ReadStore {
 
   async setMeta(key: string, value: string): Promise<void> {
     this.assertOpen();
-    await retryOnDuplicateKey(() =>
-      this.db.collection<MetaRow>(META).updateOne({ _id: key }, { $set: { value } }, { upsert: true }),
-    );
+    await retryOnDuplicateKey(() => this.db.collection<MetaRow>(META).updateOne({ _id: key }, { $set: { value } }, { upsert: true }));
   }
 
   async close(): Promise<void> {
@@ -449,7 +441,7 @@ function hasCode(error: unknown, code: number): boolean {
  *    through an array is missing: every proper prefix of the path must not be an array, except for conditions
  *    that also accept null, which then match when some prefix is an array (the value is missing).
  */
-export function toMongoFilter(conditions: readonly Condition[]): MongoFilter<StoredRow> {
+function toMongoFilter(conditions: readonly Condition[]): MongoFilter<StoredRow> {
   const merged: Record<string, unknown> = {};
   const and: Record<string, unknown>[] = [];
   for (const clause of conditions.flatMap(conditionClauses)) {
@@ -507,7 +499,7 @@ function toMongoSort(sort: readonly SortKey[]): Sort {
  * - an array inside an array becomes `{ '%a': [...] }`; that key cannot come from a real key, whose '%' would have
  *   been escaped. An object never equals a scalar and never matches a range, so filters are unaffected.
  */
-export function encodeValue(value: unknown, inArray = false): unknown {
+function encodeValue(value: unknown, inArray = false): unknown {
   if (Array.isArray(value)) {
     const elements = value.map((element) => encodeValue(element, true));
     return inArray ? { [NESTED_ARRAY]: elements } : elements;
@@ -520,7 +512,7 @@ export function encodeValue(value: unknown, inArray = false): unknown {
   return value;
 }
 
-export function decodeValue(value: unknown, inArray = false): unknown {
+function decodeValue(value: unknown, inArray = false): unknown {
   if (Array.isArray(value)) return value.map((element) => decodeValue(element, true));
   if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value);
@@ -542,9 +534,7 @@ function encodeKey(key: string): string {
 }
 
 function decodeKey(key: string): string {
-  return key.includes('%')
-    ? key.replace(/%([0-9A-F]{2})/g, (_, code: string) => String.fromCharCode(parseInt(code, 16)))
-    : key;
+  return key.includes('%') ? key.replace(/%([0-9A-F]{2})/g, (_, code: string) => String.fromCharCode(parseInt(code, 16))) : key;
 }
 
 function hex(character: string): string {
@@ -586,4 +576,3 @@ function errorMessage(error: unknown, url: string, shown: string): string {
   const message = error instanceof Error ? error.message : String(error);
   return url === shown ? message : message.split(url).join(shown);
 }
-

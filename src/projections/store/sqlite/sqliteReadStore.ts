@@ -14,15 +14,7 @@ import {
   type SortKey,
   assertLease,
 } from '../documentFilter';
-import type {
-  CollectionSpec,
-  DocumentWrite,
-  Filter,
-  FindOptions,
-  ReadStore,
-  Scalar,
-  StoredDocument,
-} from '../readStore';
+import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, Scalar, StoredDocument } from '../readStore';
 
 /** Bumped when the tables below change shape; `PRAGMA user_version` records it in the file. */
 const SCHEMA_VERSION = 1;
@@ -145,10 +137,8 @@ export class SqliteReadStore implements ReadStore {
 
   async get<T>(collection: string, id: string): Promise<StoredDocument<T> | null> {
     assertCollectionName(collection);
-    const row = this.statement('SELECT position, doc FROM documents WHERE collection = ? AND id = ?').get(
-      collection,
-      id,
-    ) as Omit<DocumentRow, 'id'> | undefined;
+    const row = this.statement('SELECT position, doc FROM documents WHERE collection = ? AND id = ?').get(collection, id) as
+      Omit<DocumentRow, 'id'> | undefined;
     return row === undefined ? null : { doc: JSON.parse(row.doc) as T, position: row.position };
   }
 
@@ -158,9 +148,10 @@ export class SqliteReadStore implements ReadStore {
     const found = new Map<string, StoredDocument<T>>();
     if (ids.length === 0) return found;
     // One statement for any number of ids: the list travels as a JSON array parameter.
-    const rows = this.statement(
-      'SELECT id, position, doc FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))',
-    ).all(collection, JSON.stringify(ids)) as DocumentRow[];
+    const rows = this.statement('SELECT id, position, doc FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))').all(
+      collection,
+      JSON.stringify(ids),
+    ) as DocumentRow[];
     for (const row of rows) found.set(row.id, { doc: JSON.parse(row.doc) as T, position: row.position });
     return found;
   }
@@ -168,14 +159,18 @@ export class SqliteReadStore implements ReadStore {
   async find<T>(collection: string, options: FindOptions = {}): Promise<T[]> {
     const query = this.buildFind(collection, options);
     if (query === null) return [];
-    const texts = this.statement(query.sql).pluck().all(...query.params) as string[];
+    const texts = this.statement(query.sql)
+      .pluck()
+      .all(...query.params) as string[];
     return texts.map((text) => JSON.parse(text) as T);
   }
 
   async count(collection: string, filter?: Filter): Promise<number> {
     assertCollectionName(collection);
     const where = buildWhere(collection, parseFilter(filter), this.leadingIndexFields(collection));
-    return this.statement(`SELECT count(*) FROM documents WHERE ${where.sql}`).pluck().get(...where.params) as number;
+    return this.statement(`SELECT count(*) FROM documents WHERE ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
   }
 
   async write(documents: DocumentWrite[], checkpoints: { projection: string; position: number }[]): Promise<void> {
@@ -219,9 +214,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async setMeta(key: string, value: string): Promise<void> {
-    this.statement(
-      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-    ).run(key, value);
+    this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   async close(): Promise<void> {
@@ -263,9 +256,7 @@ export class SqliteReadStore implements ReadStore {
 
   private indexNames(collection: string): string[] {
     const prefix = indexNamePrefix(collection);
-    const names = this.statement(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'`)
-      .pluck()
-      .all() as string[];
+    const names = this.statement(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents'`).pluck().all() as string[];
     return names.filter((name) => name.startsWith(prefix));
   }
 
@@ -299,10 +290,7 @@ function migrate(db: Database.Database): void {
 /** The collection is a literal (it is validated): SQLite only uses a partial index when the query names it. */
 function buildWhere(collection: string, conditions: readonly Condition[], indexed: ReadonlySet<string>): Query {
   const params: SqlParam[] = [];
-  const terms = [
-    `collection = '${collection}'`,
-    ...conditions.map((c) => conditionSql(collection, c, indexed.has(c.path), params)),
-  ];
+  const terms = [`collection = '${collection}'`, ...conditions.map((c) => conditionSql(collection, c, indexed.has(c.path), params))];
   return { sql: terms.join(' AND '), params };
 }
 
@@ -368,7 +356,6 @@ function scalarEqualsSql(type: string, value: string, expected: Scalar, params: 
   const types = typeof expected === 'number' ? `${type} IN ${NUMBER_TYPES}` : `${type} = 'text'`;
   return `(${value} = ? AND ${types})`;
 }
-
 
 /** ':' cannot occur in collection names or paths, so names of different collections or field lists never clash. */
 function indexName(collection: string, fields: readonly string[]): string {
