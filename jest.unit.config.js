@@ -6,7 +6,10 @@ const base = require('./jest.config.js');
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/test/{domain,events,seed,shared,auth,schema}/**/*.test.ts', '<rootDir>/test/projections/{projectorFailures,runnerLease}.test.ts'],
+  testMatch: [
+    '<rootDir>/test/{domain,events,seed,shared,auth,schema,commands,resolvers}/**/*.test.ts',
+    '<rootDir>/test/projections/{projectorFailures,runnerLease}.test.ts',
+  ],
   // The tamper suite runs `npm run verify` as a process against SQLite and PostgreSQL logs.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/events/tamper\\.test\\.ts$'],
 };
