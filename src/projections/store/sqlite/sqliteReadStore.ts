@@ -10,40 +10,16 @@ import {
   parseLimit,
   parseSort,
   serializeWrite,
-  type Condition,
-  type SortKey,
   assertLease,
 } from '../documentFilter';
-import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, Scalar, StoredDocument } from '../readStore';
-
-/** Bumped when the tables below change shape; `PRAGMA user_version` records it in the file. */
-const SCHEMA_VERSION = 1;
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS documents (
-    collection TEXT NOT NULL,
-    id TEXT NOT NULL,
-    position INTEGER NOT NULL,
-    doc TEXT NOT NULL,
-    PRIMARY KEY (collection, id)
-  );
-  CREATE TABLE IF NOT EXISTS checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
-`;
-
-/** SQLite's current time in whole milliseconds since the epoch (the 'subsec' modifier needs SQLite 3.42). */
-const SQLITE_NOW_MS = `CAST(unixepoch('now', 'subsec') * 1000 AS INTEGER)`;
+import type { CollectionSpec, DocumentWrite, Filter, FindOptions, ReadStore, StoredDocument } from '../readStore';
+import { buildOrderBy, buildWhere, jsonExtract, type Query } from './sqliteFilterSql';
+import { ACQUIRE_LEASE_SQL, RELEASE_LEASE_SQL } from './sqliteLease';
+import { indexName, indexNamePrefix, migrate } from './sqliteSchema';
 
 /** Generated find/count SQL varies with filters; keep the cache bounded in case callers vary a lot. */
 const STATEMENT_CACHE_SIZE = 256;
 
-type SqlParam = string | number;
-interface Query {
-  sql: string;
-  params: SqlParam[];
-}
 interface DocumentRow {
   id: string;
   position: number;
@@ -185,27 +161,16 @@ export class SqliteReadStore implements ReadStore {
     return (position as number | undefined) ?? 0;
   }
 
-  /**
-   * One statement, so that instances sharing the file (each its own connection) cannot both win: the row is
-   * inserted when absent, taken over when the holder is the same or the lease expired, and left alone otherwise,
-   * in which case RETURNING yields no row. Expiry is computed and compared with SQLite's own clock ('now' is the
-   * same for the whole statement), never with the calling instance's, so a process whose clock is skewed or
-   * faked can neither steal a valid lease nor keep one past its term. Times are milliseconds since the epoch.
-   */
+  /** See sqliteLease.ts: one statement, timed by SQLite's own clock, so that only one instance can win. */
   async acquireLease(name: string, holder: string, ttlMs: number): Promise<boolean> {
     assertLease(name, holder, ttlMs);
-    const row = this.statement(
-      `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, ${SQLITE_NOW_MS} + @ttlMs)
-       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-       WHERE leases.holder = excluded.holder OR leases.expires_at < ${SQLITE_NOW_MS}
-       RETURNING holder`,
-    ).get({ name, holder, ttlMs }) as { holder: string } | undefined;
+    const row = this.statement(ACQUIRE_LEASE_SQL).get({ name, holder, ttlMs }) as { holder: string } | undefined;
     return row?.holder === holder;
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {
     assertLease(name, holder);
-    this.statement('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
+    this.statement(RELEASE_LEASE_SQL).run(name, holder);
   }
 
   async getMeta(key: string): Promise<string | null> {
@@ -274,94 +239,4 @@ export class SqliteReadStore implements ReadStore {
     this.statements.set(sql, statement);
     return statement;
   }
-}
-
-function migrate(db: Database.Database): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > SCHEMA_VERSION) {
-    throw new Error(`Read store schema version ${version} is newer than this code supports (${SCHEMA_VERSION})`);
-  }
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
-
-// ------------------------------------------------------------------------------------------ SQL generation
-
-/** The collection is a literal (it is validated): SQLite only uses a partial index when the query names it. */
-function buildWhere(collection: string, conditions: readonly Condition[], indexed: ReadonlySet<string>): Query {
-  const params: SqlParam[] = [];
-  const terms = [`collection = '${collection}'`, ...conditions.map((c) => conditionSql(collection, c, indexed.has(c.path), params))];
-  return { sql: terms.join(' AND '), params };
-}
-
-function buildOrderBy(sort: readonly SortKey[]): string {
-  // json_extract alone (no type-rank expression) so that an index on the field can serve the sort; ties by id.
-  const keys = sort.map(({ field, direction }) => `${jsonExtract(field)} ${direction === 1 ? 'ASC' : 'DESC'}`);
-  return [...keys, 'id ASC'].join(', ');
-}
-
-function jsonExtract(path: string): string {
-  return `json_extract(doc, '$.${path}')`;
-}
-
-function jsonType(path: string): string {
-  return `json_type(doc, '$.${path}')`;
-}
-
-const NUMBER_TYPES = `('integer', 'real')`;
-
-function conditionSql(collection: string, condition: Condition, indexed: boolean, params: SqlParam[]): string {
-  const type = jsonType(condition.path);
-  const value = jsonExtract(condition.path);
-  if (condition.kind === 'range') {
-    // json_type guards against comparing across types: json_extract turns true into 1 and arrays into text.
-    params.push(condition.value);
-    const types = typeof condition.value === 'number' ? `${type} IN ${NUMBER_TYPES}` : `${type} = 'text'`;
-    return `(${value} ${RANGE_SQL[condition.operator]} ? AND ${types})`;
-  }
-  if (condition.values.length === 0) return '0';
-  const terms = condition.values.map((v) => scalarEqualsSql(type, value, v, params));
-  const onElement = condition.values.map((v) => scalarEqualsSql('element.type', 'element.value', v, params));
-  // Array-valued fields match when an element is equal (MongoDB semantics). json_extract gives an array as its
-  // JSON text, which starts with '[': that range lets this term use the field's index too.
-  terms.push(
-    `${value} >= '[' AND ${value} < '\\' AND ${type} = 'array' AND EXISTS ` +
-      `(SELECT 1 FROM json_each(doc, '$.${condition.path}') AS element WHERE ${onElement.join(' OR ')})`,
-  );
-  if (!indexed) return `((${terms.join(') OR (')}))`;
-  // Without ANALYZE statistics SQLite plans an OR as a scan of the collection; one SELECT per term, each naming
-  // the collection (partial indexes require it), makes every term an index search (measured: 58 ms -> 5 ms on
-  // 50k documents). Not used on fields without an index, where it would scan once per term.
-  const selects = terms.map((term) => `SELECT rowid FROM documents WHERE collection = '${collection}' AND ${term}`);
-  return `rowid IN (${selects.join(' UNION ALL ')})`;
-}
-
-const RANGE_SQL: Record<Exclude<Condition, { kind: 'in' }>['operator'], string> = {
-  $gt: '>',
-  $gte: '>=',
-  $lt: '<',
-  $lte: '<=',
-};
-
-/**
- * Type-strict equality of a JSON value, given as its json_type and SQL value, with a scalar. Each form starts
- * with a comparison on the value so that an expression index on it applies; json_type then rules out the
- * look-alikes (true is 1, arrays and objects are text).
- */
-function scalarEqualsSql(type: string, value: string, expected: Scalar, params: SqlParam[]): string {
-  // NULL is both JSON null and a missing field, which is exactly what equality with null means here.
-  if (expected === null) return `${value} IS NULL`;
-  if (typeof expected === 'boolean') return `(${value} = ${expected ? 1 : 0} AND ${type} = '${expected}')`;
-  params.push(expected);
-  const types = typeof expected === 'number' ? `${type} IN ${NUMBER_TYPES}` : `${type} = 'text'`;
-  return `(${value} = ? AND ${types})`;
-}
-
-/** ':' cannot occur in collection names or paths, so names of different collections or field lists never clash. */
-function indexName(collection: string, fields: readonly string[]): string {
-  return `"${indexNamePrefix(collection)}${fields.join(',')}"`;
-}
-
-function indexNamePrefix(collection: string): string {
-  return `rs:${collection}:`;
 }
