@@ -81,6 +81,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
 
   const runner = new ProjectionRunner(events, readStore, allProjections, {
     log,
+    logError: options.log ?? ((m: string) => logger.error(m)),
     instanceId,
     leaseTtlMs: config.PAR_PROJECTION_LEASE_MS,
   });

@@ -22,6 +22,8 @@ export interface RunnerOptions {
   /** How often to look for events appended by other processes. */
   pollMs?: number;
   log?: (message: string) => void;
+  /** Where projector failures and store outages go; an operator must see them (defaults to `log`). */
+  logError?: (message: string) => void;
   /** Paces polling, lease renewal, retries and waitFor timeouts; tests pass a manual one. */
   clock?: RunnerClock;
   /** Back-off for a projection whose projector throws: 1 s, doubling, at most 60 s by default. */
@@ -45,6 +47,7 @@ export class ProjectionRunner {
   private readonly applied = new Map<string, number>();
   private readonly pollMs: number;
   private readonly log: (message: string) => void;
+  private readonly logError: (message: string) => void;
   private readonly clock: RunnerClock;
   private readonly sleeper: Sleeper;
   private readonly lease: RunnerLease;
@@ -61,6 +64,7 @@ export class ProjectionRunner {
   ) {
     this.pollMs = options.pollMs ?? 500;
     this.log = options.log ?? (() => {});
+    this.logError = options.logError ?? this.log;
     this.clock = options.clock ?? systemRunnerClock;
     this.sleeper = new Sleeper(this.clock);
     const instanceId = options.instanceId ?? `runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -70,7 +74,7 @@ export class ProjectionRunner {
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
     this.generations = new Generations(events, store, projections, this.applier, this.clock, this.log);
-    this.failures = new ProjectionFailures(this.clock, this.log, options.retry ?? DEFAULT_RETRY);
+    this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
     this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, stopped) => this.behindError(position, timeoutMs, stopped));
   }
 
@@ -210,7 +214,7 @@ export class ProjectionRunner {
         });
       } catch (error) {
         // A store outage must not kill the service: log it and try again next round.
-        this.log(`projection runner: ${(error as Error).message}`);
+        this.logError(`projection runner: ${(error as Error).message}`);
       }
       this.settleWaiters();
       if (!progressed && this.running) await this.sleeper.sleep(this.pause());
