@@ -10,10 +10,15 @@ type CommandName =
   | 'PublishFramework'
   | 'OpenAssessmentCycle'
   | 'SubmitSelfAssessment'
+  | 'SaveSelfAssessmentDraft'
   | 'AppraiseCriterion'
   | 'RecordSurveyScores'
   | 'FinalizeAssessment'
-  | 'PublishRanking';
+  | 'PublishRanking'
+  | 'AmendCycleSchedule'
+  | 'GrantExtension'
+  | 'ExcludeFromRanking'
+  | 'RecordNonSubmission';
 
 /** Who may ask for each command (the issue's "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -23,10 +28,19 @@ const allowed: Record<CommandName, readonly Role[]> = {
   RecordSurveyScores: ['ADMIN', 'COORDINATOR'],
   FinalizeAssessment: ['ADMIN', 'COORDINATOR'],
   PublishRanking: ['ADMIN', 'COORDINATOR'],
+  // The schedule and who takes part are the coordinator's (SNV's) to manage.
+  AmendCycleSchedule: ['ADMIN', 'COORDINATOR'],
+  GrantExtension: ['ADMIN', 'COORDINATOR'],
+  ExcludeFromRanking: ['ADMIN', 'COORDINATOR'],
+  RecordNonSubmission: ['ADMIN', 'COORDINATOR'],
   SubmitSelfAssessment: ['AGENCY_OFFICER'],
+  SaveSelfAssessmentDraft: ['AGENCY_OFFICER'],
   // Which leaves an appraiser may score depends on the framework: the assessment decider checks that part.
   AppraiseCriterion: ['APPRAISER'],
 };
+
+/** Commands an agency officer gives for their own agency only. */
+const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft']);
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');
@@ -39,7 +53,7 @@ export function authorize(actor: Actor | null, command: CommandName, subject?: {
   if (!who.roles.some((r) => roles.includes(r as Role))) {
     throw new DomainError('FORBIDDEN', `${command} needs one of the roles ${roles.join(', ')}; the token has ${who.roles.join(', ') || 'none'}`);
   }
-  if (command === 'SubmitSelfAssessment' && subject?.agencyCode !== who.agency) {
+  if (OWN_AGENCY_COMMANDS.has(command) && subject?.agencyCode !== who.agency) {
     throw new DomainError('FORBIDDEN', `an agency officer of ${who.agency ?? 'no agency'} cannot self-assess for ${subject?.agencyCode}`);
   }
   return who;

@@ -66,6 +66,13 @@ interface PublishRankingInput {
   reason?: string | null;
 }
 
+interface AmendCycleScheduleInput {
+  year: number;
+  selfAssessmentDeadline: Date;
+  appraisalDeadline: Date;
+  reason: string;
+}
+
 /** The registered agencies, as the read side knows them once it has caught up with the log. */
 export interface AgencyDirectory {
   agenciesInGroups(groups: readonly AgencyGroup[]): Promise<Participant[]>;
@@ -160,6 +167,15 @@ export class ParCommands {
     return this.assessmentCommand(envelope, 'SubmitSelfAssessment', input, (context) => ({ type: 'SubmitSelfAssessment', context, scores: input.scores }));
   }
 
+  saveSelfAssessmentDraft(request: CommandRequest, input: SubmitSelfAssessmentInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'SaveSelfAssessmentDraft', { agencyCode: input.agencyCode }) };
+    return this.assessmentCommand(envelope, 'SaveSelfAssessmentDraft', input, (context) => ({
+      type: 'SaveSelfAssessmentDraft',
+      context,
+      scores: input.scores,
+    }));
+  }
+
   appraiseCriterion(request: CommandRequest, input: AppraiseCriterionInput): Promise<CommandOutcome> {
     const actor = authorize(request.actor, 'AppraiseCriterion');
     const envelope = { ...request, actor };
@@ -206,6 +222,19 @@ export class ParCommands {
         }
         return { type: 'PublishRanking' as const, year, group: input.group, reason: input.reason, assessments };
       },
+    });
+  }
+
+  amendCycleSchedule(request: CommandRequest, input: AmendCycleScheduleInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'AmendCycleSchedule') };
+    const year = requireYear('year', input.year);
+    return this.handler.handle({
+      commandName: 'AmendCycleSchedule',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: () => ({ type: 'AmendCycleSchedule' as const, ...input, year }),
     });
   }
 

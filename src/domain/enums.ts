@@ -16,6 +16,9 @@ export type ScoringMethod = (typeof SCORING_METHODS)[number];
 export const APPRAISAL_ROUNDS = [1, 2] as const;
 export type AppraisalRound = (typeof APPRAISAL_ROUNDS)[number];
 
-/** Where an agency's assessment of a year stands. */
-export const ASSESSMENT_STATUSES = ['NOT_SUBMITTED', 'SUBMITTED', 'UNDER_APPRAISAL', 'FINALIZED'] as const;
+/** Where an agency's assessment of a year stands; DRAFT: scores saved by the agency but never sent. */
+export const ASSESSMENT_STATUSES = ['NOT_SUBMITTED', 'DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'FINALIZED'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** The deadlines a coordinator can extend for one agency (grantExtension). */
+export type SchedulePhase = 'SELF_ASSESSMENT' | 'EXPLANATION' | 'APPRAISAL';

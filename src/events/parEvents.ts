@@ -1,4 +1,4 @@
-import type { AgencyGroup, AppraisalRound, ScoringMethod } from '../domain/enums';
+import type { AgencyGroup, AppraisalRound, SchedulePhase, ScoringMethod } from '../domain/enums';
 import type { NewEvent, RecordedEvent } from './envelope';
 
 /**
@@ -95,6 +95,25 @@ interface RankingData {
 type RankingPublished = NewEvent<'RankingPublished', RankingData>;
 type RankingRepublished = NewEvent<'RankingRepublished', RankingData & { reason: string }>;
 
+/** The coordinator moved the year's deadlines for everyone; the previous ones are kept for the audit trail. */
+type CycleScheduleAmended = NewEvent<
+  'CycleScheduleAmended',
+  {
+    year: number;
+    selfAssessmentDeadline: string;
+    appraisalDeadline: string;
+    previousSelfAssessmentDeadline: string;
+    previousAppraisalDeadline: string;
+    reason: string;
+  }
+>;
+
+/** One agency gets more time for one phase; the latest grant for an (agency, phase) is the one in force. */
+type ExtensionGranted = NewEvent<'ExtensionGranted', { year: number; agencyCode: string; phase: SchedulePhase; until: string; reason: string }>;
+
+/** The agency takes no place in its group's ranking this year (e.g. a unit dissolved during the year). */
+type AgencyExcludedFromRanking = NewEvent<'AgencyExcludedFromRanking', { year: number; agencyCode: string; group: AgencyGroup; reason: string }>;
+
 // ── assessment-<year>-<agencyCode> ──────────────────────────────────────────────────────────────────────────
 export interface SelfScore {
   criterionCode: string;
@@ -116,6 +135,8 @@ interface SelfAssessmentData {
 
 type SelfAssessmentSubmitted = NewEvent<'SelfAssessmentSubmitted', SelfAssessmentData>;
 type SelfAssessmentRevised = NewEvent<'SelfAssessmentRevised', SelfAssessmentData>;
+/** Scores the agency keeps without sending: appraisers owe nothing for them until a submission sends them. */
+type SelfAssessmentDraftSaved = NewEvent<'SelfAssessmentDraftSaved', SelfAssessmentData>;
 
 interface AppraisalData {
   year: number;
@@ -140,9 +161,15 @@ type AssessmentFinalized = NewEvent<
 
 export type AgencyEvent = AgencyRegistered;
 export type FrameworkEvent = FrameworkPublished;
-export type CycleEvent = AssessmentCycleOpened | RankingPublished | RankingRepublished;
+export type CycleEvent = AssessmentCycleOpened | RankingPublished | RankingRepublished | CycleScheduleAmended | ExtensionGranted | AgencyExcludedFromRanking;
 export type AssessmentEvent =
-  SelfAssessmentSubmitted | SelfAssessmentRevised | CriterionAppraised | AppraisalCorrected | SurveyScoresRecorded | AssessmentFinalized;
+  | SelfAssessmentSubmitted
+  | SelfAssessmentRevised
+  | SelfAssessmentDraftSaved
+  | CriterionAppraised
+  | AppraisalCorrected
+  | SurveyScoresRecorded
+  | AssessmentFinalized;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
@@ -153,6 +180,7 @@ export type RecordedParEvent = { [T in ParEvent as T['type']]: RecordedEvent<T['
 export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'SelfAssessmentSubmitted',
   'SelfAssessmentRevised',
+  'SelfAssessmentDraftSaved',
   'CriterionAppraised',
   'AppraisalCorrected',
   'SurveyScoresRecorded',
@@ -180,8 +208,12 @@ export const CURRENT_SCHEMA_VERSION = {
   AssessmentCycleOpened: 1,
   RankingPublished: 1,
   RankingRepublished: 1,
+  CycleScheduleAmended: 1,
+  ExtensionGranted: 1,
+  AgencyExcludedFromRanking: 1,
   SelfAssessmentSubmitted: 1,
   SelfAssessmentRevised: 1,
+  SelfAssessmentDraftSaved: 1,
   CriterionAppraised: 1,
   AppraisalCorrected: 1,
   SurveyScoresRecorded: 1,

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { CycleDocument } from '../projections/cycles/cyclesProjection';
 import { Cycle } from '../schema/cycleType';
+import { AmendCycleScheduleInput } from '../schema/inputs/amendCycleScheduleInput';
 import { OpenAssessmentCycleInput } from '../schema/inputs/openAssessmentCycleInput';
 import { commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
@@ -35,6 +36,18 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.openAssessmentCycle({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome, 'cycles');
+    const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
+    return presentCycle(doc);
+  }
+
+  @Mutation(() => Cycle, { description: 'Moves the year’s deadlines for every agency, with a reason (COORDINATOR).' })
+  async amendCycleSchedule(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AmendCycleScheduleInput) input: AmendCycleScheduleInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.amendCycleSchedule({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome, 'cycles');
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);

@@ -23,6 +23,27 @@ class CycleFramework {
   rankingPublished!: boolean;
 }
 
+@ObjectType({ description: 'A change of the year’s deadlines (amendCycleSchedule), with what they were before.' })
+class ScheduleAmendment {
+  @Field(() => Date)
+  selfAssessmentDeadline!: Date;
+
+  @Field(() => Date)
+  appraisalDeadline!: Date;
+
+  @Field(() => Date)
+  previousSelfAssessmentDeadline!: Date;
+
+  @Field(() => Date)
+  previousAppraisalDeadline!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => Date)
+  amendedAt!: Date;
+}
+
 @ObjectType({ description: 'One year of the PAR Index: which framework each group uses, who is assessed, deadlines.' })
 export class Cycle {
   @Field(() => Int)
@@ -34,11 +55,14 @@ export class Cycle {
   @Field(() => [Agency], { description: 'The agencies assessed this year, with the names valid this year.' })
   participants!: Agency[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'As amended; an agency with an extension has until its extension.' })
   selfAssessmentDeadline!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'As amended; appraisal of an agency with an extension is open until its extension.' })
   appraisalDeadline!: Date;
+
+  @Field(() => [ScheduleAmendment], { description: 'Every amendment of the deadlines, oldest first.' })
+  scheduleAmendments!: ScheduleAmendment[];
 
   @Field(() => [RatingBand])
   bands!: RatingBand[];

@@ -110,7 +110,7 @@ describe('cycleDecider: open', () => {
 
   it('evolves to an opened cycle with nothing published', () => {
     const state = spec.given([opened]).state;
-    expect(state).toEqual({ opened: true, ...opened.data, published: {} });
+    expect(state).toEqual({ opened: true, ...opened.data, published: {}, scheduleAmendments: [], extensions: [], excluded: [] });
     if (!state.opened) throw new Error('not opened');
     expect(frameworkCodeFor(state, 'DEPARTMENT')).toBe('RANK-2024');
     expect(frameworkCodeFor(state, 'DISTRICT')).toBeNull();

@@ -98,6 +98,9 @@ export function openedCycle(overrides: Partial<OpenedCycle> = {}): OpenedCycle {
     appraisalDeadline: daysFromNow(40).toISOString(),
     bands: BANDS,
     published: {},
+    scheduleAmendments: [],
+    extensions: [],
+    excluded: [],
     ...overrides,
   };
 }

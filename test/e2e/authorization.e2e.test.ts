@@ -132,6 +132,15 @@ function request(operation: string, subject: string): Request {
         },
       },
     },
+    saveSelfAssessmentDraft: {
+      query: 'mutation($input: SubmitSelfAssessmentInput!) { saveSelfAssessmentDraft(input: $input) { status } }',
+      variables: {
+        input: {
+          ...key,
+          scores: [{ criterionCode: unknownLeaf, points: 1, evidence: ['QĐ số 1'] }],
+        },
+      },
+    },
     appraiseCriterion: {
       query: APPRAISE,
       variables: {
@@ -158,6 +167,13 @@ function request(operation: string, subject: string): Request {
     },
     rebuildProjection: {
       query: 'mutation { rebuildProjection(name: "no-such-projection") { name } }',
+    },
+    // Schedule: inputs a coordinator could send, refused by the cycle decider (nothing is appended).
+    amendCycleSchedule: {
+      query: 'mutation($input: AmendCycleScheduleInput!) { amendCycleSchedule(input: $input) { year } }',
+      variables: {
+        input: { year: YEAR, selfAssessmentDeadline: deadlines.appraisalDeadline, appraisalDeadline: deadlines.selfAssessmentDeadline, reason: 'x' },
+      },
     },
   };
   return requests[operation];

@@ -124,7 +124,9 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   recordSurveyScores: mutation(compiles),
   finalizeAssessment: mutation(compiles),
   publishRanking: mutation(compiles),
+  amendCycleSchedule: mutation(compiles),
   submitSelfAssessment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  saveSelfAssessmentDraft: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   // Role level: which leaves an appraiser may score is the assessment decider's rule (domain tests).
   appraiseCriterion: mutation({ APPRAISER: 'allowed' }),
   rebuildProjection: mutation({ ADMIN: 'allowed' }),

@@ -196,6 +196,14 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     ],
   });
 
+  // The schedule moves for everyone: appraisal gets ten more days.
+  await commands.amendCycleSchedule(admin, {
+    year: YEAR,
+    selfAssessmentDeadline: SELF_ASSESSMENT_DEADLINE,
+    appraisalDeadline: new Date(APPRAISAL_DEADLINE.getTime() + 10 * DAY),
+    reason: 'Lùi thời hạn thẩm định theo Công văn số 45/UBND-NC',
+  });
+
   const codeOf = (group: AgencyGroup) => sampleFrameworks.find((f) => f.group === group)!.code;
   const districtLeaves = await frameworkLeaves(handler, codeOf('DISTRICT'));
   const departmentLeaves = await frameworkLeaves(handler, codeOf('DEPARTMENT'));
@@ -236,6 +244,19 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     ['HOIAN', 0.8],
     ['NONGSON', 0.85],
   ];
+  // Nông Sơn first saves a draft of its first two leaves: the submission below sends it (naming them again wins).
+  const draftOf = (agencyCode: string, leaves: Leaf[], share: number) =>
+    commands.saveSelfAssessmentDraft(
+      { actor: officer(agencyCode) },
+      {
+        year: YEAR,
+        agencyCode,
+        scores: selfAssessed(leaves)
+          .slice(0, 2)
+          .map((leaf) => ({ criterionCode: leaf.code, points: pointsFor(leaf, share), evidence: [`Dự thảo ${leaf.code}`] })),
+      },
+    );
+  await draftOf('NONGSON', districtLeaves, 0.5);
   for (const [code, share] of districts) await submit(code, districtLeaves, share, code === 'HOIAN' ? ['2.1'] : []);
   await submit('DAILOC', districtLeaves, 0.7);
 
@@ -269,6 +290,7 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   // Departments: SNV and STP self-assess; SNV is appraised on its own SNV-led area only and never finalised.
   await submit('SNV', departmentLeaves, 0.9);
   await submit('STP', departmentLeaves, 0.8, ['1.3']);
+  await draftOf('STC', departmentLeaves, 0.6); // a draft never sent: DRAFT, owed by no appraiser
   for (const leaf of selfAssessed(departmentLeaves)
     .filter((l) => l.appraiserCode === 'SNV')
     .slice(0, 4))

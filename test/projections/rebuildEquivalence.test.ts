@@ -78,12 +78,14 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'AssessmentCycleOpened',
         'SelfAssessmentSubmitted',
         'SelfAssessmentRevised',
+        'SelfAssessmentDraftSaved',
         'CriterionAppraised',
         'AppraisalCorrected',
         'SurveyScoresRecorded',
         'AssessmentFinalized',
         'RankingPublished',
         'RankingRepublished',
+        'CycleScheduleAmended',
       ].sort(),
     );
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);
@@ -99,6 +101,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         .map((a) => a.agencyCode)
         .sort(),
     ).toEqual([...log.finalized.DISTRICT].sort());
+    expect(assessments.find((a) => a.agencyCode === 'STC')?.status).toBe('DRAFT');
     const rankings = liveDocs['rankings/rankings'] as RankingDocument[];
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(2);

@@ -1,16 +1,32 @@
 import type { AgencyGroup, AssessmentCycleOpened, CycleEvent } from '../../events/parEvents';
+import type { Extension } from './schedule';
 
 export type OpenedCycle = AssessmentCycleOpened['data'] & {
   /** Groups whose ranking has been published, with how many times it was republished since. */
   published: Partial<Record<AgencyGroup, { publishedAt: string; republications: number }>>;
+  /** Every amendment of the year's deadlines, oldest first; the deadlines above are the amended ones. */
+  scheduleAmendments: ScheduleAmendment[];
+  /** Every extension granted, oldest first; the latest per (agency, phase) is in force (schedule.ts). */
+  extensions: Extension[];
+  /** Agencies left out of their group's ranking, with the reason. */
+  excluded: { agencyCode: string; group: AgencyGroup; reason: string; excludedAt: string }[];
 };
+
+interface ScheduleAmendment {
+  selfAssessmentDeadline: string;
+  appraisalDeadline: string;
+  previousSelfAssessmentDeadline: string;
+  previousAppraisalDeadline: string;
+  reason: string;
+  amendedAt: string;
+}
 
 export type CycleState = { opened: false } | ({ opened: true } & OpenedCycle);
 
 export function evolveCycle(state: CycleState, event: CycleEvent, recordedAt: string): CycleState {
   switch (event.type) {
     case 'AssessmentCycleOpened':
-      return { opened: true, ...event.data, published: {} };
+      return { opened: true, ...event.data, published: {}, scheduleAmendments: [], extensions: [], excluded: [] };
     case 'RankingPublished':
     case 'RankingRepublished': {
       if (!state.opened) return state;
@@ -22,6 +38,26 @@ export function evolveCycle(state: CycleState, event: CycleEvent, recordedAt: st
           [event.data.group]: { publishedAt: recordedAt, republications: previous ? previous.republications + 1 : 0 },
         },
       };
+    }
+    case 'CycleScheduleAmended': {
+      if (!state.opened) return state;
+      const { year: _year, ...amendment } = event.data;
+      return {
+        ...state,
+        selfAssessmentDeadline: event.data.selfAssessmentDeadline,
+        appraisalDeadline: event.data.appraisalDeadline,
+        scheduleAmendments: [...state.scheduleAmendments, { ...amendment, amendedAt: recordedAt }],
+      };
+    }
+    case 'ExtensionGranted': {
+      if (!state.opened) return state;
+      const { agencyCode, phase, until, reason } = event.data;
+      return { ...state, extensions: [...state.extensions, { agencyCode, phase, until, reason, grantedAt: recordedAt }] };
+    }
+    case 'AgencyExcludedFromRanking': {
+      if (!state.opened) return state;
+      const { agencyCode, group, reason } = event.data;
+      return { ...state, excluded: [...state.excluded, { agencyCode, group, reason, excludedAt: recordedAt }] };
     }
   }
 }

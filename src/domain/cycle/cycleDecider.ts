@@ -35,7 +35,52 @@ export type PublishRanking = {
   assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[];
 };
 
-type CycleCommand = OpenAssessmentCycle | PublishRanking;
+export type AmendCycleSchedule = {
+  type: 'AmendCycleSchedule';
+  year: number;
+  selfAssessmentDeadline: Date;
+  appraisalDeadline: Date;
+  reason: string;
+};
+
+type CycleCommand = OpenAssessmentCycle | PublishRanking | AmendCycleSchedule;
+
+function requireOpened(state: CycleState, year: number) {
+  if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle: a coordinator opens it first`, 'year');
+  return state;
+}
+
+function requireDate(field: string, date: Date): string {
+  if (Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date and time');
+  return date.toISOString();
+}
+
+/** Moves the year's deadlines for everyone; extensions granted to single agencies stay (schedule.ts). */
+function decideAmendSchedule(command: AmendCycleSchedule, state: CycleState): CycleEvent[] {
+  const cycle = requireOpened(state, command.year);
+  const reason = requireText('reason', command.reason, 2000);
+  const selfAssessmentDeadline = requireDate('selfAssessmentDeadline', command.selfAssessmentDeadline);
+  const appraisalDeadline = requireDate('appraisalDeadline', command.appraisalDeadline);
+  if (command.appraisalDeadline < command.selfAssessmentDeadline) {
+    throw badInput('appraisalDeadline', 'must not come before selfAssessmentDeadline: appraisal follows self-assessment');
+  }
+  if (cycle.frameworks.every((f) => cycle.published[f.group] !== undefined)) {
+    throw invalidState(`every ranking of ${cycle.year} is published; its schedule no longer changes`);
+  }
+  if (selfAssessmentDeadline === cycle.selfAssessmentDeadline && appraisalDeadline === cycle.appraisalDeadline) {
+    throw badInput('selfAssessmentDeadline', 'the schedule already has these deadlines; nothing to amend');
+  }
+  return [
+    event('CycleScheduleAmended', {
+      year: cycle.year,
+      selfAssessmentDeadline,
+      appraisalDeadline,
+      previousSelfAssessmentDeadline: cycle.selfAssessmentDeadline,
+      previousAppraisalDeadline: cycle.appraisalDeadline,
+      reason,
+    }),
+  ];
+}
 
 function checkBands(bands: BandInput[]): RatingBand[] {
   const labels = new Set<string>();
@@ -125,6 +170,8 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         return decideOpen(command, state);
       case 'PublishRanking':
         return decidePublish(command, state);
+      case 'AmendCycleSchedule':
+        return decideAmendSchedule(command, state);
     }
   },
   evolve: evolveCycle,

@@ -5,12 +5,15 @@ export type CycleDocument = OpenedCycle & { openedAt: string };
 
 const id = (year: number) => String(year);
 
+/** The cycle's events after its opening: each changes the opened cycle's document. */
+const LATER_CYCLE_EVENTS = ['RankingPublished', 'RankingRepublished', 'CycleScheduleAmended', 'ExtensionGranted', 'AgencyExcludedFromRanking'] as const;
+
 export const cyclesProjection = defineProjection({
   name: 'cycles',
-  version: 1,
+  version: 2,
   collections: [{ name: 'cycles', indexes: [['year']] }],
-  handles: ['AssessmentCycleOpened', 'RankingPublished', 'RankingRepublished'],
-  reads: (event) => (event.type === 'RankingPublished' || event.type === 'RankingRepublished' ? [{ collection: 'cycles', id: id(event.data.year) }] : []),
+  handles: ['AssessmentCycleOpened', ...LATER_CYCLE_EVENTS],
+  reads: (event) => (LATER_CYCLE_EVENTS.some((t) => t === event.type) && 'year' in event.data ? [{ collection: 'cycles', id: id(event.data.year) }] : []),
   apply(event, docs) {
     const recordedAt = event.metadata.recordedAt;
     switch (event.type) {
@@ -21,7 +24,10 @@ export const cyclesProjection = defineProjection({
         return [{ collection: 'cycles', id: id(event.data.year), doc: { ...cycle, openedAt: recordedAt } satisfies CycleDocument }];
       }
       case 'RankingPublished':
-      case 'RankingRepublished': {
+      case 'RankingRepublished':
+      case 'CycleScheduleAmended':
+      case 'ExtensionGranted':
+      case 'AgencyExcludedFromRanking': {
         const current = docs<CycleDocument>('cycles', id(event.data.year));
         if (!current) return [];
         const next = evolveCycle({ opened: true, ...current }, event, recordedAt);
