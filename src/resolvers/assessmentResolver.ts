@@ -63,6 +63,16 @@ export class AssessmentResolver {
     return afterCommand(ctx, ctx.commands.submitSelfAssessment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
+  @Mutation(() => Assessment, { description: 'Stores self scores without sending them (status DRAFT); submitSelfAssessment sends them.' })
+  saveSelfAssessmentDraft(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SubmitSelfAssessmentInput) input: SubmitSelfAssessmentInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.saveSelfAssessmentDraft({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
   @Mutation(() => Assessment)
   appraiseCriterion(
     @Ctx() ctx: RequestContext,

@@ -23,6 +23,21 @@ class Appraisal {
   appraisedAt!: Date;
 }
 
+@ObjectType({ description: 'A self score the agency saved without sending (saveSelfAssessmentDraft).' })
+class DraftScore {
+  @Field()
+  applicable!: boolean;
+
+  @Field(() => Float, { nullable: true })
+  points!: number | null;
+
+  @Field(() => String, { nullable: true })
+  explanation!: string | null;
+
+  @Field(() => [String])
+  evidence!: string[];
+}
+
 @ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
 class CriterionScore {
   @Field(() => ID)
@@ -66,6 +81,9 @@ class CriterionScore {
 
   @Field(() => [Appraisal])
   appraisals!: Appraisal[];
+
+  @Field(() => DraftScore, { nullable: true, description: 'The saved, unsent score of this leaf; the next submission sends it.' })
+  draft!: DraftScore | null;
 }
 
 @ObjectType({ description: 'An area’s sub-total and sub-index over its applicable criteria.' })
@@ -84,6 +102,12 @@ class AreaScore {
 
   @Field(() => Float, { nullable: true })
   indexPercent!: number | null;
+
+  @Field(() => Float, { description: 'The agency’s own view: the sum of its sent self points in the area.' })
+  selfPoints!: number;
+
+  @Field(() => Float, { description: 'The sum of the latest appraised points in the area (survey leaves excluded).' })
+  appraisedPoints!: number;
 }
 
 @ObjectType({ description: 'One agency’s PAR assessment in one year.' })
@@ -108,6 +132,9 @@ export class Assessment {
 
   @Field(() => Float, { description: 'Sum of final points of applicable criteria (unscored count as 0 until finalised).' })
   totalPoints!: number;
+
+  @Field(() => Float, { description: 'The agency’s own view: the sum of its sent self points (drafts excluded), next to totalPoints.' })
+  selfTotalPoints!: number;
 
   @Field(() => Float)
   applicableMaxPoints!: number;

@@ -96,8 +96,25 @@ describe('scoreAssessment', () => {
     ]);
     const result = scoreAssessment(areas, state);
     expect(result.areas).toEqual([
-      { code: '1', title: 'Công tác chỉ đạo, điều hành', points: 25_500, maxPoints: 25_500, ratio: { achieved: 25_500, maximum: 25_500 } },
-      { code: '2', title: 'Xây dựng và thi hành VBQPPL', points: 31_234, maxPoints: 45_000, ratio: { achieved: 31_234, maximum: 45_000 } },
+      {
+        code: '1',
+        title: 'Công tác chỉ đạo, điều hành',
+        points: 25_500,
+        maxPoints: 25_500,
+        ratio: { achieved: 25_500, maximum: 25_500 },
+        selfPoints: 25_500,
+        appraisedPoints: 25_500,
+      },
+      // 2.1 claimed 3 points and was appraised not applicable: the agency's view and the appraised one differ.
+      {
+        code: '2',
+        title: 'Xây dựng và thi hành VBQPPL',
+        points: 31_234,
+        maxPoints: 45_000,
+        ratio: { achieved: 31_234, maximum: 45_000 },
+        selfPoints: 30_000,
+        appraisedPoints: 0,
+      },
     ]);
     expect(indexPercent(result.areas[0].ratio)).toBe(100);
     expect(indexPercent(result.areas[1].ratio)).toBeCloseTo(69.40888, 4);

@@ -42,6 +42,19 @@ describe('as-of reads', () => {
     expect(changes).toBeGreaterThan(5); // the assessment really moved through the log: opened, submitted, appraised, finalised
   });
 
+  it('rebuilds, at each of its own events, the assessment that went through a draft and the rounds between appraisals', async () => {
+    const reader = new AsOfReader(events);
+    const all = (await events.readAll(0, log.head)).map((e) => upcast(e));
+    const own = all.filter((e) => e.streamId === `assessment-${YEAR}-NONGSON`);
+    expect(new Set(own.map((e) => e.type))).toContain('SelfAssessmentDraftSaved');
+    const whole: DocumentMap = new Map();
+    let applied = 0;
+    for (const e of own) {
+      while (applied < e.globalPosition) applyInMemory(assessmentsProjection, whole, all[applied++]);
+      expect(await reader.assessment(YEAR, 'NONGSON', { position: e.globalPosition })).toEqual(whole.get(`assessments/${YEAR}-NONGSON`) ?? null);
+    }
+  });
+
   it('rebuilds each group’s ranking as it stood at every position, and by time', async () => {
     const reader = new AsOfReader(events);
     for (const group of ['DEPARTMENT', 'DISTRICT'] as AgencyGroup[]) {

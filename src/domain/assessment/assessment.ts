@@ -1,10 +1,10 @@
-import type { AgencyGroup, AssessmentEvent } from '../../events/parEvents';
+import type { AgencyGroup, AssessmentEvent, SelfScore } from '../../events/parEvents';
 import type { AppraisalRound, AssessmentStatus } from '../enums';
 import { toPoints, type Points } from '../points';
 
 export type { AssessmentStatus };
 
-interface SelfRecord {
+export interface SelfRecord {
   applicable: boolean;
   points: Points | null;
   explanation: string | null;
@@ -35,6 +35,8 @@ export interface AssessmentState {
   submittedAt: string | null;
   finalizedAt: string | null;
   leaves: Record<string, LeafRecord>;
+  /** Saved, unsent self scores by leaf (SelfAssessmentDraftSaved); the next submission sends and clears them. */
+  draft: Record<string, SelfRecord>;
 }
 
 export const initialAssessment = (): AssessmentState => ({
@@ -44,11 +46,14 @@ export const initialAssessment = (): AssessmentState => ({
   submittedAt: null,
   finalizedAt: null,
   leaves: {},
+  draft: {},
 });
 
 const emptyLeaf = (): LeafRecord => ({ self: null, appraisals: [null, null], survey: null });
 
 const exact = (points: number | null): Points | null => (points === null ? null : (toPoints(points) as Points));
+
+const selfRecord = (s: SelfScore): SelfRecord => ({ applicable: s.applicable, points: exact(s.points), explanation: s.explanation, evidence: s.evidence });
 
 function withLeaf(state: AssessmentState, code: string, change: (leaf: LeafRecord) => LeafRecord): AssessmentState {
   const current = state.leaves[code] ?? emptyLeaf();
@@ -58,21 +63,29 @@ function withLeaf(state: AssessmentState, code: string, change: (leaf: LeafRecor
 /** `recordedAt` comes from the envelope: the time belongs to the record, not to the fact's payload. */
 export function evolveAssessment(state: AssessmentState, event: AssessmentEvent, recordedAt: string): AssessmentState {
   switch (event.type) {
+    case 'SelfAssessmentDraftSaved': {
+      const draft = { ...state.draft };
+      for (const s of event.data.scores) draft[s.criterionCode] = selfRecord(s);
+      return {
+        ...state,
+        status: state.status === 'NOT_SUBMITTED' ? 'DRAFT' : state.status,
+        group: event.data.group,
+        frameworkCode: event.data.frameworkCode,
+        draft,
+      };
+    }
     case 'SelfAssessmentSubmitted':
     case 'SelfAssessmentRevised': {
       let next: AssessmentState = {
         ...state,
-        status: state.status === 'NOT_SUBMITTED' ? 'SUBMITTED' : state.status,
+        status: state.status === 'NOT_SUBMITTED' || state.status === 'DRAFT' ? 'SUBMITTED' : state.status,
         group: event.data.group,
         frameworkCode: event.data.frameworkCode,
         submittedAt: state.submittedAt ?? recordedAt,
+        // A submission sends the draft with it (the decider merged it into the event), so nothing stays unsent.
+        draft: {},
       };
-      for (const s of event.data.scores) {
-        next = withLeaf(next, s.criterionCode, (leaf) => ({
-          ...leaf,
-          self: { applicable: s.applicable, points: exact(s.points), explanation: s.explanation, evidence: s.evidence },
-        }));
-      }
+      for (const s of event.data.scores) next = withLeaf(next, s.criterionCode, (leaf) => ({ ...leaf, self: selfRecord(s) }));
       return next;
     }
     case 'CriterionAppraised':

@@ -8,7 +8,7 @@ import { leafIndex } from '../framework/framework';
 import { fromPoints, toPoints, type Points } from '../points';
 import { optionalText, requireCriterionCode } from '../validation';
 import type { Decider } from '../decider';
-import { evolveAssessment, initialAssessment, type AssessmentState } from './assessment';
+import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { scoreAssessment } from './scoring';
 
 /** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
@@ -28,6 +28,8 @@ export interface SelfScoreInput {
 }
 
 export type SubmitSelfAssessment = { type: 'SubmitSelfAssessment'; context: AssessmentContext; scores: SelfScoreInput[] };
+/** Same scores and rules as a submission, kept without sending (status DRAFT until the first submission). */
+export type SaveSelfAssessmentDraft = { type: 'SaveSelfAssessmentDraft'; context: AssessmentContext; scores: SelfScoreInput[] };
 export type AppraiseCriterion = {
   type: 'AppraiseCriterion';
   context: AssessmentContext;
@@ -41,7 +43,7 @@ export type AppraiseCriterion = {
 };
 export type RecordSurveyScores = { type: 'RecordSurveyScores'; context: AssessmentContext; scores: { criterionCode: string; points: number }[] };
 export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
-type AssessmentCommand = SubmitSelfAssessment | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment;
+type AssessmentCommand = SubmitSelfAssessment | SaveSelfAssessmentDraft | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment;
 
 function requirePoints(field: string, value: number | null | undefined, leaf: Leaf): Points {
   if (value === null || value === undefined) throw badInput(field, `is required for an applicable criterion (${leaf.code})`);
@@ -82,10 +84,8 @@ function requireNotFinalized(state: AssessmentState, context: AssessmentContext)
   }
 }
 
-function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentState): AssessmentEvent[] {
-  const { context } = command;
-  const participant = requireParticipant(context);
-  requireNotFinalized(state, context);
+/** Self-assessment and its drafts close at the cycle's self-assessment deadline (inclusive). */
+function requireSelfAssessmentOpen(context: AssessmentContext) {
   if (context.now.getTime() > Date.parse(context.cycle.selfAssessmentDeadline)) {
     throw new DomainError(
       'DEADLINE_PASSED',
@@ -93,10 +93,13 @@ function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentSt
       'year',
     );
   }
-  if (command.scores.length === 0) throw badInput('scores', 'give at least one criterion score');
+}
+
+function validSelfScores(command: SubmitSelfAssessment | SaveSelfAssessmentDraft): SelfScore[] {
+  const { context } = command;
   requireNoDuplicates(command.scores);
   const leaves = leafIndex(context.framework.areas);
-  const scores: SelfScore[] = command.scores.map((s, i) => {
+  return command.scores.map((s, i) => {
     const path = `scores[${i}]`;
     const leaf = findLeaf(`${path}.criterionCode`, s.criterionCode, context.framework, leaves);
     if (leaf.method === 'SURVEY') {
@@ -115,8 +118,48 @@ function decideSelfAssessment(command: SubmitSelfAssessment, state: AssessmentSt
     if (evidence.length === 0 && !explanation) throw badInput(`${path}.explanation`, 'give evidence or, without evidence, an explanation');
     return { criterionCode: leaf.code, applicable, points: fromPoints(points), explanation, evidence, appraiserCode: leaf.appraiserCode };
   });
+}
+
+/** A draft leaf as the score it becomes when sent. */
+function draftScore(code: string, record: SelfRecord, leaves: Map<string, Leaf>): SelfScore {
+  const { applicable, points, explanation, evidence } = record;
+  return {
+    criterionCode: code,
+    applicable,
+    points: points === null ? null : fromPoints(points),
+    explanation,
+    evidence,
+    appraiserCode: leaves.get(code)?.appraiserCode ?? null,
+  };
+}
+
+function decideSelfAssessment(command: SubmitSelfAssessment | SaveSelfAssessmentDraft, state: AssessmentState): AssessmentEvent[] {
+  const { context } = command;
+  const participant = requireParticipant(context);
+  requireNotFinalized(state, context);
+  requireSelfAssessmentOpen(context);
+  const draft = state.draft ?? {};
+  const sendsDraft = command.type === 'SubmitSelfAssessment' && Object.keys(draft).length > 0;
+  if (command.scores.length === 0 && !sendsDraft) {
+    throw badInput(
+      'scores',
+      command.type === 'SubmitSelfAssessment' ? 'give at least one criterion score (there is no saved draft to send)' : 'give at least one criterion score',
+    );
+  }
+  let scores = validSelfScores(command);
   const data = { year: context.cycle.year, agencyCode: context.agencyCode, group: participant.group, frameworkCode: context.framework.code, scores };
-  return [state.status === 'NOT_SUBMITTED' && state.submittedAt === null ? event('SelfAssessmentSubmitted', data) : event('SelfAssessmentRevised', data)];
+  if (command.type === 'SaveSelfAssessmentDraft') return [event('SelfAssessmentDraftSaved', data)];
+  if (sendsDraft) {
+    // Sending names some leaves and sends the saved draft with them; a leaf named now wins over its draft.
+    const named = new Set(scores.map((s) => s.criterionCode));
+    const leaves = leafIndex(context.framework.areas);
+    const fromDraft = Object.entries(draft)
+      .filter(([code]) => !named.has(code) && leaves.has(code))
+      .map(([code, record]) => draftScore(code, record, leaves));
+    scores = [...fromDraft, ...scores];
+  }
+  const sent = { ...data, scores };
+  return [state.submittedAt === null ? event('SelfAssessmentSubmitted', sent) : event('SelfAssessmentRevised', sent)];
 }
 
 function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): AssessmentEvent[] {
@@ -216,6 +259,7 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
   decide(command, state) {
     switch (command.type) {
       case 'SubmitSelfAssessment':
+      case 'SaveSelfAssessmentDraft':
         return decideSelfAssessment(command, state);
       case 'AppraiseCriterion':
         return decideAppraisal(command, state);

@@ -24,6 +24,10 @@ interface AreaResult {
   points: Points;
   maxPoints: Points;
   ratio: IndexRatio;
+  /** The agency's own view: the sum of its sent self points in the area ("not applicable" claims add nothing). */
+  selfPoints: Points;
+  /** The sum of the latest appraised points in the area (survey leaves excluded). */
+  appraisedPoints: Points;
 }
 
 interface AssessmentResult {
@@ -32,6 +36,8 @@ interface AssessmentResult {
   totalPoints: Points;
   applicableMaxPoints: Points;
   ratio: IndexRatio;
+  /** The sum of the areas' selfPoints: the total the agency claims, next to the appraised totalPoints. */
+  selfTotalPoints: Points;
   /** Applicable leaves without a final score, in framework order: what blocks finalisation. */
   unscored: string[];
 }
@@ -65,7 +71,10 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     const inArea = applicableOf(criteria.filter((c) => c.areaCode === area.code));
     const points = sumPoints(inArea.map((c) => c.finalPoints ?? (0 as Points)));
     const maxPoints = sumPoints(inArea.map((c) => c.maxPoints));
-    return { code: area.code, title: area.title, points, maxPoints, ratio: { achieved: points, maximum: maxPoints } };
+    const all = criteria.filter((c) => c.areaCode === area.code);
+    const selfPoints = sumPoints(all.map((c) => c.selfPoints ?? (0 as Points)));
+    const appraisedPoints = sumPoints(all.map((c) => c.appraisedPoints ?? (0 as Points)));
+    return { code: area.code, title: area.title, points, maxPoints, ratio: { achieved: points, maximum: maxPoints }, selfPoints, appraisedPoints };
   });
   const totalPoints = sumPoints(areaResults.map((a) => a.points));
   const applicableMaxPoints = sumPoints(areaResults.map((a) => a.maxPoints));
@@ -75,6 +84,7 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     totalPoints,
     applicableMaxPoints,
     ratio: { achieved: totalPoints, maximum: applicableMaxPoints },
+    selfTotalPoints: sumPoints(areaResults.map((a) => a.selfPoints)),
     unscored: applicableOf(criteria)
       .filter((c) => c.finalPoints === null)
       .map((c) => c.code),

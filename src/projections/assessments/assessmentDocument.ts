@@ -1,4 +1,4 @@
-import type { AppraisalRecord, AssessmentState, AssessmentStatus } from '../../domain/assessment/assessment';
+import type { AppraisalRecord, AssessmentState, AssessmentStatus, SelfRecord } from '../../domain/assessment/assessment';
 import { scoreAssessment } from '../../domain/assessment/scoring';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
 import { bandFor } from '../../domain/ranking/ranking';
@@ -28,6 +28,7 @@ interface CriterionView {
   explanation: string | null;
   evidence: string[];
   appraisals: AppraisalView[];
+  draft: DraftView | null;
 }
 
 interface AreaView {
@@ -36,6 +37,16 @@ interface AreaView {
   points: number;
   maxPoints: number;
   indexPercent: number | null;
+  selfPoints: number;
+  appraisedPoints: number;
+}
+
+/** A saved, unsent self score (only the agency's drafts; a submission sends and clears them). */
+interface DraftView {
+  applicable: boolean;
+  points: number | null;
+  explanation: string | null;
+  evidence: string[];
 }
 
 /** One agency's assessment in one year, as it is read: the domain state plus its scoring, ready to serve. */
@@ -49,6 +60,7 @@ export interface AssessmentDocument {
   version: number;
   status: AssessmentStatus;
   totalPoints: number;
+  selfTotalPoints: number;
   applicableMaxPoints: number;
   indexPercent: number | null;
   band: string | null;
@@ -69,6 +81,9 @@ const appraisalView = (a: AppraisalRecord | null): AppraisalView[] =>
   a
     ? [{ round: a.round, applicable: a.applicable, points: display(a.points), comment: a.comment, appraiserCode: a.appraiserCode, appraisedAt: a.appraisedAt }]
     : [];
+
+const draftView = (d: SelfRecord | undefined): DraftView | null =>
+  d ? { applicable: d.applicable, points: display(d.points), explanation: d.explanation, evidence: d.evidence } : null;
 
 /** Re-derives every served field from the state, so the document can never disagree with its own state. */
 export function presentAssessment(base: Omit<AssessmentDocument, keyof ReturnType<typeof scored>>): AssessmentDocument {
@@ -94,11 +109,13 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
       explanation: record?.self?.explanation ?? null,
       evidence: record?.self?.evidence ?? [],
       appraisals: [...appraisalView(record?.appraisals[0] ?? null), ...appraisalView(record?.appraisals[1] ?? null)],
+      draft: draftView(state.draft?.[c.code]),
     };
   });
   return {
     status: state.status,
     totalPoints: fromPoints(result.totalPoints),
+    selfTotalPoints: fromPoints(result.selfTotalPoints),
     applicableMaxPoints: fromPoints(result.applicableMaxPoints),
     indexPercent: indexPercent(result.ratio),
     band: bandFor(result.ratio, bands),
@@ -108,6 +125,8 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
       points: fromPoints(a.points),
       maxPoints: fromPoints(a.maxPoints),
       indexPercent: indexPercent(a.ratio),
+      selfPoints: fromPoints(a.selfPoints),
+      appraisedPoints: fromPoints(a.appraisedPoints),
     })),
     criteria,
     submittedAt: state.submittedAt,

@@ -13,7 +13,8 @@ export const assessmentId = (year: number, agencyCode: string) => `${year}-${age
 
 export const assessmentsProjection = defineProjection({
   name: 'assessments',
-  version: 1,
+  // 2: drafts, self totals and appraised sub-totals are served.
+  version: 2,
   collections: [
     {
       name: 'assessments',

@@ -1,0 +1,190 @@
+import { authorize } from '../../src/auth/authorization';
+import { scoreAssessment } from '../../src/domain/assessment/scoring';
+import {
+  assessmentDecider,
+  type AssessmentContext,
+  type SaveSelfAssessmentDraft,
+  type SelfScoreInput,
+  type SubmitSelfAssessment,
+} from '../../src/domain/assessment/assessmentDecider';
+import { DomainError } from '../../src/domain/errors';
+import type { AssessmentEvent } from '../../src/events/parEvents';
+import { appraised, contextFor, daysFromNow, selfSubmitted, smallFramework, surveyRecorded } from './fixtures';
+import { ofType, specFor } from './givenWhenThen';
+
+const spec = specFor(assessmentDecider);
+
+const draft = (scores: SelfScoreInput[], context: AssessmentContext = contextFor()): SaveSelfAssessmentDraft => ({
+  type: 'SaveSelfAssessmentDraft',
+  context,
+  scores,
+});
+const submit = (scores: SelfScoreInput[], context: AssessmentContext = contextFor()): SubmitSelfAssessment => ({
+  type: 'SubmitSelfAssessment',
+  context,
+  scores,
+});
+const score = (criterionCode: string, points: number, extra: Partial<SelfScoreInput> = {}): SelfScoreInput => ({
+  criterionCode,
+  points,
+  evidence: ['QĐ số 12/QĐ-SYT'],
+  ...extra,
+});
+
+/** The draft event the decider writes for these leaves of the small framework. */
+function draftSaved(scores: { criterionCode: string; points: number; appraiserCode: string }[]): AssessmentEvent {
+  return {
+    type: 'SelfAssessmentDraftSaved',
+    schemaVersion: 1,
+    data: {
+      year: 2024,
+      agencyCode: 'SYT',
+      group: 'DEPARTMENT',
+      frameworkCode: 'DEPT-2024',
+      scores: scores.map((s) => ({ ...s, applicable: true, explanation: null, evidence: ['QĐ số 12/QĐ-SYT'] })),
+    },
+  };
+}
+
+const savedDraft = draftSaved([
+  { criterionCode: '1.1', points: 2, appraiserCode: 'SNV' },
+  { criterionCode: '2.1', points: 3, appraiserCode: 'STP' },
+]);
+
+describe('self-assessment drafts', () => {
+  it('saving a draft is SelfAssessmentDraftSaved; the assessment is a DRAFT, nothing is sent', () => {
+    spec
+      .given([])
+      .when(draft([score('1.1', 2), score('2.1', 3)]))
+      .then([savedDraft]);
+    const state = spec.given([savedDraft]).state;
+    expect(state.status).toBe('DRAFT');
+    expect(state.submittedAt).toBeNull();
+    expect(state.leaves).toEqual({});
+    expect(state.draft['1.1']).toEqual({ applicable: true, points: 20_000, explanation: null, evidence: ['QĐ số 12/QĐ-SYT'] });
+  });
+
+  it('a later draft replaces the leaves it names and keeps the others', () => {
+    const state = spec.given([savedDraft, draftSaved([{ criterionCode: '1.1', points: 1.5, appraiserCode: 'SNV' }])]).state;
+    expect(state.draft['1.1'].points).toBe(15_000);
+    expect(state.draft['2.1'].points).toBe(30_000);
+  });
+
+  it('submitting sends what it names plus the draft (a named leaf wins), and clears the draft', () => {
+    const [sent] = spec
+      .given([savedDraft])
+      .when(submit([score('1.1', 2.25), score('1.2.1', 0.1)]))
+      .events();
+    const data = ofType(sent, 'SelfAssessmentSubmitted').data;
+    expect(data.scores.map((s) => [s.criterionCode, s.points, s.appraiserCode])).toEqual([
+      ['2.1', 3, 'STP'],
+      ['1.1', 2.25, 'SNV'],
+      ['1.2.1', 0.1, 'SNV'],
+    ]);
+    const state = spec.given([savedDraft, sent]).state;
+    expect(state.status).toBe('SUBMITTED');
+    expect(state.draft).toEqual({});
+    expect(state.leaves['2.1'].self?.points).toBe(30_000);
+  });
+
+  it('submitting with no scores sends the draft alone; without a draft it is refused', () => {
+    const [sent] = spec.given([savedDraft]).when(submit([])).events();
+    expect(ofType(sent, 'SelfAssessmentSubmitted').data.scores.map((s) => s.criterionCode)).toEqual(['1.1', '2.1']);
+    spec.given([]).when(submit([])).thenError('BAD_USER_INPUT', 'scores');
+    spec.given([]).when(draft([])).thenError('BAD_USER_INPUT', 'scores');
+  });
+
+  it('a draft after submission stays unsent (status unchanged); the next submission revises with it', () => {
+    const submitted = selfSubmitted('SYT', [{ criterionCode: '1.1', points: 1 }]);
+    const later = draftSaved([{ criterionCode: '1.1', points: 2, appraiserCode: 'SNV' }]);
+    const state = spec.given([submitted, later]).state;
+    expect(state.status).toBe('SUBMITTED');
+    expect(state.leaves['1.1'].self?.points).toBe(10_000);
+    const [revised] = spec.given([submitted, later]).when(submit([])).events();
+    expect(ofType(revised, 'SelfAssessmentRevised').data.scores).toMatchObject([{ criterionCode: '1.1', points: 2 }]);
+  });
+
+  it('a draft is validated like a submission', () => {
+    spec
+      .given([])
+      .when(draft([score('1.1', 2.2501)]))
+      .thenError('BAD_USER_INPUT', 'scores[0].points');
+    spec
+      .given([])
+      .when(draft([score('9.9', 1)]))
+      .thenError('BAD_USER_INPUT', 'scores[0].criterionCode');
+    spec
+      .given([])
+      .when(draft([score('2.2', 1)]))
+      .thenError('BAD_USER_INPUT', 'scores[0].criterionCode');
+  });
+
+  it('after the self-assessment deadline: DEADLINE_PASSED (on the deadline it is accepted)', () => {
+    const late = contextFor('SYT', { now: new Date(daysFromNow(10).getTime() + 1) });
+    spec
+      .given([])
+      .when(draft([score('1.1', 1)], late))
+      .thenError('DEADLINE_PASSED', 'year');
+    spec.given([savedDraft]).when(submit([], late)).thenError('DEADLINE_PASSED', 'year');
+    expect(
+      spec
+        .given([])
+        .when(draft([score('1.1', 1)], contextFor('SYT', { now: daysFromNow(10) })))
+        .events(),
+    ).toHaveLength(1);
+  });
+
+  it('an agency outside the cycle: NOT_FOUND; a finalized assessment: INVALID_STATE', () => {
+    spec
+      .given([])
+      .when(draft([score('1.1', 1)], contextFor('CAT')))
+      .thenError('NOT_FOUND', 'agencyCode');
+    const done: AssessmentEvent[] = [
+      selfSubmitted('SYT', [{ criterionCode: '1.1', points: 1 }]),
+      { type: 'AssessmentFinalized', schemaVersion: 1, data: { year: 2024, agencyCode: 'SYT', group: 'DEPARTMENT', totalPoints: 0, applicableMaxPoints: 0 } },
+    ];
+    spec
+      .given(done)
+      .when(draft([score('1.1', 1)]))
+      .thenError('INVALID_STATE');
+  });
+
+  it('only an agency officer, for their own agency', () => {
+    const officer = { sub: 'o', name: 'O', agency: 'SYT', roles: ['AGENCY_OFFICER'] };
+    expect(authorize(officer, 'SaveSelfAssessmentDraft', { agencyCode: 'SYT' })).toBe(officer);
+    const refused = (actor: typeof officer) => {
+      try {
+        authorize(actor, 'SaveSelfAssessmentDraft', { agencyCode: 'SYT' });
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+      return 'allowed';
+    };
+    expect(refused({ ...officer, agency: 'SXD' })).toBe('FORBIDDEN');
+    expect(refused({ ...officer, roles: ['COORDINATOR'] })).toBe('FORBIDDEN');
+    expect(refused({ ...officer, roles: ['APPRAISER'] })).toBe('FORBIDDEN');
+  });
+});
+
+describe('self totals next to appraised ones', () => {
+  it('selfTotalPoints and the areas’ selfPoints / appraisedPoints are exact sums of sent points', () => {
+    const state = spec.given([
+      savedDraft, // cleared by the submission below, which sends only what it holds
+      selfSubmitted('SYT', [
+        { criterionCode: '1.1', points: 2.2499 },
+        { criterionCode: '1.2.1', points: 0.0001 },
+        { criterionCode: '1.2.2', points: 0.2, appraiserCode: 'STP' },
+        { criterionCode: '2.1', points: null, applicable: false, appraiserCode: 'STP' },
+      ]),
+      appraised('SYT', '1.1', 1, 2.1),
+      appraised('SYT', '1.2.2', 1, 0.1999, 'STP'),
+      surveyRecorded('SYT', [{ criterionCode: '2.2', points: 4.5 }]),
+    ]).state;
+    const result = scoreAssessment(smallFramework.areas, state);
+    expect(result.selfTotalPoints).toBe(24_500);
+    expect(result.areas.map((a) => [a.code, a.selfPoints, a.appraisedPoints])).toEqual([
+      ['1', 24_500, 22_999],
+      ['2', 0, 0],
+    ]);
+  });
+});
