@@ -8,6 +8,7 @@ import type { Framework } from '../domain/framework/framework';
 import { frameworkDecider } from '../domain/framework/frameworkDecider';
 import type { FrameworkInput } from '../domain/framework/frameworkInput';
 import { requireCode, requireYear } from '../domain/validation';
+import type { SchedulePhase } from '../domain/enums';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
 import { authorize } from '../auth/authorization';
@@ -70,6 +71,14 @@ interface AmendCycleScheduleInput {
   year: number;
   selfAssessmentDeadline: Date;
   appraisalDeadline: Date;
+  reason: string;
+}
+
+interface GrantExtensionInput {
+  year: number;
+  agencyCode: string;
+  phase: SchedulePhase;
+  until: Date;
   reason: string;
 }
 
@@ -235,6 +244,23 @@ export class ParCommands {
       decider: cycleDecider,
       envelope,
       prepare: () => ({ type: 'AmendCycleSchedule' as const, ...input, year }),
+    });
+  }
+
+  grantExtension(request: CommandRequest, input: GrantExtensionInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'GrantExtension') };
+    const year = requireYear('year', input.year);
+    const agencyCode = requireCode('agencyCode', input.agencyCode);
+    return this.handler.handle({
+      commandName: 'GrantExtension',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: async (_state, now) => {
+        const { state: assessment } = await this.handler.load(streams.assessment(year, agencyCode), assessmentDecider);
+        return { type: 'GrantExtension' as const, ...input, year, agencyCode, now, assessmentFinalized: assessment.status === 'FINALIZED' };
+      },
     });
   }
 

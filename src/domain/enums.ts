@@ -21,4 +21,5 @@ export const ASSESSMENT_STATUSES = ['NOT_SUBMITTED', 'DRAFT', 'SUBMITTED', 'UNDE
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** The deadlines a coordinator can extend for one agency (grantExtension). */
-export type SchedulePhase = 'SELF_ASSESSMENT' | 'EXPLANATION' | 'APPRAISAL';
+export const SCHEDULE_PHASES = ['SELF_ASSESSMENT', 'EXPLANATION', 'APPRAISAL'] as const;
+export type SchedulePhase = (typeof SCHEDULE_PHASES)[number];

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import type { CycleDocument } from '../projections/cycles/cyclesProjection';
 import { Cycle } from '../schema/cycleType';
 import { AmendCycleScheduleInput } from '../schema/inputs/amendCycleScheduleInput';
+import { GrantExtensionInput } from '../schema/inputs/grantExtensionInput';
 import { OpenAssessmentCycleInput } from '../schema/inputs/openAssessmentCycleInput';
 import { commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
@@ -11,6 +12,7 @@ function presentCycle(doc: CycleDocument) {
   return {
     ...doc,
     frameworks: doc.frameworks.map((f) => ({ ...f, rankingPublished: doc.published[f.group] !== undefined })),
+    extensions: doc.extensions.map((e) => ({ ...e, agency: doc.participants.find((p) => p.code === e.agencyCode) })),
   };
 }
 
@@ -48,6 +50,18 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.amendCycleSchedule({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome, 'cycles');
+    const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
+    return presentCycle(doc);
+  }
+
+  @Mutation(() => Cycle, { description: 'More time for one agency in one phase, with a reason (COORDINATOR).' })
+  async grantExtension(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => GrantExtensionInput) input: GrantExtensionInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.grantExtension({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome, 'cycles');
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);

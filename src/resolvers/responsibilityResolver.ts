@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { scopeOf } from '../auth/readScope';
 import { DomainError } from '../domain/errors';
-import { isOverdue } from '../domain/responsibility/overdue';
+import { effectiveDeadline } from '../domain/cycle/schedule';
+import { appraisalOverdue, extensionsConcerning, isOverdue } from '../domain/responsibility/overdue';
 import { AgencyResponsibilities } from '../schema/responsibilityType';
 import { INPUT_BOUNDS } from '../schema/inputBounds';
 import { boundedArg } from '../schema/inputs/argBounds';
@@ -27,13 +28,36 @@ export class ResponsibilityResolver {
     // Asked for an agency none of whose years the reader may read: say so rather than answer an empty list.
     if (docs.length === 0 && all.length > 0) await scope.check('responsibilities', all[0].year, agencyCode);
     const now = ctx.now();
+    const cycles = await Promise.all(docs.map(async (d) => ({ doc: d, cycle: await ctx.read.cycle(d.year) })));
     return {
       agency,
-      cycles: docs.map((d) => ({
-        ...d,
-        selfAssessment: d.selfAssessment && { ...d.selfAssessment, overdue: isOverdue(d.selfAssessment.deadline, d.selfAssessment.submittedAt !== null, now) },
-        appraisalsOverdue: isOverdue(d.appraisalDeadline, d.pendingAppraisals.length === 0, now),
-      })),
+      cycles: cycles.map(({ doc: d, cycle }) => {
+        // The year's deadlines as amended and the extensions granted live in the cycle; the document keeps the duties.
+        const schedule = cycle ?? { selfAssessmentDeadline: d.selfAssessment?.deadline ?? d.appraisalDeadline, appraisalDeadline: d.appraisalDeadline, extensions: [] };
+        const appraisedGroups = new Set(d.appraises.map((a) => a.group));
+        const appraisedAgencies = new Set((cycle?.participants ?? []).filter((p) => appraisedGroups.has(p.group)).map((p) => p.code));
+        const pendingAppraisals = d.pendingAppraisals.map((p) => ({
+          ...p,
+          deadline: effectiveDeadline(schedule, p.agencyCode, 'APPRAISAL'),
+          overdue: appraisalOverdue(schedule, p.agencyCode, now),
+        }));
+        const selfDeadline = effectiveDeadline(schedule, agencyCode, 'SELF_ASSESSMENT');
+        return {
+          ...d,
+          selfAssessment: d.selfAssessment && {
+            ...d.selfAssessment,
+            deadline: selfDeadline,
+            overdue: isOverdue(selfDeadline, d.selfAssessment.submittedAt !== null, now),
+          },
+          appraisalDeadline: schedule.appraisalDeadline,
+          pendingAppraisals,
+          appraisalsOverdue: pendingAppraisals.some((p) => p.overdue),
+          extensions: extensionsConcerning(schedule.extensions, agencyCode, appraisedAgencies).map((e) => ({
+            ...e,
+            agency: cycle?.participants.find((p) => p.code === e.agencyCode) ?? { code: e.agencyCode, name: e.agencyCode, group: null },
+          })),
+        };
+      }),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
-import { AgencyGroup } from './enums';
+import { AgencyGroup, SchedulePhase } from './enums';
 
 @ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle.' })
 class RatingBand {
@@ -44,6 +44,27 @@ class ScheduleAmendment {
   amendedAt!: Date;
 }
 
+@ObjectType({ description: 'More time for one agency in one phase (grantExtension); the latest per agency and phase is in force.' })
+class Extension {
+  @Field(() => Agency, { description: 'With the name valid this year.' })
+  agency!: Agency;
+
+  @Field(() => ID)
+  agencyCode!: string;
+
+  @Field(() => SchedulePhase)
+  phase!: SchedulePhase;
+
+  @Field(() => Date)
+  until!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => Date)
+  grantedAt!: Date;
+}
+
 @ObjectType({ description: 'One year of the PAR Index: which framework each group uses, who is assessed, deadlines.' })
 export class Cycle {
   @Field(() => Int)
@@ -63,6 +84,9 @@ export class Cycle {
 
   @Field(() => [ScheduleAmendment], { description: 'Every amendment of the deadlines, oldest first.' })
   scheduleAmendments!: ScheduleAmendment[];
+
+  @Field(() => [Extension], { description: 'Every extension granted, oldest first.' })
+  extensions!: Extension[];
 
   @Field(() => [RatingBand])
   bands!: RatingBand[];

@@ -17,6 +17,18 @@ export type ScoringMethod = domain.ScoringMethod;
 export const AssessmentStatus = enumObject(domain.ASSESSMENT_STATUSES);
 export type AssessmentStatus = domain.AssessmentStatus;
 
+export const SchedulePhase = enumObject(domain.SCHEDULE_PHASES);
+export type SchedulePhase = domain.SchedulePhase;
+
+registerEnumType(SchedulePhase, {
+  name: 'SchedulePhase',
+  description: 'A deadline the coordinator can extend for one agency.',
+  valuesConfig: {
+    SELF_ASSESSMENT: { description: 'Sending (and revising) the self-assessment.' },
+    EXPLANATION: { description: 'Answering explanation requests between the two appraisal rounds (beyond each request’s dueAt).' },
+    APPRAISAL: { description: 'Appraising the agency’s criteria.' },
+  },
+});
 registerEnumType(AgencyGroup, {
   name: 'AgencyGroup',
   description: 'The ranking group an agency belongs to; each group has its own criteria set and ranking.',

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
-import { AgencyGroup } from './enums';
+import { AgencyGroup, SchedulePhase } from './enums';
 
 @ObjectType({ description: 'The agency’s own self-assessment in a cycle.' })
 class SelfAssessmentDuty {
@@ -10,7 +10,7 @@ class SelfAssessmentDuty {
   @Field(() => ID)
   frameworkCode!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'The agency’s effective deadline: the year’s (as amended) or its extension.' })
   deadline!: Date;
 
   @Field(() => Date, { nullable: true })
@@ -39,6 +39,30 @@ class PendingAppraisal {
 
   @Field(() => ID)
   criterionCode!: string;
+
+  @Field(() => Date, { description: 'The appraisal deadline for this agency: the year’s (as amended) or its APPRAISAL extension.' })
+  deadline!: Date;
+
+  @Field()
+  overdue!: boolean;
+}
+
+@ObjectType({ description: 'An extended deadline that concerns this agency: its own, or that of an agency whose criteria it appraises.' })
+class ExtendedDeadline {
+  @Field(() => Agency, { description: 'The agency that got the extension.' })
+  agency!: Agency;
+
+  @Field(() => SchedulePhase)
+  phase!: SchedulePhase;
+
+  @Field(() => Date)
+  until!: Date;
+
+  @Field()
+  reason!: string;
+
+  @Field(() => Date)
+  grantedAt!: Date;
 }
 
 @ObjectType({ description: 'What an agency leads and owes in one cycle.' })
@@ -52,13 +76,16 @@ class CycleResponsibility {
   @Field(() => [AppraisalAssignment])
   appraises!: AppraisalAssignment[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'The year’s appraisal deadline, as amended.' })
   appraisalDeadline!: Date;
+
+  @Field(() => [ExtendedDeadline], { description: 'Every extended deadline that concerns this agency, oldest first.' })
+  extensions!: ExtendedDeadline[];
 
   @Field(() => [PendingAppraisal], { description: 'Submitted criteria this agency has not appraised yet.' })
   pendingAppraisals!: PendingAppraisal[];
 
-  @Field({ description: 'Appraisals still owed and the appraisal deadline has passed.' })
+  @Field({ description: 'An appraisal still owed past its (effective) deadline.' })
   appraisalsOverdue!: boolean;
 }
 

@@ -1,6 +1,7 @@
 import { event, type AssessmentEvent, type SelfScore } from '../../events/parEvents';
 import type { OpenedCycle } from '../cycle/cycle';
 import { participantOf } from '../cycle/cycle';
+import { effectiveDeadline, hasPassed } from '../cycle/schedule';
 import { APPRAISAL_ROUNDS } from '../enums';
 import { DomainError, badInput, forbidden, invalidState } from '../errors';
 import type { Framework, Leaf } from '../framework/framework';
@@ -86,12 +87,9 @@ function requireNotFinalized(state: AssessmentState, context: AssessmentContext)
 
 /** Self-assessment and its drafts close at the cycle's self-assessment deadline (inclusive). */
 function requireSelfAssessmentOpen(context: AssessmentContext) {
-  if (context.now.getTime() > Date.parse(context.cycle.selfAssessmentDeadline)) {
-    throw new DomainError(
-      'DEADLINE_PASSED',
-      `the self-assessment deadline of ${context.cycle.year} (${context.cycle.selfAssessmentDeadline}) has passed`,
-      'year',
-    );
+  const deadline = effectiveDeadline(context.cycle, context.agencyCode, 'SELF_ASSESSMENT');
+  if (hasPassed(deadline, context.now)) {
+    throw new DomainError('DEADLINE_PASSED', `the self-assessment deadline of ${context.agencyCode} in ${context.cycle.year} (${deadline}) has passed`, 'year');
   }
 }
 
@@ -176,8 +174,9 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   if (state.submittedAt === null) {
     throw invalidState(`${context.agencyCode} has not submitted its ${context.cycle.year} self-assessment yet; appraisal follows submission`);
   }
-  if (context.now.getTime() > Date.parse(context.cycle.appraisalDeadline)) {
-    throw new DomainError('DEADLINE_PASSED', `the appraisal deadline of ${context.cycle.year} (${context.cycle.appraisalDeadline}) has passed`, 'year');
+  const appraisalDeadline = effectiveDeadline(context.cycle, context.agencyCode, 'APPRAISAL');
+  if (hasPassed(appraisalDeadline, context.now)) {
+    throw new DomainError('DEADLINE_PASSED', `the appraisal deadline of ${context.agencyCode} in ${context.cycle.year} (${appraisalDeadline}) has passed`, 'year');
   }
   const record = state.leaves[leaf.code];
   if (round === 2 && !record?.appraisals[0])

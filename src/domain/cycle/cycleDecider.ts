@@ -7,7 +7,9 @@ import type { Framework } from '../framework/framework';
 import { toPoints } from '../points';
 import { rank } from '../ranking/ranking';
 import { optionalText, requireText, requireYear } from '../validation';
-import { evolveCycle, type CycleState } from './cycle';
+import type { SchedulePhase } from '../enums';
+import { evolveCycle, participantOf, type CycleState } from './cycle';
+import { effectiveDeadline, hasPassed } from './schedule';
 
 export interface BandInput {
   label: string;
@@ -43,7 +45,19 @@ export type AmendCycleSchedule = {
   reason: string;
 };
 
-type CycleCommand = OpenAssessmentCycle | PublishRanking | AmendCycleSchedule;
+export type GrantExtension = {
+  type: 'GrantExtension';
+  year: number;
+  agencyCode: string;
+  phase: SchedulePhase;
+  until: Date;
+  reason: string;
+  now: Date;
+  /** Loaded by the handler: whether the agency's assessment is finalized (nothing left to extend). */
+  assessmentFinalized: boolean;
+};
+
+type CycleCommand = OpenAssessmentCycle | PublishRanking | AmendCycleSchedule | GrantExtension;
 
 function requireOpened(state: CycleState, year: number) {
   if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle: a coordinator opens it first`, 'year');
@@ -162,6 +176,26 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
   return alreadyPublished ? [event('RankingRepublished', { ...data, reason: reason as string })] : [event('RankingPublished', data)];
 }
 
+/** More time for one participating agency in one phase; it must reach past the year's deadline and now. */
+function decideGrantExtension(command: GrantExtension, state: CycleState): CycleEvent[] {
+  const cycle = requireOpened(state, command.year);
+  const participant = participantOf(cycle, command.agencyCode);
+  if (!participant) throw new DomainError('NOT_FOUND', `agency ${command.agencyCode} is not assessed in the ${cycle.year} cycle`, 'agencyCode');
+  const reason = requireText('reason', command.reason, 2000);
+  const until = requireDate('until', command.until);
+  if (command.assessmentFinalized) {
+    throw invalidState(`the ${cycle.year} assessment of ${participant.code} is finalized; there is nothing left to extend`);
+  }
+  if (hasPassed(until, command.now)) throw badInput('until', `${until} has already passed; an extension gives time from now on`);
+  if (command.phase !== 'EXPLANATION') {
+    const scheduled = effectiveDeadline({ ...cycle, extensions: [] }, participant.code, command.phase);
+    if (Date.parse(until) <= Date.parse(scheduled)) {
+      throw badInput('until', `must come after the year's ${command.phase} deadline (${scheduled}); an earlier one extends nothing`);
+    }
+  }
+  return [event('ExtensionGranted', { year: cycle.year, agencyCode: participant.code, phase: command.phase, until, reason })];
+}
+
 export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
   initialState: () => ({ opened: false }),
   decide(command, state) {
@@ -172,6 +206,8 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         return decidePublish(command, state);
       case 'AmendCycleSchedule':
         return decideAmendSchedule(command, state);
+      case 'GrantExtension':
+        return decideGrantExtension(command, state);
     }
   },
   evolve: evolveCycle,

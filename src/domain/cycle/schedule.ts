@@ -10,7 +10,7 @@ export interface Extension {
 }
 
 /** What the deadline rule needs of a cycle: the year's deadlines (as amended) and the extensions granted. */
-interface Schedule {
+export interface Schedule {
   selfAssessmentDeadline: string;
   appraisalDeadline: string;
   extensions: readonly Extension[];
