@@ -20,6 +20,10 @@ export type AppraisalRound = (typeof APPRAISAL_ROUNDS)[number];
 export const ASSESSMENT_STATUSES = ['NOT_SUBMITTED', 'DRAFT', 'SUBMITTED', 'UNDER_APPRAISAL', 'FINALIZED'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
+/** Where an agency's "not applicable" claim on a leaf stands: it waits for the leaf's appraiser, who decides it. */
+export const NOT_APPLICABLE_CLAIM_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
+export type NotApplicableClaimStatus = (typeof NOT_APPLICABLE_CLAIM_STATUSES)[number];
+
 /** The deadlines a coordinator can extend for one agency (grantExtension). */
 export const SCHEDULE_PHASES = ['SELF_ASSESSMENT', 'EXPLANATION', 'APPRAISAL'] as const;
 export type SchedulePhase = (typeof SCHEDULE_PHASES)[number];

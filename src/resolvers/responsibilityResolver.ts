@@ -33,7 +33,11 @@ export class ResponsibilityResolver {
       agency,
       cycles: cycles.map(({ doc: d, cycle }) => {
         // The year's deadlines as amended and the extensions granted live in the cycle; the document keeps the duties.
-        const schedule = cycle ?? { selfAssessmentDeadline: d.selfAssessment?.deadline ?? d.appraisalDeadline, appraisalDeadline: d.appraisalDeadline, extensions: [] };
+        const schedule = cycle ?? {
+          selfAssessmentDeadline: d.selfAssessment?.deadline ?? d.appraisalDeadline,
+          appraisalDeadline: d.appraisalDeadline,
+          extensions: [],
+        };
         const appraisedGroups = new Set(d.appraises.map((a) => a.group));
         const appraisedAgencies = new Set((cycle?.participants ?? []).filter((p) => appraisedGroups.has(p.group)).map((p) => p.code));
         const pendingAppraisals = d.pendingAppraisals.map((p) => ({

@@ -16,6 +16,8 @@ export const ScoringMethod = enumObject(domain.SCORING_METHODS);
 export type ScoringMethod = domain.ScoringMethod;
 export const AssessmentStatus = enumObject(domain.ASSESSMENT_STATUSES);
 export type AssessmentStatus = domain.AssessmentStatus;
+export const NotApplicableClaimStatus = enumObject(domain.NOT_APPLICABLE_CLAIM_STATUSES);
+export type NotApplicableClaimStatus = domain.NotApplicableClaimStatus;
 
 export const SchedulePhase = enumObject(domain.SCHEDULE_PHASES);
 export type SchedulePhase = domain.SchedulePhase;
@@ -47,3 +49,12 @@ registerEnumType(ScoringMethod, {
   },
 });
 registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });
+registerEnumType(NotApplicableClaimStatus, {
+  name: 'NotApplicableClaimStatus',
+  description: 'An agency’s "not applicable" claim on a leaf: the leaf’s appraiser confirms or rejects it.',
+  valuesConfig: {
+    PENDING: { description: 'Not decided yet: the leaf counts as applicable with no final points and blocks finalisation.' },
+    CONFIRMED: { description: 'The appraiser judged it not applicable: it leaves the applicable maximum.' },
+    REJECTED: { description: 'The appraiser scored the leaf: it counts with the appraised points.' },
+  },
+});

@@ -1,8 +1,9 @@
-import { cycleDecider, type AmendCycleSchedule } from '../../src/domain/cycle/cycleDecider';
+import { assessmentDecider, type AppraiseCriterion, type SubmitSelfAssessment } from '../../src/domain/assessment/assessmentDecider';
+import { cycleDecider, type AmendCycleSchedule, type GrantExtension } from '../../src/domain/cycle/cycleDecider';
 import { effectiveDeadline, hasPassed } from '../../src/domain/cycle/schedule';
 import { event, type AssessmentCycleOpened, type CycleEvent } from '../../src/events/parEvents';
-import { daysFromNow, NOW, PARTICIPANTS } from './fixtures';
-import { specFor } from './givenWhenThen';
+import { contextFor, daysFromNow, NOW, PARTICIPANTS, selfSubmitted } from './fixtures';
+import { GIVEN_AT, specFor } from './givenWhenThen';
 
 const spec = specFor(cycleDecider);
 
@@ -134,5 +135,173 @@ describe('the deadline rule (schedule.ts)', () => {
   it('a deadline has not passed at its instant, only after it', () => {
     expect(hasPassed(NOW.toISOString(), NOW)).toBe(false);
     expect(hasPassed(new Date(NOW.getTime() - 1).toISOString(), NOW)).toBe(true);
+  });
+});
+
+const grant = (overrides: Partial<GrantExtension> = {}): GrantExtension => ({
+  type: 'GrantExtension',
+  year: 2024,
+  agencyCode: 'SXD',
+  phase: 'SELF_ASSESSMENT',
+  until: daysFromNow(15),
+  reason: 'Sở Xây dựng sáp nhập bộ phận CCHC, xin gia hạn',
+  now: NOW,
+  assessmentFinalized: false,
+  ...overrides,
+});
+
+describe('cycleDecider: grant an extension', () => {
+  it.each(['SELF_ASSESSMENT', 'EXPLANATION', 'APPRAISAL'] as const)('grants %s for one participating agency', (phase) => {
+    const until = daysFromNow(phase === 'APPRAISAL' ? 45 : 15);
+    spec
+      .given([opened])
+      .when(grant({ phase, until }))
+      .then([
+        event('ExtensionGranted', {
+          year: 2024,
+          agencyCode: 'SXD',
+          phase,
+          until: until.toISOString(),
+          reason: 'Sở Xây dựng sáp nhập bộ phận CCHC, xin gia hạn',
+        }),
+      ]);
+  });
+
+  it('evolves: Cycle.extensions lists it, and the agency’s effective deadline is the extension (others keep the year’s)', () => {
+    const [granted] = spec.given([opened]).when(grant()).events();
+    const state = spec.given([opened, granted]).state;
+    if (!state.opened) throw new Error('not opened');
+    expect(state.extensions).toEqual([
+      {
+        agencyCode: 'SXD',
+        phase: 'SELF_ASSESSMENT',
+        until: daysFromNow(15).toISOString(),
+        reason: 'Sở Xây dựng sáp nhập bộ phận CCHC, xin gia hạn',
+        grantedAt: GIVEN_AT,
+      },
+    ]);
+    expect(effectiveDeadline(state, 'SXD', 'SELF_ASSESSMENT')).toBe(daysFromNow(15).toISOString());
+    expect(effectiveDeadline(state, 'SYT', 'SELF_ASSESSMENT')).toBe(SELF);
+    expect(effectiveDeadline(state, 'SXD', 'APPRAISAL')).toBe(APPRAISAL);
+  });
+
+  it('the latest extension is in force; an amendment past it wins', () => {
+    const [first] = spec
+      .given([opened])
+      .when(grant({ until: daysFromNow(20) }))
+      .events();
+    const [second] = spec
+      .given([opened, first])
+      .when(grant({ until: daysFromNow(12) }))
+      .events();
+    const [amended] = spec
+      .given([opened])
+      .when(amend({ selfAssessmentDeadline: daysFromNow(25), appraisalDeadline: daysFromNow(50) }))
+      .events();
+    const withTwo = spec.given([opened, first, second]).state;
+    const withAmendment = spec.given([opened, first, second, amended]).state;
+    if (!withTwo.opened || !withAmendment.opened) throw new Error('not opened');
+    expect(effectiveDeadline(withTwo, 'SXD', 'SELF_ASSESSMENT')).toBe(daysFromNow(12).toISOString());
+    expect(effectiveDeadline(withAmendment, 'SXD', 'SELF_ASSESSMENT')).toBe(daysFromNow(25).toISOString());
+  });
+
+  it('an extension that ends before the year’s deadline, or has passed: BAD_USER_INPUT on until', () => {
+    spec
+      .given([opened])
+      .when(grant({ until: daysFromNow(10) }))
+      .thenError('BAD_USER_INPUT', 'until');
+    spec
+      .given([opened])
+      .when(grant({ phase: 'APPRAISAL', until: daysFromNow(39) }))
+      .thenError('BAD_USER_INPUT', 'until');
+    spec
+      .given([opened])
+      .when(grant({ phase: 'EXPLANATION', until: daysFromNow(-1) }))
+      .thenError('BAD_USER_INPUT', 'until');
+    spec
+      .given([opened])
+      .when(grant({ until: new Date('x') }))
+      .thenError('BAD_USER_INPUT', 'until');
+  });
+
+  it('an agency the cycle does not assess: NOT_FOUND on agencyCode', () => {
+    spec
+      .given([opened])
+      .when(grant({ agencyCode: 'CAT' }))
+      .thenError('NOT_FOUND', 'agencyCode');
+  });
+
+  it.each(['', 'ạ'.repeat(2001)])('a missing or too long reason: BAD_USER_INPUT on reason', (reason) => {
+    spec.given([opened]).when(grant({ reason })).thenError('BAD_USER_INPUT', 'reason');
+  });
+
+  it('a finalized assessment: INVALID_STATE; without a cycle: NOT_FOUND', () => {
+    spec
+      .given([opened])
+      .when(grant({ assessmentFinalized: true }))
+      .thenError('INVALID_STATE');
+    spec.given([]).when(grant()).thenError('NOT_FOUND', 'year');
+  });
+});
+
+describe('the assessment deadlines honour extensions', () => {
+  const assessment = specFor(assessmentDecider);
+  const [selfExtension] = spec
+    .given([opened])
+    .when(grant({ until: daysFromNow(15) }))
+    .events();
+  const [appraisalExtension] = spec
+    .given([opened])
+    .when(grant({ phase: 'APPRAISAL', until: daysFromNow(45) }))
+    .events();
+  const withExtensions = spec.given([opened, selfExtension, appraisalExtension]).state;
+  if (!withExtensions.opened) throw new Error('not opened');
+  const cycle = withExtensions;
+  const submit = (agencyCode: string, now: Date): SubmitSelfAssessment => ({
+    type: 'SubmitSelfAssessment',
+    context: contextFor(agencyCode, { cycle, now }),
+    scores: [{ criterionCode: '1.1', points: 2, evidence: ['KH số 1'] }],
+  });
+  const appraise = (agencyCode: string, now: Date): AppraiseCriterion => ({
+    type: 'AppraiseCriterion',
+    context: contextFor(agencyCode, { cycle, now }),
+    criterionCode: '1.1',
+    round: 1,
+    points: 2,
+    appraiserAgency: 'SNV',
+  });
+
+  it('self-assessment: the extended agency until its extension, the others until the year’s deadline', () => {
+    expect(
+      assessment
+        .given([])
+        .when(submit('SXD', daysFromNow(14)))
+        .events(),
+    ).toHaveLength(1);
+    assessment
+      .given([])
+      .when(submit('SXD', daysFromNow(16)))
+      .thenError('DEADLINE_PASSED', 'year');
+    assessment
+      .given([])
+      .when(submit('SYT', daysFromNow(11)))
+      .thenError('DEADLINE_PASSED', 'year');
+  });
+
+  it('appraisal: the extended agency’s leaves until its extension, the others’ until the year’s deadline', () => {
+    expect(
+      assessment
+        .given([selfSubmitted('SXD', [{ criterionCode: '1.1', points: 2 }])])
+        .when(appraise('SXD', daysFromNow(44)))
+        .events(),
+    ).toHaveLength(1);
+    assessment
+      .given([selfSubmitted('SXD', [{ criterionCode: '1.1', points: 2 }])])
+      .when(appraise('SXD', daysFromNow(46)))
+      .thenError('DEADLINE_PASSED', 'year');
+    assessment
+      .given([selfSubmitted('SYT', [{ criterionCode: '1.1', points: 2 }])])
+      .when(appraise('SYT', daysFromNow(41)))
+      .thenError('DEADLINE_PASSED', 'year');
   });
 });

@@ -175,6 +175,10 @@ function request(operation: string, subject: string): Request {
         input: { year: YEAR, selfAssessmentDeadline: deadlines.appraisalDeadline, appraisalDeadline: deadlines.selfAssessmentDeadline, reason: 'x' },
       },
     },
+    grantExtension: {
+      query: 'mutation($input: GrantExtensionInput!) { grantExtension(input: $input) { year } }',
+      variables: { input: { ...key, phase: 'SELF_ASSESSMENT', until: '2000-01-01T00:00:00Z', reason: 'x' } },
+    },
   };
   return requests[operation];
 }

@@ -1,5 +1,5 @@
 import { expectData, startTestService, type TestService } from '../support/service';
-import { OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, districtFramework } from './operations';
+import { OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, SUBMIT, districtFramework } from './operations';
 
 const YEAR = 2025;
 const MINUTE = 60 * 1000;
@@ -10,6 +10,20 @@ const AMEND = `mutation($input: AmendCycleScheduleInput!, $commandId: ID) {
   amendCycleSchedule(input: $input, commandId: $commandId) {
     year selfAssessmentDeadline appraisalDeadline
     scheduleAmendments { selfAssessmentDeadline appraisalDeadline previousSelfAssessmentDeadline previousAppraisalDeadline reason amendedAt }
+  }
+}`;
+
+const GRANT = `mutation($input: GrantExtensionInput!) {
+  grantExtension(input: $input) { extensions { agency { code name } agencyCode phase until reason grantedAt } }
+}`;
+
+const DUTIES = `query($agencyCode: ID!) {
+  responsibilities(agencyCode: $agencyCode, year: ${YEAR}) {
+    cycles {
+      selfAssessment { deadline submittedAt overdue }
+      appraisalDeadline appraisalsOverdue pendingAppraisals { agencyCode criterionCode deadline overdue }
+      extensions { agency { code } phase until reason }
+    }
   }
 }`;
 
@@ -58,5 +72,44 @@ describe('the schedule over HTTP', () => {
     expect((await t.gql(AMEND, { input: { year: YEAR, ...moved, reason } }, officer)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const read = expectData(await t.gql(`{ cycle(year: ${YEAR}) { scheduleAmendments { reason } } }`, {}, officer)).cycle;
     expect(read.scheduleAmendments).toEqual([{ reason }]);
+  });
+
+  it('grantExtension gives one agency more time: it may still self-assess after the year’s deadline, the others may not', async () => {
+    const until = at(40 * DAY);
+    const reason = 'Huyện Đại Lộc bị ảnh hưởng bão, xin gia hạn tự đánh giá';
+    const input = { year: YEAR, agencyCode: 'DAILOC', phase: 'SELF_ASSESSMENT', until, reason };
+    const granted = expectData(await t.gql(GRANT, { input }, coordinator)).grantExtension;
+    expect(granted.extensions).toEqual([
+      { agency: { code: 'DAILOC', name: 'UBND huyện Đại Lộc' }, agencyCode: 'DAILOC', phase: 'SELF_ASSESSMENT', until, reason, grantedAt: expect.any(String) },
+    ]);
+    const refusals: [object, string, string | undefined][] = [
+      [{ ...input, until: at(20 * DAY) }, 'BAD_USER_INPUT', 'until'],
+      [{ ...input, phase: 'APPRAISAL', until: at(-DAY) }, 'BAD_USER_INPUT', 'until'],
+      [{ ...input, agencyCode: 'SNV' }, 'NOT_FOUND', 'agencyCode'],
+      [{ ...input, reason: '' }, 'BAD_USER_INPUT', 'reason'],
+    ];
+    for (const [refused, code, field] of refusals) {
+      expect((await t.gql(GRANT, { input: refused }, coordinator)).errors?.[0].extensions).toMatchObject({ code, field });
+    }
+    expect((await t.gql(GRANT, { input }, t.token(['APPRAISER'], 'SNV'))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    // The year's self-assessment closed a minute ago (amended); appraisal stays open.
+    const closed = at(-MINUTE);
+    const appraisalDeadline = at(65 * DAY);
+    expectData(await t.gql(AMEND, { input: { year: YEAR, selfAssessmentDeadline: closed, appraisalDeadline, reason: 'Chốt tự đánh giá sớm' } }, coordinator));
+    const scores = [{ criterionCode: '1.1', points: 3, evidence: ['KH số 12/KH-UBND'] }];
+    const late = await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'HOIAN', scores } }, t.token(['AGENCY_OFFICER'], 'HOIAN'));
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'DEADLINE_PASSED' });
+    expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'DAILOC', scores } }, t.token(['AGENCY_OFFICER'], 'DAILOC')));
+
+    // responsibilities: Hội An is overdue; Đại Lộc is not and sees its extended deadline; SNV owes Đại Lộc an appraisal.
+    const duties = async (agencyCode: string) => expectData(await t.gql(DUTIES, { agencyCode }, coordinator)).responsibilities.cycles[0];
+    expect((await duties('HOIAN')).selfAssessment).toEqual({ deadline: closed, submittedAt: null, overdue: true });
+    const dailoc = await duties('DAILOC');
+    expect(dailoc.selfAssessment).toMatchObject({ deadline: until, overdue: false });
+    expect(dailoc.extensions).toEqual([{ agency: { code: 'DAILOC' }, phase: 'SELF_ASSESSMENT', until, reason }]);
+    const snv = await duties('SNV');
+    expect(snv.pendingAppraisals).toEqual([{ agencyCode: 'DAILOC', criterionCode: '1.1', deadline: appraisalDeadline, overdue: false }]);
+    expect(snv).toMatchObject({ appraisalDeadline, appraisalsOverdue: false });
   });
 });

@@ -203,6 +203,14 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     appraisalDeadline: new Date(APPRAISAL_DEADLINE.getTime() + 10 * DAY),
     reason: 'Lùi thời hạn thẩm định theo Công văn số 45/UBND-NC',
   });
+  // Đại Lộc's appraisal gets twenty more days on top.
+  await commands.grantExtension(admin, {
+    year: YEAR,
+    agencyCode: 'DAILOC',
+    phase: 'APPRAISAL',
+    until: new Date(APPRAISAL_DEADLINE.getTime() + 20 * DAY),
+    reason: 'Đại Lộc bổ sung hồ sơ sau bão',
+  });
 
   const codeOf = (group: AgencyGroup) => sampleFrameworks.find((f) => f.group === group)!.code;
   const districtLeaves = await frameworkLeaves(handler, codeOf('DISTRICT'));
@@ -267,6 +275,12 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
       await appraise(code, leaf, share - 0.05);
     }
   }
+  // Hội An's "not applicable" claim on 2.1 is confirmed by its appraiser (no comment needed: the claim explains).
+  const claimed = selfAssessed(districtLeaves).find((l) => l.code === '2.1')!;
+  await commands.appraiseCriterion(
+    { actor: appraiser(claimed.appraiserCode!) },
+    { year: YEAR, agencyCode: 'HOIAN', criterionCode: '2.1', round: 1, applicable: false },
+  );
   const dailocLeaves = selfAssessed(districtLeaves);
   for (const leaf of dailocLeaves.slice(0, Math.floor(dailocLeaves.length / 2))) await appraise('DAILOC', leaf, 0.65);
   // Đại Lộc revises: the criteria appraised so far stay appraised, the others stay owed.

@@ -86,6 +86,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'RankingPublished',
         'RankingRepublished',
         'CycleScheduleAmended',
+        'ExtensionGranted',
       ].sort(),
     );
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);

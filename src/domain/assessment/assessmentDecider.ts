@@ -176,7 +176,11 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   }
   const appraisalDeadline = effectiveDeadline(context.cycle, context.agencyCode, 'APPRAISAL');
   if (hasPassed(appraisalDeadline, context.now)) {
-    throw new DomainError('DEADLINE_PASSED', `the appraisal deadline of ${context.agencyCode} in ${context.cycle.year} (${appraisalDeadline}) has passed`, 'year');
+    throw new DomainError(
+      'DEADLINE_PASSED',
+      `the appraisal deadline of ${context.agencyCode} in ${context.cycle.year} (${appraisalDeadline}) has passed`,
+      'year',
+    );
   }
   const record = state.leaves[leaf.code];
   if (round === 2 && !record?.appraisals[0])
@@ -190,7 +194,9 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   if (applicable) points = requirePoints('points', command.points, leaf);
   else {
     if (command.points !== null && command.points !== undefined) throw badInput('points', 'must be omitted when the criterion is judged not applicable');
-    if (!comment) throw badInput('comment', 'say why the criterion does not apply');
+    // Confirming the agency's own "not applicable" claim needs no comment: its explanation stands.
+    const claimed = record?.self?.applicable === false;
+    if (!comment && !claimed) throw badInput('comment', 'say why the criterion does not apply');
   }
   const data = {
     year: context.cycle.year,
@@ -236,10 +242,16 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
   requireNotFinalized(state, context);
   const result = scoreAssessment(context.framework.areas, state);
   if (result.unscored.length > 0) {
-    const shown = result.unscored.slice(0, 20).join(', ');
-    const more = result.unscored.length > 20 ? ` and ${result.unscored.length - 20} more` : '';
-    throw invalidState(`cannot finalize ${context.agencyCode} ${context.cycle.year}: criteria without a final score: ${shown}${more}`, {
+    const list = (codes: string[]) => `${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ` and ${codes.length - 20} more` : ''}`;
+    const claims = result.undecidedClaims;
+    const others = result.unscored.filter((c) => !claims.includes(c));
+    const parts = [
+      ...(others.length > 0 ? [`criteria without a final score: ${list(others)}`] : []),
+      ...(claims.length > 0 ? [`"not applicable" claims the appraiser has not decided: ${list(claims)}`] : []),
+    ];
+    throw invalidState(`cannot finalize ${context.agencyCode} ${context.cycle.year}: ${parts.join('; ')}`, {
       unscored: result.unscored,
+      ...(claims.length > 0 ? { undecidedClaims: claims } : {}),
     });
   }
   return [
