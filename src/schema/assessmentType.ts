@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
-import { AgencyGroup, AssessmentStatus, ScoringMethod } from './enums';
+import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
 @ObjectType({ description: 'One appraisal round of a criterion.' })
 class Appraisal {
@@ -72,6 +72,9 @@ class CriterionScore {
 
   @Field({ description: 'Whether the criterion counts towards the applicable maximum.' })
   applicable!: boolean;
+
+  @Field(() => NotApplicableClaimStatus, { nullable: true, description: 'The agency’s "not applicable" claim and its decision; null without a claim.' })
+  notApplicableClaim!: NotApplicableClaimStatus | null;
 
   @Field(() => String, { nullable: true, description: 'The agency’s explanation (giải trình).' })
   explanation!: string | null;

@@ -64,11 +64,23 @@ describe('scoreAssessment', () => {
     expect(result.applicableMaxPoints).toBe(101_734);
   });
 
-  it('a leaf the agency declared not applicable, not yet appraised, is excluded and not unscored', () => {
+  it('a "not applicable" claim not yet decided counts as applicable with no final points, and is unscored', () => {
     const state = assessmentOf([selfSubmitted('SYT', [{ criterionCode: '2.1', points: null, applicable: false, appraiserCode: 'STP' }])]);
     const result = scoreAssessment(areas, state);
-    expect(byCode(result).get('2.1')).toMatchObject({ applicable: false, finalPoints: null, selfPoints: null });
-    expect(result.unscored).toEqual(['1.1', '1.2.1', '1.2.2', '2.2']);
+    expect(byCode(result).get('2.1')).toMatchObject({ applicable: true, finalPoints: null, selfPoints: null, claim: 'PENDING' });
+    expect(result.unscored).toEqual(['1.1', '1.2.1', '1.2.2', '2.1', '2.2']);
+    expect(result.undecidedClaims).toEqual(['2.1']);
+    expect(result.applicableMaxPoints).toBe(101_734);
+  });
+
+  it('the appraiser confirms a "not applicable" claim: the leaf leaves the applicable maximum', () => {
+    const state = assessmentOf([
+      selfSubmitted('SYT', [{ criterionCode: '2.1', points: null, applicable: false, appraiserCode: 'STP' }]),
+      appraised('SYT', '2.1', 1, null, 'STP'),
+    ]);
+    const result = scoreAssessment(areas, state);
+    expect(byCode(result).get('2.1')).toMatchObject({ applicable: false, finalPoints: null, claim: 'CONFIRMED' });
+    expect(result.undecidedClaims).toEqual([]);
     expect(result.applicableMaxPoints).toBe(101_734 - 31_234);
   });
 
@@ -77,7 +89,7 @@ describe('scoreAssessment', () => {
       selfSubmitted('SYT', [{ criterionCode: '2.1', points: null, applicable: false, appraiserCode: 'STP' }]),
       appraised('SYT', '2.1', 1, 0.5, 'STP'),
     ]);
-    expect(byCode(scoreAssessment(areas, state)).get('2.1')).toMatchObject({ applicable: true, finalPoints: 5_000 });
+    expect(byCode(scoreAssessment(areas, state)).get('2.1')).toMatchObject({ applicable: true, finalPoints: 5_000, claim: 'REJECTED' });
   });
 
   it('survey leaves score from the survey, always applicable', () => {

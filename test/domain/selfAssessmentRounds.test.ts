@@ -2,7 +2,9 @@ import { authorize } from '../../src/auth/authorization';
 import { scoreAssessment } from '../../src/domain/assessment/scoring';
 import {
   assessmentDecider,
+  type AppraiseCriterion,
   type AssessmentContext,
+  type FinalizeAssessment,
   type SaveSelfAssessmentDraft,
   type SelfScoreInput,
   type SubmitSelfAssessment,
@@ -186,5 +188,84 @@ describe('self totals next to appraised ones', () => {
       ['1', 24_500, 22_999],
       ['2', 0, 0],
     ]);
+  });
+});
+
+describe('"not applicable" claims are decided by the leaf’s appraiser', () => {
+  const claim = selfSubmitted('SYT', [
+    { criterionCode: '1.1', points: 2 },
+    { criterionCode: '2.1', points: null, applicable: false, appraiserCode: 'STP' },
+  ]);
+  const decide = (overrides: Partial<AppraiseCriterion> = {}): AppraiseCriterion => ({
+    type: 'AppraiseCriterion',
+    context: contextFor(),
+    criterionCode: '2.1',
+    round: 1,
+    points: null,
+    applicable: false,
+    appraiserAgency: 'STP',
+    ...overrides,
+  });
+  const finalize = (): FinalizeAssessment => ({ type: 'FinalizeAssessment', context: contextFor() });
+  const rest = [appraised('SYT', '1.1', 1, 2), surveyRecorded('SYT', [{ criterionCode: '2.2', points: 4.5 }])];
+  // 1.2.1 and 1.2.2 are not submitted in this history: appraise them so only the claim is undecided.
+  const others = [appraised('SYT', '1.2.1', 1, 0.1), appraised('SYT', '1.2.2', 1, 0.2, 'STP')];
+
+  it('applicable: false confirms the claim (no comment needed); the leaf leaves the applicable maximum', () => {
+    const [confirmed] = spec.given([claim]).when(decide()).events();
+    expect(ofType(confirmed, 'CriterionAppraised').data).toMatchObject({ criterionCode: '2.1', applicable: false, points: null, comment: null });
+    const result = scoreAssessment(smallFramework.areas, spec.given([claim, confirmed, ...rest, ...others]).state);
+    expect(result.criteria.find((c) => c.code === '2.1')).toMatchObject({ claim: 'CONFIRMED', applicable: false });
+    // 10.1734 − 3.1234 = 7.05 applicable; 2 + 0.1 + 0.2 + 4.5 = 6.8 points.
+    expect([result.totalPoints, result.applicableMaxPoints]).toEqual([68_000, 70_500]);
+  });
+
+  it('points reject the claim and score the leaf', () => {
+    const [rejected] = spec
+      .given([claim])
+      .when(decide({ applicable: true, points: 1.5, comment: 'Có ban hành 02 văn bản QPPL' }))
+      .events();
+    const result = scoreAssessment(smallFramework.areas, spec.given([claim, rejected, ...rest, ...others]).state);
+    expect(result.criteria.find((c) => c.code === '2.1')).toMatchObject({ claim: 'REJECTED', applicable: true, finalPoints: 15_000 });
+    expect([result.totalPoints, result.applicableMaxPoints]).toEqual([83_000, 101_734]);
+  });
+
+  it('until decided the leaf counts as applicable with 0 and finalisation is INVALID_STATE naming the claim', () => {
+    const given = spec.given([claim, ...rest, ...others]);
+    const result = scoreAssessment(smallFramework.areas, given.state);
+    expect([result.totalPoints, result.applicableMaxPoints]).toEqual([68_000, 101_734]);
+    const error = given.when(finalize()).thenError('INVALID_STATE');
+    expect(error.message).toContain('"not applicable" claims the appraiser has not decided: 2.1');
+    expect(error.details).toEqual({ unscored: ['2.1'], undecidedClaims: ['2.1'] });
+  });
+
+  it('refusals: another agency’s appraiser (FORBIDDEN), past the appraisal deadline, points with applicable false, unknown criterion', () => {
+    spec
+      .given([claim])
+      .when(decide({ appraiserAgency: 'SNV' }))
+      .thenError('FORBIDDEN');
+    spec
+      .given([claim])
+      .when(decide({ context: contextFor('SYT', { now: new Date(daysFromNow(40).getTime() + 1) }) }))
+      .thenError('DEADLINE_PASSED', 'year');
+    spec
+      .given([claim])
+      .when(decide({ points: 1 }))
+      .thenError('BAD_USER_INPUT', 'points');
+    spec
+      .given([claim])
+      .when(decide({ criterionCode: '9.9' }))
+      .thenError('BAD_USER_INPUT', 'criterionCode');
+    // Without a claim, judging a leaf not applicable still needs the appraiser's reason.
+    spec
+      .given([claim])
+      .when(decide({ criterionCode: '1.1', appraiserAgency: 'SNV' }))
+      .thenError('BAD_USER_INPUT', 'comment');
+  });
+
+  it('only an APPRAISER may decide', () => {
+    for (const roles of [['AGENCY_OFFICER'], ['COORDINATOR'], ['ANALYST']]) {
+      expect(() => authorize({ sub: 'x', name: 'X', agency: 'STP', roles }, 'AppraiseCriterion')).toThrow(DomainError);
+    }
   });
 });

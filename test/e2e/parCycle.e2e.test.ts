@@ -55,7 +55,11 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
       ),
     );
     for (const [criterionCode, points] of Object.entries(leaves)) {
-      if (points === null) continue;
+      // A "not applicable" claim counts only once the leaf's appraiser confirms it.
+      if (points === null) {
+        await appraise(criterionCode.startsWith('2') ? 'STP' : 'SNV', code, criterionCode, null, 1, { applicable: false });
+        continue;
+      }
       await appraise(criterionCode.startsWith('2') ? 'STP' : 'SNV', code, criterionCode, points);
     }
     await survey(code, surveyPoints);

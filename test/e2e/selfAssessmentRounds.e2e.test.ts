@@ -7,10 +7,13 @@ const DAY = 24 * 3600 * 1000;
 const FIELDS = `
   status version totalPoints selfTotalPoints applicableMaxPoints indexPercent
   areas { code points maxPoints selfPoints appraisedPoints }
-  criteria { code selfPoints appraisedPoints finalPoints applicable draft { applicable points explanation evidence } }
+  criteria { code selfPoints appraisedPoints finalPoints applicable notApplicableClaim draft { applicable points explanation evidence } }
 `;
 const DRAFT = `mutation($input: SubmitSelfAssessmentInput!) { saveSelfAssessmentDraft(input: $input) { ${FIELDS} } }`;
 const SUBMIT = `mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { ${FIELDS} } }`;
+const APPRAISE = `mutation($input: AppraiseCriterionInput!) { appraiseCriterion(input: $input) { ${FIELDS} } }`;
+const SURVEY = `mutation($input: RecordSurveyScoresInput!) { recordSurveyScores(input: $input) { ${FIELDS} } }`;
+const FINALIZE = `mutation($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { ${FIELDS} } }`;
 
 interface Criterion {
   code: string;
@@ -18,6 +21,7 @@ interface Criterion {
   appraisedPoints: number | null;
   finalPoints: number | null;
   applicable: boolean;
+  notApplicableClaim: string | null;
   draft: { applicable: boolean; points: number | null } | null;
 }
 const leaf = (assessment: { criteria: Criterion[] }, code: string) => assessment.criteria.find((c) => c.code === code) as Criterion;
@@ -31,6 +35,12 @@ describe('self-assessment rounds over HTTP', () => {
   let t: TestService;
   let coordinator: string;
   const officer = (agency: string) => t.token(['AGENCY_OFFICER'], agency, `officer.${agency}`);
+  const appraiser = (agency: string) => t.token(['APPRAISER'], agency, `appraiser.${agency}`);
+  const appraise = (agency: string, input: object) => t.gql(APPRAISE, { input: { year: YEAR, round: 1, ...input } }, appraiser(agency));
+  const pendingOf = async (agency: string) =>
+    expectData(await t.gql(RESPONSIBILITIES, { agencyCode: agency }, coordinator)).responsibilities.cycles[0].pendingAppraisals.map(
+      (p: { agencyCode: string; criterionCode: string }) => `${p.agencyCode} ${p.criterionCode}`,
+    );
 
   beforeAll(async () => {
     t = await startTestService();
@@ -110,5 +120,53 @@ describe('self-assessment rounds over HTTP', () => {
     expect(sent.criteria.every((c: Criterion) => c.draft === null)).toBe(true);
     const after = expectData(await t.gql(RESPONSIBILITIES, { agencyCode: 'SNV' }, coordinator)).responsibilities;
     expect(after.cycles[0].pendingAppraisals.map((p: { criterionCode: string }) => p.criterionCode).sort()).toEqual(['1.1', '1.2.1']);
+  });
+
+  it('a "not applicable" claim is pending for its appraiser, blocks finalisation, and is confirmed or rejected', async () => {
+    const scores = [
+      { criterionCode: '1.1', points: 3.7001, evidence: ['KH số 03/KH-UBND'] },
+      { criterionCode: '1.2.1', points: 2.2999, evidence: ['BC số 7/BC-UBND'] },
+      { criterionCode: '1.2.2', applicable: false, explanation: 'Không phát sinh báo cáo chuyên đề trong năm' },
+      { criterionCode: '2.1', applicable: false, explanation: 'Không ban hành VBQPPL trong năm' },
+    ];
+    const sent = expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'HOIAN', scores } }, officer('HOIAN'))).submitSelfAssessment;
+    expect(sent.selfTotalPoints).toBe(6);
+    expect(leaf(sent, '2.1')).toMatchObject({ notApplicableClaim: 'PENDING', applicable: true, finalPoints: null });
+    expect(await pendingOf('STP')).toContain('HOIAN 2.1');
+    expect(await pendingOf('SNV')).toEqual(expect.arrayContaining(['HOIAN 1.1', 'HOIAN 1.2.1', 'HOIAN 1.2.2']));
+
+    expectData(await appraise('SNV', { agencyCode: 'HOIAN', criterionCode: '1.1', points: 3.5001, comment: 'Thiếu 01 báo cáo' }));
+    expectData(await appraise('SNV', { agencyCode: 'HOIAN', criterionCode: '1.2.1', points: 2.2999 }));
+    const surveyed = expectData(
+      await t.gql(SURVEY, { input: { year: YEAR, agencyCode: 'HOIAN', scores: [{ criterionCode: '3.1', points: 8.3 }] } }, coordinator),
+    ).recordSurveyScores;
+    // Undecided claims count as applicable with 0 points: 3.5001 + 2.2999 + 8.3 = 14.1 of 20.
+    expect([surveyed.totalPoints, surveyed.applicableMaxPoints]).toEqual([14.1, 20]);
+
+    const refused = await t.gql(FINALIZE, { input: { year: YEAR, agencyCode: 'HOIAN' } }, coordinator);
+    expect(errorCode(refused)).toBe('INVALID_STATE');
+    expect(refused.errors?.[0].message).toContain('"not applicable" claims the appraiser has not decided: 1.2.2, 2.1');
+
+    // Only the leaf's appraiser decides: STP cannot confirm SNV's leaf.
+    expect(errorCode(await appraise('STP', { agencyCode: 'HOIAN', criterionCode: '1.2.2', applicable: false }))).toBe('FORBIDDEN');
+    const confirmed = expectData(await appraise('SNV', { agencyCode: 'HOIAN', criterionCode: '1.2.2', applicable: false })).appraiseCriterion;
+    expect(leaf(confirmed, '1.2.2')).toMatchObject({ notApplicableClaim: 'CONFIRMED', applicable: false });
+    const rejected = expectData(
+      await appraise('STP', { agencyCode: 'HOIAN', criterionCode: '2.1', points: 1.2, comment: 'Có ban hành 01 quyết định QPPL' }),
+    ).appraiseCriterion;
+    expect(leaf(rejected, '2.1')).toMatchObject({ notApplicableClaim: 'REJECTED', applicable: true, finalPoints: 1.2 });
+    expect(await pendingOf('STP')).not.toContain('HOIAN 2.1');
+
+    const done = expectData(await t.gql(FINALIZE, { input: { year: YEAR, agencyCode: 'HOIAN' } }, coordinator)).finalizeAssessment;
+    // 3.5001 + 2.2999 + 1.2 + 8.3 = 15.3 of 20 − 1.5 = 18.5; the agency claimed 6.
+    expect(done).toMatchObject({ status: 'FINALIZED', totalPoints: 15.3, applicableMaxPoints: 18.5, selfTotalPoints: 6 });
+    expect(done.indexPercent).toBeCloseTo((15.3 / 18.5) * 100, 10);
+    expect(
+      done.areas.map((a: { code: string; selfPoints: number; appraisedPoints: number; points: number }) => [a.code, a.selfPoints, a.appraisedPoints, a.points]),
+    ).toEqual([
+      ['1', 6, 5.8, 5.8],
+      ['2', 0, 1.2, 1.2],
+      ['3', 0, 0, 8.3],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { AreaDefinition, ScoringMethod } from '../../events/parEvents';
+import type { NotApplicableClaimStatus } from '../enums';
 import { leavesOf } from '../framework/framework';
 import { sumPoints, type IndexRatio, type Points } from '../points';
 import { latestAppraisal, type AssessmentState } from './assessment';
@@ -16,6 +17,8 @@ interface CriterionResult {
   /** Null while the leaf still waits for its appraisal or survey result. */
   finalPoints: Points | null;
   applicable: boolean;
+  /** The agency's "not applicable" claim on the leaf and the appraiser's decision on it; null without a claim. */
+  claim: NotApplicableClaimStatus | null;
 }
 
 interface AreaResult {
@@ -40,11 +43,14 @@ interface AssessmentResult {
   selfTotalPoints: Points;
   /** Applicable leaves without a final score, in framework order: what blocks finalisation. */
   unscored: string[];
+  /** Leaves whose "not applicable" claim the appraiser has not decided yet (also in `unscored`). */
+  undecidedClaims: string[];
 }
 
 /**
  * PAR-INDEX.md scoring: a self-assessed leaf's final points come from its latest appraisal round (which also
- * settles whether it applies), a survey leaf's from the survey; index = points ÷ applicable maximum.
+ * settles whether it applies, so an agency's "not applicable" claim counts only once the appraiser confirms it),
+ * a survey leaf's from the survey; index = points ÷ applicable maximum.
  */
 export function scoreAssessment(areas: readonly AreaDefinition[], state: AssessmentState): AssessmentResult {
   const criteria: CriterionResult[] = leavesOf(areas).map((leaf) => {
@@ -53,9 +59,13 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     const self = record?.self ?? null;
     if (leaf.method === 'SURVEY') {
       const survey = record?.survey ?? null;
-      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, finalPoints: survey, applicable: true };
+      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, finalPoints: survey, applicable: true, claim: null };
     }
-    const applicable = appraisal ? appraisal.applicable : (self?.applicable ?? true);
+    // A "not applicable" claim is the agency's word only: until the leaf's appraiser decides it, the leaf counts
+    // as applicable with no final points (0 in the totals, the maximum stays) and blocks finalisation. The latest
+    // appraisal decides: not applicable confirms the claim, points reject it.
+    const claimed = self !== null && !self.applicable;
+    const applicable = appraisal ? appraisal.applicable : true;
     return {
       ...leaf,
       selfPoints: self?.points ?? null,
@@ -63,6 +73,7 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
       surveyPoints: null,
       finalPoints: applicable ? (appraisal?.points ?? null) : null,
       applicable,
+      claim: claimed ? (appraisal ? (appraisal.applicable ? 'REJECTED' : 'CONFIRMED') : 'PENDING') : null,
     };
   });
 
@@ -88,5 +99,6 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     unscored: applicableOf(criteria)
       .filter((c) => c.finalPoints === null)
       .map((c) => c.code),
+    undecidedClaims: criteria.filter((c) => c.claim === 'PENDING').map((c) => c.code),
   };
 }

@@ -1,5 +1,6 @@
 import type { AppraisalRecord, AssessmentState, AssessmentStatus, SelfRecord } from '../../domain/assessment/assessment';
 import { scoreAssessment } from '../../domain/assessment/scoring';
+import type { NotApplicableClaimStatus } from '../../domain/enums';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
 import { bandFor } from '../../domain/ranking/ranking';
 import type { AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
@@ -25,6 +26,7 @@ interface CriterionView {
   surveyPoints: number | null;
   finalPoints: number | null;
   applicable: boolean;
+  notApplicableClaim: NotApplicableClaimStatus | null;
   explanation: string | null;
   evidence: string[];
   appraisals: AppraisalView[];
@@ -106,6 +108,7 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
       surveyPoints: display(c.surveyPoints),
       finalPoints: display(c.finalPoints),
       applicable: c.applicable,
+      notApplicableClaim: c.claim,
       explanation: record?.self?.explanation ?? null,
       evidence: record?.self?.evidence ?? [],
       appraisals: [...appraisalView(record?.appraisals[0] ?? null), ...appraisalView(record?.appraisals[1] ?? null)],

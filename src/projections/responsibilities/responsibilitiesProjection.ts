@@ -14,7 +14,7 @@ export interface ResponsibilityDocument {
   selfAssessment: { group: AgencyGroup; frameworkCode: string; deadline: string; submittedAt: string | null } | null;
   appraises: { group: AgencyGroup; frameworkCode: string; criterionCodes: string[] }[];
   appraisalDeadline: string;
-  /** Submitted, applicable criteria this agency appraises that have no appraisal yet. */
+  /** Submitted criteria this agency appraises that have no appraisal yet, "not applicable" claims included. */
   pendingAppraisals: PendingAppraisal[];
   /** Criteria appraised at least once: a later revision of the self-assessment does not make them owed again. */
   appraised: PendingAppraisal[];
@@ -29,7 +29,8 @@ const responsibilityId = (year: number, agencyCode: string) => `${year}-${agency
 
 export const responsibilitiesProjection = defineProjection({
   name: 'responsibilities',
-  version: 1,
+  // 2: "not applicable" claims are pending for the appraiser.
+  version: 2,
   collections: [
     { name: 'responsibilities', indexes: [['agencyCode', 'year']] },
     { name: 'responsibilityAssignments', indexes: [] },
@@ -93,7 +94,8 @@ export const responsibilitiesProjection = defineProjection({
         }
         const appraisers = new Map<string, ResponsibilityDocument>();
         for (const score of scores) {
-          if (!score.appraiserCode || !score.applicable) continue;
+          // A "not applicable" claim is owed too: the appraiser confirms or rejects it like any other leaf.
+          if (!score.appraiserCode) continue;
           const id = responsibilityId(year, score.appraiserCode);
           const latest =
             (changes.find((c) => c.id === id)?.doc as ResponsibilityDocument | undefined) ??

@@ -24,6 +24,11 @@ export class AppraiseCriterionInput {
   @Field(() => Int, { description: '1 or 2; appraising a round again corrects it (AppraisalCorrected).' })
   round!: number;
 
-  @Field({ nullable: true, defaultValue: true, description: 'False when the appraiser judges the criterion not applicable (give a comment).' })
+  @Field({
+    nullable: true,
+    defaultValue: true,
+    description:
+      'False when the appraiser judges the criterion not applicable (give a comment); on a leaf the agency claimed not applicable, false confirms the claim (comment optional) and points reject it.',
+  })
   applicable?: boolean;
 }
