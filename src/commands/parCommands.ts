@@ -82,6 +82,12 @@ interface GrantExtensionInput {
   reason: string;
 }
 
+interface ExcludeFromRankingInput {
+  year: number;
+  agencyCode: string;
+  reason: string;
+}
+
 /** The registered agencies, as the read side knows them once it has caught up with the log. */
 export interface AgencyDirectory {
   agenciesInGroups(groups: readonly AgencyGroup[]): Promise<Participant[]>;
@@ -261,6 +267,20 @@ export class ParCommands {
         const { state: assessment } = await this.handler.load(streams.assessment(year, agencyCode), assessmentDecider);
         return { type: 'GrantExtension' as const, ...input, year, agencyCode, now, assessmentFinalized: assessment.status === 'FINALIZED' };
       },
+    });
+  }
+
+  excludeFromRanking(request: CommandRequest, input: ExcludeFromRankingInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'ExcludeFromRanking') };
+    const year = requireYear('year', input.year);
+    const agencyCode = requireCode('agencyCode', input.agencyCode);
+    return this.handler.handle({
+      commandName: 'ExcludeFromRanking',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: () => ({ type: 'ExcludeFromRanking' as const, ...input, year, agencyCode }),
     });
   }
 

@@ -3,6 +3,7 @@ import type { RankingEntryData } from '../events/parEvents';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { AgencyGroup } from '../schema/enums';
 import { AsOfInput } from '../schema/inputs/asOfInput';
+import { ExcludeFromRankingInput } from '../schema/inputs/excludeFromRankingInput';
 import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
 import { Ranking } from '../schema/rankingType';
 import { commandIdArg } from '../schema/inputs/argBounds';
@@ -21,6 +22,7 @@ function presentRanking(doc: RankingDocument) {
     republishReason: doc.publication?.reason ?? null,
     publicationCount: doc.publications.length,
     entries: entries.map((e) => ({ ...e, agency: { code: e.agencyCode, name: e.agencyName, group: doc.group } })),
+    notRanked: doc.notRanked.map((n) => ({ agency: { code: n.agencyCode, name: n.agencyName, group: doc.group }, reason: n.reason })),
   };
 }
 
@@ -55,5 +57,21 @@ export class RankingResolver {
     await ctx.readYourWrites(outcome, 'rankings');
     const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
     return presentRanking(doc);
+  }
+
+  @Mutation(() => Ranking, { description: 'Leaves one agency out of its group’s ranking of the year, with a reason (COORDINATOR); answers that ranking.' })
+  async excludeFromRanking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ExcludeFromRankingInput) input: ExcludeFromRankingInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.excludeFromRanking({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome, 'rankings');
+    // The agency's group is the ranking that lists it as not ranked.
+    for (const group of Object.values(AgencyGroup)) {
+      const doc = await ctx.read.ranking(input.year, group);
+      if (doc?.notRanked.some((n) => n.agencyCode === input.agencyCode)) return presentRanking(doc);
+    }
+    return notFoundError('agencyCode', `a ${input.year} ranking leaving out ${input.agencyCode}`);
   }
 }

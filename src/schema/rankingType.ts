@@ -23,6 +23,15 @@ class RankingEntry {
   band!: string | null;
 }
 
+@ObjectType({ description: 'An agency left out of the group’s ranking this year (e.g. a unit dissolved during the year).' })
+class NotRankedAgency {
+  @Field(() => Agency, { description: 'With the name valid in the ranking’s year.' })
+  agency!: Agency;
+
+  @Field({ description: 'Why it takes no place in the ranking, as the coordinator recorded it.' })
+  reason!: string;
+}
+
 @ObjectType({ description: 'A group’s ranking in one year: the published one once issued, otherwise provisional over finalised assessments.' })
 export class Ranking {
   @Field(() => Int)
@@ -45,4 +54,7 @@ export class Ranking {
 
   @Field(() => [RankingEntry])
   entries!: RankingEntry[];
+
+  @Field(() => [NotRankedAgency], { description: 'Participants left out of this ranking (excludeFromRanking), oldest first.' })
+  notRanked!: NotRankedAgency[];
 }

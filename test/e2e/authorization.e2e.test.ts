@@ -179,6 +179,11 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: GrantExtensionInput!) { grantExtension(input: $input) { year } }',
       variables: { input: { ...key, phase: 'SELF_ASSESSMENT', until: '2000-01-01T00:00:00Z', reason: 'x' } },
     },
+    // A blank reason: refused by the cycle decider after the role check, so no agency is ever left out here.
+    excludeFromRanking: {
+      query: 'mutation($input: ExcludeFromRankingInput!) { excludeFromRanking(input: $input) { year notRanked { reason } } }',
+      variables: { input: { ...key, reason: ' ' } },
+    },
   };
   return requests[operation];
 }

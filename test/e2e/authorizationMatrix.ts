@@ -126,6 +126,7 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   publishRanking: mutation(compiles),
   amendCycleSchedule: mutation(compiles),
   grantExtension: mutation(compiles),
+  excludeFromRanking: mutation(compiles),
   submitSelfAssessment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   saveSelfAssessmentDraft: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   // Role level: which leaves an appraiser may score is the assessment decider's rule (domain tests).

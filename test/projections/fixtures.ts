@@ -173,11 +173,14 @@ async function frameworkLeaves(handler: CommandHandler, code: string): Promise<L
   return leavesOf(state.framework.areas);
 }
 
+/** The district the cycle log leaves out of its group's ranking (AgencyExcludedFromRanking). */
+export const EXCLUDED_DISTRICT = 'DIENBAN';
+
 /**
  * Drives real commands through ParCommands: the seed (Quảng Nam's agencies and the three sample frameworks), the
  * 2025 cycle over the sample frameworks, self-assessments (one revised, one criterion not applicable, one
  * department that never gets appraised), appraisals in two rounds and corrections, survey scores,
- * finalisations, and a published (then republished) DISTRICT ranking. Returns what was finalised.
+ * finalisations, a district left out of the ranking, and a published (then republished) DISTRICT ranking. Returns what was finalised.
  */
 export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
   await seedIfEmpty(events, commands);
@@ -310,6 +313,8 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     .slice(0, 4))
     await appraise('SNV', leaf, 0.85);
 
+  // Điện Bàn never self-assesses: it is left out of the DISTRICT ranking before publication.
+  await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: EXCLUDED_DISTRICT, reason: 'Sắp xếp lại đơn vị hành chính trong năm, không xếp hạng' });
   await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT' });
   await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị' });
 

@@ -11,6 +11,7 @@ import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 import {
   YEAR,
+  EXCLUDED_DISTRICT,
   buildCycleLog,
   countingReads,
   openStores,
@@ -87,6 +88,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'RankingRepublished',
         'CycleScheduleAmended',
         'ExtensionGranted',
+        'AgencyExcludedFromRanking',
       ].sort(),
     );
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);
@@ -108,6 +110,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     expect(district.publications).toHaveLength(2);
     expect(district.publications[1].reason).toBe('Đính chính tên đơn vị');
     expect(district.provisionalEntries.map((e) => e.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
+    expect(district.notRanked.map((n) => n.agencyCode)).toEqual([EXCLUDED_DISTRICT]);
     const duties = liveDocs['responsibilities/responsibilities'] as ResponsibilityDocument[];
     const snv = duties.find((d) => d.year === YEAR && d.agencyCode === 'SNV')!;
     expect(snv.pendingAppraisals.length).toBeGreaterThan(0); // Đại Lộc's unappraised half, SNV's and STP's own

@@ -57,7 +57,14 @@ export type GrantExtension = {
   assessmentFinalized: boolean;
 };
 
-type CycleCommand = OpenAssessmentCycle | PublishRanking | AmendCycleSchedule | GrantExtension;
+export type ExcludeFromRanking = {
+  type: 'ExcludeFromRanking';
+  year: number;
+  agencyCode: string;
+  reason: string;
+};
+
+type CycleCommand = OpenAssessmentCycle | PublishRanking | AmendCycleSchedule | GrantExtension | ExcludeFromRanking;
 
 function requireOpened(state: CycleState, year: number) {
   if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle: a coordinator opens it first`, 'year');
@@ -161,7 +168,9 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
     throw invalidState(`the ${command.year} ranking of ${command.group} is already published; to republish it, give a reason`, { field: 'reason' });
   }
   const names = new Map(state.participants.map((p) => [p.code, p.name]));
-  const finalized = command.assessments.filter((a) => a.state.status === 'FINALIZED');
+  // Agencies left out of the ranking (ExcludeFromRanking) take no place in it, finalised or not.
+  const isExcluded = (code: string) => state.excluded.some((x) => x.agencyCode === code);
+  const finalized = command.assessments.filter((a) => a.state.status === 'FINALIZED' && !isExcluded(a.agencyCode));
   if (finalized.length === 0) throw invalidState(`no ${command.group} assessment of ${command.year} is finalized yet; nothing to rank`);
   const candidates = finalized.map((a) => {
     const result = scoreAssessment(a.framework.areas, a.state);
@@ -196,6 +205,27 @@ function decideGrantExtension(command: GrantExtension, state: CycleState): Cycle
   return [event('ExtensionGranted', { year: cycle.year, agencyCode: participant.code, phase: command.phase, until, reason })];
 }
 
+/**
+ * Leaves one participating agency out of its group's ranking (e.g. a unit dissolved during the year). Only before
+ * that ranking is published: changing a published ranking is a correction (complaint, reopening, republication).
+ */
+function decideExcludeFromRanking(command: ExcludeFromRanking, state: CycleState): CycleEvent[] {
+  const cycle = requireOpened(state, command.year);
+  const participant = participantOf(cycle, command.agencyCode);
+  if (!participant) throw new DomainError('NOT_FOUND', `agency ${command.agencyCode} is not assessed in the ${cycle.year} cycle`, 'agencyCode');
+  const reason = requireText('reason', command.reason, 2000);
+  const earlier = cycle.excluded.find((x) => x.agencyCode === participant.code);
+  if (earlier) {
+    throw invalidState(`${participant.code} is already left out of the ${cycle.year} ${participant.group} ranking (${earlier.reason})`);
+  }
+  if (cycle.published[participant.group] !== undefined) {
+    throw invalidState(
+      `the ${cycle.year} ${participant.group} ranking is already published; leaving ${participant.code} out now is a correction (complaint, reopening, republication)`,
+    );
+  }
+  return [event('AgencyExcludedFromRanking', { year: cycle.year, agencyCode: participant.code, group: participant.group, reason })];
+}
+
 export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
   initialState: () => ({ opened: false }),
   decide(command, state) {
@@ -208,6 +238,8 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         return decideAmendSchedule(command, state);
       case 'GrantExtension':
         return decideGrantExtension(command, state);
+      case 'ExcludeFromRanking':
+        return decideExcludeFromRanking(command, state);
     }
   },
   evolve: evolveCycle,

@@ -23,12 +23,14 @@ export function bandFor(ratio: IndexRatio, bands: readonly RatingBand[]): string
 /**
  * Orders by the unrounded index (points ÷ applicable maximum), descending, compared exactly; equal indices share
  * a rank and the next rank skips (1, 2, 2, 4). Within a tie, names sort with a Vietnamese collator for reading.
- * Units with nothing applicable (maximum 0) have no index and come last, unranked (rank 0).
+ * Units with nothing applicable (maximum 0) have no index and come last, unranked (rank 0). Agencies left out of
+ * the group's ranking (`excluded`, e.g. dissolved during the year) take no place at all and move no one's rank.
  */
-export function rank(candidates: readonly RankingCandidate[], bands: readonly RatingBand[]): RankingEntryData[] {
+export function rank(candidates: readonly RankingCandidate[], bands: readonly RatingBand[], excluded: readonly string[] = []): RankingEntryData[] {
   const ratio = (c: RankingCandidate): IndexRatio => ({ achieved: c.totalPoints, maximum: c.maxPoints });
-  const rankable = candidates.filter((c) => c.maxPoints > 0);
-  const unrankable = candidates.filter((c) => c.maxPoints <= 0);
+  const ranked = candidates.filter((c) => !excluded.includes(c.agencyCode));
+  const rankable = ranked.filter((c) => c.maxPoints > 0);
+  const unrankable = ranked.filter((c) => c.maxPoints <= 0);
   const sorted = [...rankable].sort(
     (a, b) => compareRatios(ratio(b), ratio(a)) || compareVietnamese(a.agencyName, b.agencyName) || compareCodes(a.agencyCode, b.agencyCode),
   );

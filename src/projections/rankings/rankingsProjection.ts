@@ -16,22 +16,40 @@ export interface RankingDocument {
   bands: RatingBand[];
   names: Record<string, string>;
   finalized: Record<string, { totalPoints: number; maxPoints: number }>;
+  /** Agencies left out of this ranking (AgencyExcludedFromRanking), with the reason: never in the entries. */
+  notRanked: { agencyCode: string; agencyName: string; reason: string }[];
   provisionalEntries: RankingEntryData[];
   /** The latest publication; earlier ones stay in `publications`. */
   publication: Publication | null;
   publications: Publication[];
 }
 
+/** The provisional ranking: the finalised assessments, less the agencies left out of the ranking. */
+function provisional(doc: Pick<RankingDocument, 'names' | 'finalized' | 'notRanked' | 'bands'>): RankingEntryData[] {
+  const candidates = Object.entries(doc.finalized).map(([code, f]) => ({
+    agencyCode: code,
+    agencyName: doc.names[code] ?? code,
+    totalPoints: toPoints(f.totalPoints) as Points,
+    maxPoints: toPoints(f.maxPoints) as Points,
+  }));
+  return rank(
+    candidates,
+    doc.bands,
+    doc.notRanked.map((n) => n.agencyCode),
+  );
+}
+
 export const rankingId = (year: number, group: AgencyGroup) => `${year}-${group}`;
 
 export const rankingsProjection = defineProjection({
   name: 'rankings',
-  version: 1,
+  version: 2,
   collections: [{ name: 'rankings', indexes: [['year'], ['group', 'year']] }],
-  handles: ['AssessmentCycleOpened', 'AssessmentFinalized', 'RankingPublished', 'RankingRepublished'],
+  handles: ['AssessmentCycleOpened', 'AssessmentFinalized', 'RankingPublished', 'RankingRepublished', 'AgencyExcludedFromRanking'],
   reads(event) {
     switch (event.type) {
       case 'AssessmentFinalized':
+      case 'AgencyExcludedFromRanking':
       case 'RankingPublished':
       case 'RankingRepublished':
         return [{ collection: 'rankings', id: rankingId(event.data.year, event.data.group) }];
@@ -50,6 +68,7 @@ export const rankingsProjection = defineProjection({
             bands,
             names: Object.fromEntries(participants.filter((p) => p.group === group).map((p) => [p.code, p.name])),
             finalized: {},
+            notRanked: [],
             provisionalEntries: [],
             publication: null,
             publications: [],
@@ -62,13 +81,15 @@ export const rankingsProjection = defineProjection({
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
         const finalized = { ...current.finalized, [agencyCode]: { totalPoints, maxPoints: applicableMaxPoints } };
-        const candidates = Object.entries(finalized).map(([code, f]) => ({
-          agencyCode: code,
-          agencyName: current.names[code] ?? code,
-          totalPoints: toPoints(f.totalPoints) as Points,
-          maxPoints: toPoints(f.maxPoints) as Points,
-        }));
-        const doc: RankingDocument = { ...current, finalized, provisionalEntries: rank(candidates, current.bands) };
+        const doc: RankingDocument = { ...current, finalized, provisionalEntries: provisional({ ...current, finalized }) };
+        return [{ collection: 'rankings', id: rankingId(year, group), doc }];
+      }
+      case 'AgencyExcludedFromRanking': {
+        const { year, group, agencyCode, reason } = event.data;
+        const current = docs<RankingDocument>('rankings', rankingId(year, group));
+        if (!current) return [];
+        const notRanked = [...current.notRanked, { agencyCode, agencyName: current.names[agencyCode] ?? agencyCode, reason }];
+        const doc: RankingDocument = { ...current, notRanked, provisionalEntries: provisional({ ...current, notRanked }) };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
       case 'RankingPublished':
@@ -76,10 +97,12 @@ export const rankingsProjection = defineProjection({
         const { year, group, entries } = event.data;
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
+        const left = new Set(current.notRanked.map((n) => n.agencyCode));
         const publication: Publication = {
           publishedAt: event.metadata.recordedAt,
           reason: event.type === 'RankingRepublished' ? event.data.reason : null,
-          entries,
+          // The decider already leaves excluded agencies out; an entry for one would not be shown either way.
+          entries: entries.filter((e) => !left.has(e.agencyCode)),
         };
         const doc: RankingDocument = { ...current, publication, publications: [...current.publications, publication] };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
