@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { expectData, startTestService, type TestService } from '../support/service';
 import { invalidRequest, type FuzzRequest, type TokenName } from './fuzzRequests';
-import { OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, districtFramework } from './operations';
+import { openDistrictCycle } from './districtCycle';
 
 /** Fixed so a failure reproduces; FUZZ_SEED=<n> explores other requests. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20260406);
 const RUNS = 600;
-const DAY = 24 * 3600 * 1000;
 
 /**
  * Hostile input over HTTP: hundreds of generated invalid requests (malformed queries, wrong types, huge, deep and
@@ -22,30 +21,7 @@ describe('fuzzing the GraphQL endpoint with invalid requests', () => {
   beforeAll(async () => {
     t = await startTestService();
     const coordinator = t.token(['COORDINATOR'], 'SNV');
-    for (const input of [
-      { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' },
-      { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },
-      { code: 'TAMKY', name: 'UBND Thành phố Tam Kỳ', group: 'DISTRICT' },
-      { code: 'HOIAN', name: 'UBND Thành phố Hội An', group: 'DISTRICT' },
-    ]) {
-      expectData(await t.gql(REGISTER_AGENCY, { input }, coordinator));
-    }
-    expectData(await t.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
-    const now = Date.now();
-    expectData(
-      await t.gql(
-        OPEN_CYCLE,
-        {
-          input: {
-            year: 2026,
-            frameworkCodes: [districtFramework.code],
-            selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(),
-            appraisalDeadline: new Date(now + 60 * DAY).toISOString(),
-          },
-        },
-        coordinator,
-      ),
-    );
+    await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN'] });
     seededHead = await t.service.events.headPosition();
 
     const admin = t.token(['ADMIN']);

@@ -1,8 +1,8 @@
 import { QUERY_COST } from '../../src/schema/queryCost';
 import { expectData, startTestService, type TestService } from '../support/service';
-import { ASSESSMENT_FIELDS, AUDIT, OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, SUBMIT, districtFramework } from './operations';
+import { openDistrictCycle } from './districtCycle';
+import { ASSESSMENT_FIELDS, AUDIT, SUBMIT } from './operations';
 
-const DAY = 24 * 3600 * 1000;
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 interface RawAnswer {
@@ -46,29 +46,7 @@ describe('query cost and alias limits', () => {
     t = await startTestService();
     coordinator = t.token(['COORDINATOR'], 'SNV');
     inspector = t.token(['INSPECTOR'], null, 'inspector.1');
-    for (const input of [
-      { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' },
-      { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },
-      { code: 'TAMKY', name: 'UBND Thành phố Tam Kỳ', group: 'DISTRICT' },
-    ]) {
-      expectData(await t.gql(REGISTER_AGENCY, { input }, coordinator));
-    }
-    expectData(await t.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
-    const now = Date.now();
-    expectData(
-      await t.gql(
-        OPEN_CYCLE,
-        {
-          input: {
-            year: 2026,
-            frameworkCodes: [districtFramework.code],
-            selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(),
-            appraisalDeadline: new Date(now + 60 * DAY).toISOString(),
-          },
-        },
-        coordinator,
-      ),
-    );
+    await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY'] });
     expectData(
       await t.gql(
         SUBMIT,
