@@ -11,6 +11,8 @@ type CommandName =
   | 'OpenAssessmentCycle'
   | 'SubmitSelfAssessment'
   | 'SaveSelfAssessmentDraft'
+  | 'RequestExplanation'
+  | 'SubmitExplanation'
   | 'AppraiseCriterion'
   | 'RecordSurveyScores'
   | 'FinalizeAssessment'
@@ -35,12 +37,15 @@ const allowed: Record<CommandName, readonly Role[]> = {
   RecordNonSubmission: ['ADMIN', 'COORDINATOR'],
   SubmitSelfAssessment: ['AGENCY_OFFICER'],
   SaveSelfAssessmentDraft: ['AGENCY_OFFICER'],
+  SubmitExplanation: ['AGENCY_OFFICER'],
+  // Like appraisal: only the leaf's appraising agency may ask (the assessment decider checks that part).
+  RequestExplanation: ['APPRAISER'],
   // Which leaves an appraiser may score depends on the framework: the assessment decider checks that part.
   AppraiseCriterion: ['APPRAISER'],
 };
 
 /** Commands an agency officer gives for their own agency only. */
-const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft']);
+const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft', 'SubmitExplanation']);
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');

@@ -40,6 +40,23 @@ interface SubmitSelfAssessmentInput {
   scores: SelfScoreInput[];
 }
 
+interface RequestExplanationInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  question: string;
+  dueAt: Date;
+}
+
+interface SubmitExplanationInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  text: string;
+  evidence?: string[] | null;
+  revisedPoints?: number | null;
+}
+
 interface AppraiseCriterionInput {
   year: number;
   agencyCode: string;
@@ -180,6 +197,30 @@ export class ParCommands {
   submitSelfAssessment(request: CommandRequest, input: SubmitSelfAssessmentInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'SubmitSelfAssessment', { agencyCode: input.agencyCode }) };
     return this.assessmentCommand(envelope, 'SubmitSelfAssessment', input, (context) => ({ type: 'SubmitSelfAssessment', context, scores: input.scores }));
+  }
+
+  requestExplanation(request: CommandRequest, input: RequestExplanationInput): Promise<CommandOutcome> {
+    const actor = authorize(request.actor, 'RequestExplanation');
+    return this.assessmentCommand({ ...request, actor }, 'RequestExplanation', input, (context) => ({
+      type: 'RequestExplanation',
+      context,
+      criterionCode: input.criterionCode,
+      question: input.question,
+      dueAt: input.dueAt,
+      appraiserAgency: actor.agency,
+    }));
+  }
+
+  submitExplanation(request: CommandRequest, input: SubmitExplanationInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'SubmitExplanation', { agencyCode: input.agencyCode }) };
+    return this.assessmentCommand(envelope, 'SubmitExplanation', input, (context) => ({
+      type: 'SubmitExplanation',
+      context,
+      criterionCode: input.criterionCode,
+      text: input.text,
+      evidence: input.evidence,
+      revisedPoints: input.revisedPoints,
+    }));
   }
 
   saveSelfAssessmentDraft(request: CommandRequest, input: SubmitSelfAssessmentInput): Promise<CommandOutcome> {

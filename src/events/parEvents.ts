@@ -154,6 +154,17 @@ type AppraisalCorrected = NewEvent<'AppraisalCorrected', AppraisalData & { previ
 
 type SurveyScoresRecorded = NewEvent<'SurveyScoresRecorded', { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[] }>;
 
+/** Between the appraisal rounds the leaf's appraiser asks the agency a question, to answer by `dueAt`. */
+type ExplanationRequested = NewEvent<
+  'ExplanationRequested',
+  { year: number; agencyCode: string; criterionCode: string; question: string; dueAt: string; appraiserCode: string }
+>;
+/** The agency's answer (giải trình) to the open request on a leaf, with evidence and the points it now claims. */
+type ExplanationSubmitted = NewEvent<
+  'ExplanationSubmitted',
+  { year: number; agencyCode: string; criterionCode: string; text: string; evidence: string[]; revisedPoints: number | null; appraiserCode: string }
+>;
+
 type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
   { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
@@ -169,7 +180,9 @@ export type AssessmentEvent =
   | CriterionAppraised
   | AppraisalCorrected
   | SurveyScoresRecorded
-  | AssessmentFinalized;
+  | AssessmentFinalized
+  | ExplanationRequested
+  | ExplanationSubmitted;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
@@ -185,6 +198,8 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'AppraisalCorrected',
   'SurveyScoresRecorded',
   'AssessmentFinalized',
+  'ExplanationRequested',
+  'ExplanationSubmitted',
 ];
 const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
@@ -218,6 +233,8 @@ export const CURRENT_SCHEMA_VERSION = {
   AppraisalCorrected: 1,
   SurveyScoresRecorded: 1,
   AssessmentFinalized: 1,
+  ExplanationRequested: 1,
+  ExplanationSubmitted: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**

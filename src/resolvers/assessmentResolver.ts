@@ -9,6 +9,8 @@ import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput'
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
 import { RecordSurveyScoresInput } from '../schema/inputs/recordSurveyScoresInput';
+import { RequestExplanationInput } from '../schema/inputs/requestExplanationInput';
+import { SubmitExplanationInput } from '../schema/inputs/submitExplanationInput';
 import { SubmitSelfAssessmentInput } from '../schema/inputs/submitSelfAssessmentInput';
 import { INPUT_BOUNDS } from '../schema/inputBounds';
 import { boundedArg, commandIdArg } from '../schema/inputs/argBounds';
@@ -81,6 +83,26 @@ export class AssessmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.appraiseCriterion({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, { description: 'The leaf’s appraiser asks the agency to explain, after round 1; round 2 waits for the answer or dueAt.' })
+  requestExplanation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RequestExplanationInput) input: RequestExplanationInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.requestExplanation({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, { description: 'The agency answers the open explanation request on a leaf, until its dueAt (or EXPLANATION extension).' })
+  submitExplanation(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => SubmitExplanationInput) input: SubmitExplanationInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.submitExplanation({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
   @Mutation(() => Assessment)

@@ -56,6 +56,8 @@ export class ResponsibilityResolver {
           appraisalDeadline: schedule.appraisalDeadline,
           pendingAppraisals,
           appraisalsOverdue: pendingAppraisals.some((p) => p.overdue),
+          explanationsToAnswer: (d.explanationsToAnswer ?? []).map((e) => ({ ...e, dueAt: effectiveDeadline(schedule, agencyCode, 'EXPLANATION', e.dueAt) })),
+          explanationsToDecide: d.explanationsToDecide ?? [],
           extensions: extensionsConcerning(schedule.extensions, agencyCode, appraisedAgencies).map((e) => ({
             ...e,
             agency: cycle?.participants.find((p) => p.code === e.agencyCode) ?? { code: e.agencyCode, name: e.agencyCode, group: null },

@@ -38,6 +38,30 @@ class DraftScore {
   evidence!: string[];
 }
 
+@ObjectType({ description: 'A question between appraisal rounds 1 and 2 and the agency’s answer (giải trình).' })
+class ExplanationRequest {
+  @Field()
+  question!: string;
+
+  @Field(() => Date, { description: 'As asked; an EXPLANATION extension for the agency can give it longer.' })
+  dueAt!: Date;
+
+  @Field(() => Date)
+  requestedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  answeredAt!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  text!: string | null;
+
+  @Field(() => [String])
+  evidence!: string[];
+
+  @Field(() => Float, { nullable: true, description: 'The points the agency claims in its answer, when it revised them.' })
+  revisedPoints!: number | null;
+}
+
 @ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
 class CriterionScore {
   @Field(() => ID)
@@ -87,6 +111,9 @@ class CriterionScore {
 
   @Field(() => DraftScore, { nullable: true, description: 'The saved, unsent score of this leaf; the next submission sends it.' })
   draft!: DraftScore | null;
+
+  @Field(() => [ExplanationRequest], { description: 'Explanation requests between the rounds, oldest first.' })
+  explanationRequests!: ExplanationRequest[];
 }
 
 @ObjectType({ description: 'An area’s sub-total and sub-index over its applicable criteria.' })

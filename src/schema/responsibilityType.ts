@@ -65,6 +65,36 @@ class ExtendedDeadline {
   grantedAt!: Date;
 }
 
+@ObjectType({ description: 'A question from an appraiser that the agency has to answer.' })
+class ExplanationToAnswer {
+  @Field(() => ID)
+  criterionCode!: string;
+
+  @Field()
+  question!: string;
+
+  @Field(() => Date, { description: 'Effective: the request’s dueAt or the agency’s later EXPLANATION extension.' })
+  dueAt!: Date;
+
+  @Field(() => ID)
+  appraiserCode!: string;
+}
+
+@ObjectType({ description: 'A leaf this agency appraises that waits for round 2 after an explanation request.' })
+class ExplanationToDecide {
+  @Field(() => ID)
+  agencyCode!: string;
+
+  @Field(() => ID)
+  criterionCode!: string;
+
+  @Field(() => Date, { description: 'The dueAt as asked (see the agency’s extensions for a later one).' })
+  dueAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Null while unanswered.' })
+  answeredAt!: Date | null;
+}
+
 @ObjectType({ description: 'What an agency leads and owes in one cycle.' })
 class CycleResponsibility {
   @Field(() => Int)
@@ -87,6 +117,12 @@ class CycleResponsibility {
 
   @Field({ description: 'An appraisal still owed past its (effective) deadline.' })
   appraisalsOverdue!: boolean;
+
+  @Field(() => [ExplanationToAnswer], { description: 'Explanation requests on the agency’s own leaves still to answer.' })
+  explanationsToAnswer!: ExplanationToAnswer[];
+
+  @Field(() => [ExplanationToDecide], { description: 'Leaves this agency appraises with an explanation request and no round 2 yet.' })
+  explanationsToDecide!: ExplanationToDecide[];
 }
 
 @ObjectType()

@@ -9,9 +9,11 @@ import {
   type SelfScoreInput,
   type SubmitSelfAssessment,
 } from '../../src/domain/assessment/assessmentDecider';
+import type { RequestExplanation, SubmitExplanation } from '../../src/domain/assessment/explanations';
+import type { OpenedCycle } from '../../src/domain/cycle/cycle';
 import { DomainError } from '../../src/domain/errors';
 import type { AssessmentEvent } from '../../src/events/parEvents';
-import { appraised, contextFor, daysFromNow, selfSubmitted, smallFramework, surveyRecorded } from './fixtures';
+import { NOW, appraised, contextFor, daysFromNow, openedCycle, selfSubmitted, smallFramework, surveyRecorded } from './fixtures';
 import { ofType, specFor } from './givenWhenThen';
 
 const spec = specFor(assessmentDecider);
@@ -267,5 +269,198 @@ describe('"not applicable" claims are decided by the leaf’s appraiser', () => 
     for (const roles of [['AGENCY_OFFICER'], ['COORDINATOR'], ['ANALYST']]) {
       expect(() => authorize({ sub: 'x', name: 'X', agency: 'STP', roles }, 'AppraiseCriterion')).toThrow(DomainError);
     }
+  });
+});
+
+describe('the explanation round between appraisal rounds 1 and 2', () => {
+  const sent = selfSubmitted('SYT', [
+    { criterionCode: '1.1', points: 2 },
+    { criterionCode: '2.1', points: 3, appraiserCode: 'STP' },
+  ]);
+  const round1 = appraised('SYT', '1.1', 1, 1.5);
+  const due = daysFromNow(5).toISOString();
+  const requested: AssessmentEvent = {
+    type: 'ExplanationRequested',
+    schemaVersion: 1,
+    data: { year: 2024, agencyCode: 'SYT', criterionCode: '1.1', question: 'Kế hoạch ban hành muộn?', dueAt: due, appraiserCode: 'SNV' },
+  };
+  const answered: AssessmentEvent = {
+    type: 'ExplanationSubmitted',
+    schemaVersion: 1,
+    data: {
+      year: 2024,
+      agencyCode: 'SYT',
+      criterionCode: '1.1',
+      text: 'Ban hành đúng hạn',
+      evidence: ['KH số 5/KH-SYT'],
+      revisedPoints: 2.1,
+      appraiserCode: 'SNV',
+    },
+  };
+  const at = (days: number, extensions: OpenedCycle['extensions'] = []) => contextFor('SYT', { now: daysFromNow(days), cycle: openedCycle({ extensions }) });
+  const explanationExtension = (until: Date): OpenedCycle['extensions'] => [
+    { agencyCode: 'SYT', phase: 'EXPLANATION', until: until.toISOString(), reason: 'Chờ số liệu', grantedAt: NOW.toISOString() },
+  ];
+  const ask = (overrides: Partial<RequestExplanation> = {}): RequestExplanation => ({
+    type: 'RequestExplanation',
+    context: contextFor(),
+    criterionCode: '1.1',
+    question: '  Kế hoạch ban hành muộn? ',
+    dueAt: daysFromNow(5),
+    appraiserAgency: 'SNV',
+    ...overrides,
+  });
+  const answer = (overrides: Partial<SubmitExplanation> = {}): SubmitExplanation => ({
+    type: 'SubmitExplanation',
+    context: contextFor(),
+    criterionCode: '1.1',
+    text: 'Ban hành đúng hạn',
+    evidence: ['KH số 5/KH-SYT', ' '],
+    revisedPoints: 2.1,
+    ...overrides,
+  });
+  const round2 = (context: AssessmentContext): AppraiseCriterion => ({
+    type: 'AppraiseCriterion',
+    context,
+    criterionCode: '1.1',
+    round: 2,
+    points: 2,
+    appraiserAgency: 'SNV',
+  });
+
+  it('the leaf’s appraiser asks after round 1: ExplanationRequested', () => {
+    spec.given([sent, round1]).when(ask()).then([requested]);
+  });
+
+  it('asking: refusals', () => {
+    spec.given([sent]).when(ask()).thenError('INVALID_STATE'); // before round 1
+    spec
+      .given([sent, round1, appraised('SYT', '1.1', 2, 2)])
+      .when(ask())
+      .thenError('INVALID_STATE'); // after round 2
+    spec.given([sent, round1, requested]).when(ask()).thenError('INVALID_STATE'); // one open request at a time
+    spec
+      .given([sent, round1])
+      .when(ask({ appraiserAgency: 'STP' }))
+      .thenError('FORBIDDEN');
+    spec
+      .given([sent, round1])
+      .when(ask({ context: contextFor('SYT', { now: new Date(daysFromNow(40).getTime() + 1) }) }))
+      .thenError('DEADLINE_PASSED', 'year');
+    spec
+      .given([sent, round1])
+      .when(ask({ dueAt: NOW }))
+      .thenError('BAD_USER_INPUT', 'dueAt');
+    spec
+      .given([sent, round1])
+      .when(ask({ question: '  ' }))
+      .thenError('BAD_USER_INPUT', 'question');
+    spec
+      .given([sent, round1])
+      .when(ask({ criterionCode: '9.9' }))
+      .thenError('BAD_USER_INPUT', 'criterionCode');
+    spec
+      .given([sent, round1])
+      .when(ask({ criterionCode: '2.2' }))
+      .thenError('BAD_USER_INPUT', 'criterionCode');
+    spec
+      .given([sent, round1])
+      .when(ask({ context: contextFor('CAT') }))
+      .thenError('NOT_FOUND', 'agencyCode');
+    spec
+      .given([
+        sent,
+        round1,
+        { type: 'AssessmentFinalized', schemaVersion: 1, data: { year: 2024, agencyCode: 'SYT', group: 'DEPARTMENT', totalPoints: 0, applicableMaxPoints: 0 } },
+      ])
+      .when(ask())
+      .thenError('INVALID_STATE');
+    // A request that was never answered and is past due may be followed by a new one.
+    expect(
+      spec
+        .given([sent, round1, requested])
+        .when(ask({ context: at(6), dueAt: daysFromNow(8) }))
+        .events(),
+    ).toHaveLength(1);
+  });
+
+  it('the agency answers until dueAt, even after the self-assessment deadline: ExplanationSubmitted', () => {
+    // The self-assessment closes 10 days after NOW; the request is due 12 days after.
+    const late: AssessmentEvent = { ...requested, data: { ...requested.data, dueAt: daysFromNow(12).toISOString() } } as AssessmentEvent;
+    spec
+      .given([sent, round1, late])
+      .when(answer({ context: at(11) }))
+      .then([answered]);
+    const state = spec.given([sent, round1, requested, { event: answered, recordedAt: '2025-03-03T00:00:00.000Z' }]).state;
+    expect(state.leaves['1.1'].explanations).toEqual([
+      {
+        question: 'Kế hoạch ban hành muộn?',
+        dueAt: due,
+        requestedAt: '2025-01-15T08:00:00.000Z',
+        answeredAt: '2025-03-03T00:00:00.000Z',
+        text: 'Ban hành đúng hạn',
+        evidence: ['KH số 5/KH-SYT'],
+        revisedPoints: 21_000,
+      },
+    ]);
+  });
+
+  it('answering: refusals, and an EXPLANATION extension', () => {
+    spec
+      .given([sent, round1, requested])
+      .when(answer({ context: at(5.5) }))
+      .thenError('DEADLINE_PASSED', 'criterionCode');
+    expect(
+      spec
+        .given([sent, round1, requested])
+        .when(answer({ context: at(5.5, explanationExtension(daysFromNow(7))) }))
+        .events(),
+    ).toHaveLength(1);
+    spec.given([sent, round1]).when(answer()).thenError('INVALID_STATE'); // nothing asked
+    spec.given([sent, round1, requested, answered]).when(answer()).thenError('INVALID_STATE'); // already answered
+    spec
+      .given([sent, round1, requested])
+      .when(answer({ text: ' ' }))
+      .thenError('BAD_USER_INPUT', 'text');
+    spec
+      .given([sent, round1, requested])
+      .when(answer({ revisedPoints: 2.2501 }))
+      .thenError('BAD_USER_INPUT', 'revisedPoints');
+    spec
+      .given([sent, round1, requested])
+      .when(answer({ criterionCode: '9.9' }))
+      .thenError('BAD_USER_INPUT', 'criterionCode');
+  });
+
+  it('round 2 waits for the answer or for dueAt (and its extension): INVALID_STATE before', () => {
+    const waiting = spec.given([sent, round1, requested]);
+    const error = waiting.when(round2(at(1))).thenError('INVALID_STATE');
+    expect(error.message).toContain('waits for SYT');
+    expect(
+      spec
+        .given([sent, round1, requested, answered])
+        .when(round2(at(1)))
+        .events(),
+    ).toHaveLength(1);
+    expect(waiting.when(round2(at(5.5))).events()).toHaveLength(1);
+    waiting.when(round2(at(5.5, explanationExtension(daysFromNow(7))))).thenError('INVALID_STATE');
+    // Round 1 may still be corrected meanwhile.
+    expect(waiting.when({ ...round2(at(1)), round: 1 }).events()[0].type).toBe('AppraisalCorrected');
+  });
+
+  it('asking is the appraiser’s, answering the agency officer’s for their own agency', () => {
+    const code = (actor: { sub: string; name: string; agency: string | null; roles: string[] }, command: 'RequestExplanation' | 'SubmitExplanation') => {
+      try {
+        authorize(actor, command, { agencyCode: 'SYT' });
+        return 'allowed';
+      } catch (e) {
+        return (e as DomainError).code;
+      }
+    };
+    expect(code({ sub: 'a', name: 'A', agency: 'SNV', roles: ['APPRAISER'] }, 'RequestExplanation')).toBe('allowed');
+    expect(code({ sub: 'a', name: 'A', agency: 'SYT', roles: ['AGENCY_OFFICER'] }, 'RequestExplanation')).toBe('FORBIDDEN');
+    expect(code({ sub: 'a', name: 'A', agency: 'SYT', roles: ['AGENCY_OFFICER'] }, 'SubmitExplanation')).toBe('allowed');
+    expect(code({ sub: 'a', name: 'A', agency: 'SXD', roles: ['AGENCY_OFFICER'] }, 'SubmitExplanation')).toBe('FORBIDDEN');
+    expect(code({ sub: 'a', name: 'A', agency: 'SNV', roles: ['COORDINATOR'] }, 'SubmitExplanation')).toBe('FORBIDDEN');
   });
 });

@@ -141,6 +141,14 @@ function request(operation: string, subject: string): Request {
         },
       },
     },
+    requestExplanation: {
+      query: 'mutation($input: RequestExplanationInput!) { requestExplanation(input: $input) { status } }',
+      variables: { input: { ...key, criterionCode: unknownLeaf, question: 'Vì sao?', dueAt: '2099-01-01T00:00:00Z' } },
+    },
+    submitExplanation: {
+      query: 'mutation($input: SubmitExplanationInput!) { submitExplanation(input: $input) { status } }',
+      variables: { input: { ...key, criterionCode: unknownLeaf, text: 'Đã bổ sung', evidence: ['QĐ số 1'] } },
+    },
     appraiseCriterion: {
       query: APPRAISE,
       variables: {

@@ -129,6 +129,9 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   excludeFromRanking: mutation(compiles),
   submitSelfAssessment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   saveSelfAssessmentDraft: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  submitExplanation: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  // Role level, like appraisal: only the leaf's appraiser may ask (domain tests).
+  requestExplanation: mutation({ APPRAISER: 'allowed' }),
   // Role level: which leaves an appraiser may score is the assessment decider's rule (domain tests).
   appraiseCriterion: mutation({ APPRAISER: 'allowed' }),
   rebuildProjection: mutation({ ADMIN: 'allowed' }),

@@ -7,12 +7,23 @@ const DAY = 24 * 3600 * 1000;
 const FIELDS = `
   status version totalPoints selfTotalPoints applicableMaxPoints indexPercent
   areas { code points maxPoints selfPoints appraisedPoints }
-  criteria { code selfPoints appraisedPoints finalPoints applicable notApplicableClaim draft { applicable points explanation evidence } }
+  criteria {
+    code selfPoints appraisedPoints finalPoints applicable notApplicableClaim draft { applicable points explanation evidence }
+    explanationRequests { question dueAt answeredAt text evidence revisedPoints }
+  }
 `;
 const DRAFT = `mutation($input: SubmitSelfAssessmentInput!) { saveSelfAssessmentDraft(input: $input) { ${FIELDS} } }`;
 const SUBMIT = `mutation($input: SubmitSelfAssessmentInput!) { submitSelfAssessment(input: $input) { ${FIELDS} } }`;
 const APPRAISE = `mutation($input: AppraiseCriterionInput!) { appraiseCriterion(input: $input) { ${FIELDS} } }`;
 const SURVEY = `mutation($input: RecordSurveyScoresInput!) { recordSurveyScores(input: $input) { ${FIELDS} } }`;
+const REQUEST = `mutation($input: RequestExplanationInput!) { requestExplanation(input: $input) { ${FIELDS} } }`;
+const EXPLAIN = `mutation($input: SubmitExplanationInput!) { submitExplanation(input: $input) { ${FIELDS} } }`;
+const AMEND = `mutation($input: AmendCycleScheduleInput!) { amendCycleSchedule(input: $input) { year } }`;
+const EXPLANATION_DUTIES = `query($agencyCode: ID!) {
+  responsibilities(agencyCode: $agencyCode, year: ${YEAR}) {
+    cycles { explanationsToAnswer { criterionCode question dueAt appraiserCode } explanationsToDecide { agencyCode criterionCode dueAt answeredAt } }
+  }
+}`;
 const FINALIZE = `mutation($input: FinalizeAssessmentInput!) { finalizeAssessment(input: $input) { ${FIELDS} } }`;
 
 interface Criterion {
@@ -23,6 +34,7 @@ interface Criterion {
   applicable: boolean;
   notApplicableClaim: string | null;
   draft: { applicable: boolean; points: number | null } | null;
+  explanationRequests: { question: string; dueAt: string; answeredAt: string | null; text: string | null; evidence: string[]; revisedPoints: number | null }[];
 }
 const leaf = (assessment: { criteria: Criterion[] }, code: string) => assessment.criteria.find((c) => c.code === code) as Criterion;
 const errorCode = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
@@ -167,6 +179,79 @@ describe('self-assessment rounds over HTTP', () => {
       ['1', 6, 5.8, 5.8],
       ['2', 0, 1.2, 1.2],
       ['3', 0, 0, 8.3],
+    ]);
+  });
+
+  it('between the rounds: the appraiser asks, the agency answers (after the self-assessment deadline), then round 2', async () => {
+    const duties = async (agency: string) => expectData(await t.gql(EXPLANATION_DUTIES, { agencyCode: agency }, coordinator)).responsibilities.cycles[0];
+    expectData(await appraise('SNV', { agencyCode: 'TAMKY', criterionCode: '1.1', points: 3.5, comment: 'Kế hoạch ban hành muộn' }));
+    // Round 1 first: asking about an unappraised leaf is INVALID_STATE; only the leaf's appraiser asks.
+    const dueAt = new Date(Date.now() + 3 * DAY).toISOString();
+    const question = { year: YEAR, agencyCode: 'TAMKY', question: 'Đề nghị giải trình thời điểm ban hành kế hoạch', dueAt };
+    expect(errorCode(await t.gql(REQUEST, { input: { ...question, criterionCode: '1.2.1' } }, appraiser('SNV')))).toBe('INVALID_STATE');
+    expect(errorCode(await t.gql(REQUEST, { input: { ...question, criterionCode: '1.1' } }, appraiser('STP')))).toBe('FORBIDDEN');
+    const asked = expectData(await t.gql(REQUEST, { input: { ...question, criterionCode: '1.1' } }, appraiser('SNV'))).requestExplanation;
+    expect(leaf(asked, '1.1').explanationRequests).toEqual([
+      { question: question.question, dueAt, answeredAt: null, text: null, evidence: [], revisedPoints: null },
+    ]);
+    expect((await duties('TAMKY')).explanationsToAnswer).toEqual([{ criterionCode: '1.1', question: question.question, dueAt, appraiserCode: 'SNV' }]);
+    expect((await duties('SNV')).explanationsToDecide).toEqual([{ agencyCode: 'TAMKY', criterionCode: '1.1', dueAt, answeredAt: null }]);
+
+    // Round 2 waits for the answer.
+    const early = await appraise('SNV', { agencyCode: 'TAMKY', criterionCode: '1.1', points: 3.9, round: 2, comment: 'Sau giải trình' });
+    expect(errorCode(early)).toBe('INVALID_STATE');
+
+    // The self-assessment closes; the explanation is still allowed until its dueAt, for the agency's own officer.
+    const closed = new Date(Date.now() - 60_000).toISOString();
+    expectData(
+      await t.gql(
+        AMEND,
+        {
+          input: {
+            year: YEAR,
+            selfAssessmentDeadline: closed,
+            appraisalDeadline: new Date(Date.now() + 60 * DAY).toISOString(),
+            reason: 'Kết thúc tự đánh giá',
+          },
+        },
+        coordinator,
+      ),
+    );
+    const late = await t.gql(
+      SUBMIT,
+      { input: { year: YEAR, agencyCode: 'TAMKY', scores: [{ criterionCode: '1.1', points: 4, evidence: ['x'] }] } },
+      officer('TAMKY'),
+    );
+    expect(errorCode(late)).toBe('DEADLINE_PASSED');
+    const text = {
+      year: YEAR,
+      agencyCode: 'TAMKY',
+      criterionCode: '1.1',
+      text: 'Kế hoạch ban hành ngày 10/01, đúng hạn',
+      evidence: ['KH số 12/KH-UBND'],
+      revisedPoints: 3.9,
+    };
+    expect(errorCode(await t.gql(EXPLAIN, { input: text }, officer('HOIAN')))).toBe('FORBIDDEN');
+    const explained = expectData(await t.gql(EXPLAIN, { input: text }, officer('TAMKY'))).submitExplanation;
+    const [request] = leaf(explained, '1.1').explanationRequests;
+    expect(request).toMatchObject({ text: text.text, evidence: text.evidence, revisedPoints: 3.9 });
+    expect(request.answeredAt).not.toBeNull();
+    expect((await duties('TAMKY')).explanationsToAnswer).toEqual([]);
+    expect((await duties('SNV')).explanationsToDecide).toEqual([{ agencyCode: 'TAMKY', criterionCode: '1.1', dueAt, answeredAt: request.answeredAt }]);
+
+    const decided = expectData(
+      await appraise('SNV', { agencyCode: 'TAMKY', criterionCode: '1.1', points: 3.9, round: 2, comment: 'Sau giải trình' }),
+    ).appraiseCriterion;
+    expect((await duties('SNV')).explanationsToDecide).toEqual([]);
+    expectData(await appraise('SNV', { agencyCode: 'TAMKY', criterionCode: '1.2.1', points: 2.4999 }));
+    const final = expectData(await appraise('STP', { agencyCode: 'TAMKY', criterionCode: '2.1', points: 1.2999 })).appraiseCriterion;
+    expect(leaf(decided, '1.1')).toMatchObject({ appraisedPoints: 3.9, finalPoints: 3.9 });
+    // 3.9 + 2.4999 + 1.2999 = 7.6998 exactly, next to the 7.5 the agency claimed.
+    expect([final.totalPoints, final.selfTotalPoints]).toEqual([7.6998, 7.5]);
+    expect(final.areas.map((a: { code: string; selfPoints: number; appraisedPoints: number }) => [a.code, a.selfPoints, a.appraisedPoints])).toEqual([
+      ['1', 6.2001, 6.3999],
+      ['2', 1.2999, 1.2999],
+      ['3', 0, 0],
     ]);
   });
 });

@@ -291,6 +291,26 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
 
   // Round 2 on some criteria after the agencies' explanations, and a correction of a round 2 score.
   const round2 = selfAssessed(districtLeaves).filter((_, i) => i % 5 === 0);
+  // Between the rounds the leaf's appraiser asks Nông Sơn to explain its first round 2 leaf, and Nông Sơn answers; Đại Lộc's
+  // question stays unanswered (owed by the agency, waiting at its appraiser).
+  const ask = (agencyCode: string, leaf: Leaf) =>
+    commands.requestExplanation(
+      { actor: appraiser(leaf.appraiserCode!) },
+      { year: YEAR, agencyCode, criterionCode: leaf.code, question: `Đề nghị giải trình tiêu chí ${leaf.code}`, dueAt: APPRAISAL_DEADLINE },
+    );
+  await ask('NONGSON', round2[0]);
+  await commands.submitExplanation(
+    { actor: officer('NONGSON') },
+    {
+      year: YEAR,
+      agencyCode: 'NONGSON',
+      criterionCode: round2[0].code,
+      text: 'Đã bổ sung tài liệu',
+      evidence: ['CV số 9/UBND'],
+      revisedPoints: pointsFor(round2[0], 0.9),
+    },
+  );
+  await ask('DAILOC', dailocLeaves[0]);
   for (const [code, share] of districts) {
     for (const leaf of round2) {
       if (code === 'HOIAN' && leaf.code === '2.1') continue;

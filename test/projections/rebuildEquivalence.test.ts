@@ -80,6 +80,8 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'SelfAssessmentSubmitted',
         'SelfAssessmentRevised',
         'SelfAssessmentDraftSaved',
+        'ExplanationRequested',
+        'ExplanationSubmitted',
         'CriterionAppraised',
         'AppraisalCorrected',
         'SurveyScoresRecorded',
@@ -105,6 +107,8 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         .sort(),
     ).toEqual([...log.finalized.DISTRICT].sort());
     expect(assessments.find((a) => a.agencyCode === 'STC')?.status).toBe('DRAFT');
+    const explained = assessments.find((a) => a.agencyCode === 'NONGSON')!.criteria.find((c) => c.explanationRequests.length > 0)!;
+    expect(explained.explanationRequests[0].answeredAt).not.toBeNull();
     const rankings = liveDocs['rankings/rankings'] as RankingDocument[];
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(2);

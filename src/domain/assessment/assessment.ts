@@ -20,11 +20,24 @@ export interface AppraisalRecord {
   appraisedAt: string;
 }
 
+/** A question between the rounds and, once given, the agency's answer. */
+interface ExplanationRecord {
+  question: string;
+  dueAt: string;
+  requestedAt: string;
+  answeredAt: string | null;
+  text: string | null;
+  evidence: string[];
+  revisedPoints: Points | null;
+}
+
 interface LeafRecord {
   self: SelfRecord | null;
   /** Index 0 is round 1, index 1 round 2; the latest given round is final. */
   appraisals: (AppraisalRecord | null)[];
   survey: Points | null;
+  /** Oldest first; only the latest can be open (unanswered). Absent in documents built before explanations. */
+  explanations?: ExplanationRecord[];
 }
 
 /** One agency's assessment in one year: the write model, also carried in the read model. */
@@ -111,9 +124,29 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
       for (const s of event.data.scores) next = withLeaf(next, s.criterionCode, (leaf) => ({ ...leaf, survey: exact(s.points) }));
       return next;
     }
+    case 'ExplanationRequested': {
+      const { criterionCode, question, dueAt } = event.data;
+      const request: ExplanationRecord = { question, dueAt, requestedAt: recordedAt, answeredAt: null, text: null, evidence: [], revisedPoints: null };
+      return withLeaf(state, criterionCode, (leaf) => ({ ...leaf, explanations: [...(leaf.explanations ?? []), request] }));
+    }
+    case 'ExplanationSubmitted': {
+      const { criterionCode, text, evidence, revisedPoints } = event.data;
+      return withLeaf(state, criterionCode, (leaf) => {
+        const explanations = [...(leaf.explanations ?? [])];
+        const last = explanations.length - 1;
+        if (last >= 0) explanations[last] = { ...explanations[last], answeredAt: recordedAt, text, evidence, revisedPoints: exact(revisedPoints) };
+        return { ...leaf, explanations };
+      });
+    }
     case 'AssessmentFinalized':
       return { ...state, status: 'FINALIZED', group: event.data.group, finalizedAt: recordedAt };
   }
+}
+
+/** The leaf's latest explanation request while it is unanswered, else null. */
+export function openExplanation(leaf: LeafRecord | undefined): ExplanationRecord | null {
+  const last = leaf?.explanations?.at(-1) ?? null;
+  return last && last.answeredAt === null ? last : null;
 }
 
 export function latestAppraisal(leaf: LeafRecord | undefined): AppraisalRecord | null {

@@ -1,15 +1,16 @@
 import { event, type AssessmentEvent, type SelfScore } from '../../events/parEvents';
 import type { OpenedCycle } from '../cycle/cycle';
-import { participantOf } from '../cycle/cycle';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
 import { APPRAISAL_ROUNDS } from '../enums';
 import { DomainError, badInput, forbidden, invalidState } from '../errors';
 import type { Framework, Leaf } from '../framework/framework';
 import { leafIndex } from '../framework/framework';
-import { fromPoints, toPoints, type Points } from '../points';
-import { optionalText, requireCriterionCode } from '../validation';
+import { fromPoints, type Points } from '../points';
+import { optionalText } from '../validation';
 import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
+import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
+import { findLeaf, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
 /** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
@@ -44,24 +45,8 @@ export type AppraiseCriterion = {
 };
 export type RecordSurveyScores = { type: 'RecordSurveyScores'; context: AssessmentContext; scores: { criterionCode: string; points: number }[] };
 export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
-type AssessmentCommand = SubmitSelfAssessment | SaveSelfAssessmentDraft | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment;
-
-function requirePoints(field: string, value: number | null | undefined, leaf: Leaf): Points {
-  if (value === null || value === undefined) throw badInput(field, `is required for an applicable criterion (${leaf.code})`);
-  const points = toPoints(value);
-  if (points === null) throw badInput(field, `${value} is not a number with at most 4 decimals`);
-  if (points < 0 || points > leaf.maxPoints) {
-    throw badInput(field, `${value} is outside 0–${fromPoints(leaf.maxPoints)}, the range of criterion ${leaf.code}`);
-  }
-  return points;
-}
-
-function findLeaf(field: string, code: string, framework: Framework, leaves: Map<string, Leaf>): Leaf {
-  requireCriterionCode(field, code);
-  const leaf = leaves.get(code);
-  if (!leaf) throw badInput(field, `criterion ${code} is not a scored criterion of framework ${framework.code}`);
-  return leaf;
-}
+type AssessmentCommand =
+  SubmitSelfAssessment | SaveSelfAssessmentDraft | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment | RequestExplanation | SubmitExplanation;
 
 function requireNoDuplicates(items: { criterionCode: string }[]) {
   const seen = new Set<string>();
@@ -69,20 +54,6 @@ function requireNoDuplicates(items: { criterionCode: string }[]) {
     if (seen.has(item.criterionCode)) throw badInput(`scores[${i}].criterionCode`, `criterion ${item.criterionCode} is listed twice`);
     seen.add(item.criterionCode);
   });
-}
-
-function requireParticipant(context: AssessmentContext) {
-  const participant = participantOf(context.cycle, context.agencyCode);
-  if (!participant) {
-    throw new DomainError('NOT_FOUND', `agency ${context.agencyCode} is not assessed in the ${context.cycle.year} cycle`, 'agencyCode');
-  }
-  return participant;
-}
-
-function requireNotFinalized(state: AssessmentState, context: AssessmentContext) {
-  if (state.status === 'FINALIZED') {
-    throw invalidState(`the ${context.cycle.year} assessment of ${context.agencyCode} is finalized; it no longer changes`);
-  }
 }
 
 /** Self-assessment and its drafts close at the cycle's self-assessment deadline (inclusive). */
@@ -187,6 +158,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
     throw invalidState(`criterion ${leaf.code} has no round 1 appraisal yet; round 2 follows round 1`, { field: 'round' });
   if (round === 1 && record?.appraisals[1])
     throw invalidState(`criterion ${leaf.code} already has a round 2 appraisal; correct round 2 instead`, { field: 'round' });
+  if (round === 2 && !record?.appraisals[1]) requireExplanationSettled(state, leaf.code, context);
 
   const applicable = command.applicable ?? true;
   const comment = optionalText('comment', command.comment);
@@ -278,6 +250,10 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         return decideSurvey(command, state);
       case 'FinalizeAssessment':
         return decideFinalize(command, state);
+      case 'RequestExplanation':
+        return decideRequestExplanation(command, state);
+      case 'SubmitExplanation':
+        return decideSubmitExplanation(command, state);
     }
   },
   evolve: evolveAssessment,

@@ -31,6 +31,18 @@ interface CriterionView {
   evidence: string[];
   appraisals: AppraisalView[];
   draft: DraftView | null;
+  explanationRequests: ExplanationView[];
+}
+
+/** A question between the appraisal rounds and the agency's answer (null fields until answered). */
+interface ExplanationView {
+  question: string;
+  dueAt: string;
+  requestedAt: string;
+  answeredAt: string | null;
+  text: string | null;
+  evidence: string[];
+  revisedPoints: number | null;
 }
 
 interface AreaView {
@@ -113,6 +125,7 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
       evidence: record?.self?.evidence ?? [],
       appraisals: [...appraisalView(record?.appraisals[0] ?? null), ...appraisalView(record?.appraisals[1] ?? null)],
       draft: draftView(state.draft?.[c.code]),
+      explanationRequests: (record?.explanations ?? []).map((e) => ({ ...e, revisedPoints: display(e.revisedPoints) })),
     };
   });
   return {

@@ -18,6 +18,24 @@ export interface ResponsibilityDocument {
   pendingAppraisals: PendingAppraisal[];
   /** Criteria appraised at least once: a later revision of the self-assessment does not make them owed again. */
   appraised: PendingAppraisal[];
+  /** The agency's own leaves with an unanswered explanation request (absent in documents built before them). */
+  explanationsToAnswer?: ExplanationToAnswer[];
+  /** Leaves this agency appraises with an explanation request and no round 2 yet: decide after the answer or dueAt. */
+  explanationsToDecide?: ExplanationToDecide[];
+}
+
+interface ExplanationToAnswer {
+  criterionCode: string;
+  question: string;
+  dueAt: string;
+  appraiserCode: string;
+}
+
+interface ExplanationToDecide {
+  agencyCode: string;
+  criterionCode: string;
+  dueAt: string;
+  answeredAt: string | null;
 }
 
 interface AssignmentsDocument {
@@ -29,13 +47,21 @@ const responsibilityId = (year: number, agencyCode: string) => `${year}-${agency
 
 export const responsibilitiesProjection = defineProjection({
   name: 'responsibilities',
-  // 2: "not applicable" claims are pending for the appraiser.
-  version: 2,
+  // 2: "not applicable" claims are pending for the appraiser; 3: explanation requests to answer and to decide.
+  version: 3,
   collections: [
     { name: 'responsibilities', indexes: [['agencyCode', 'year']] },
     { name: 'responsibilityAssignments', indexes: [] },
   ],
-  handles: ['FrameworkPublished', 'AssessmentCycleOpened', 'SelfAssessmentSubmitted', 'SelfAssessmentRevised', 'CriterionAppraised'],
+  handles: [
+    'FrameworkPublished',
+    'AssessmentCycleOpened',
+    'SelfAssessmentSubmitted',
+    'SelfAssessmentRevised',
+    'CriterionAppraised',
+    'ExplanationRequested',
+    'ExplanationSubmitted',
+  ],
   reads(event) {
     switch (event.type) {
       case 'AssessmentCycleOpened':
@@ -47,6 +73,12 @@ export const responsibilitiesProjection = defineProjection({
       }
       case 'CriterionAppraised':
         return [{ collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.appraiserCode) }];
+      case 'ExplanationRequested':
+      case 'ExplanationSubmitted':
+        return [
+          { collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.agencyCode) },
+          { collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.appraiserCode) },
+        ];
       default:
         return [];
     }
@@ -121,7 +153,35 @@ export const responsibilitiesProjection = defineProjection({
         const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === criterionCode;
         const pendingAppraisals = current.pendingAppraisals.filter((p) => !same(p));
         const appraised = current.appraised.some(same) ? current.appraised : [...current.appraised, { agencyCode, criterionCode }];
-        return [{ collection: 'responsibilities', id, doc: { ...current, pendingAppraisals, appraised } }];
+        // Round 2 decides the leaf after its explanation.
+        const explanationsToDecide = (current.explanationsToDecide ?? []).filter((e) => event.data.round !== 2 || !same(e));
+        return [{ collection: 'responsibilities', id, doc: { ...current, pendingAppraisals, appraised, explanationsToDecide } }];
+      }
+      case 'ExplanationRequested':
+      case 'ExplanationSubmitted': {
+        const { year, agencyCode, criterionCode, appraiserCode } = event.data;
+        const agencyId = responsibilityId(year, agencyCode);
+        const appraiserId = responsibilityId(year, appraiserCode);
+        const agencyDoc = docs<ResponsibilityDocument>('responsibilities', agencyId);
+        const appraiserDoc = docs<ResponsibilityDocument>('responsibilities', appraiserId);
+        const toAnswer = (agencyDoc?.explanationsToAnswer ?? []).filter((e) => e.criterionCode !== criterionCode);
+        const toDecide = (appraiserDoc?.explanationsToDecide ?? []).filter((e) => e.agencyCode !== agencyCode || e.criterionCode !== criterionCode);
+        const requested = event.type === 'ExplanationRequested' ? event.data : null;
+        const previous = appraiserDoc?.explanationsToDecide?.find((e) => e.agencyCode === agencyCode && e.criterionCode === criterionCode);
+        const dueAt = requested?.dueAt ?? previous?.dueAt ?? '';
+        const changes: DocChange[] = [];
+        if (agencyDoc) {
+          const explanationsToAnswer = requested ? [...toAnswer, { criterionCode, question: requested.question, dueAt, appraiserCode }] : toAnswer;
+          changes.push({ collection: 'responsibilities', id: agencyId, doc: { ...agencyDoc, explanationsToAnswer } });
+        }
+        if (appraiserDoc) {
+          const answeredAt = requested ? null : event.metadata.recordedAt;
+          const explanationsToDecide = [...toDecide, { agencyCode, criterionCode, dueAt, answeredAt }];
+          // An agency that appraises its own leaf is one document: keep both changes in it.
+          const base = agencyId === appraiserId && changes[0] ? (changes.pop()!.doc as ResponsibilityDocument) : appraiserDoc;
+          changes.push({ collection: 'responsibilities', id: appraiserId, doc: { ...base, explanationsToDecide } });
+        }
+        return changes;
       }
       default:
         return [];

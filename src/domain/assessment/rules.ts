@@ -1,0 +1,40 @@
+import { participantOf } from '../cycle/cycle';
+import { DomainError, badInput, invalidState } from '../errors';
+import type { Framework, Leaf } from '../framework/framework';
+import { fromPoints, toPoints, type Points } from '../points';
+import { requireCriterionCode } from '../validation';
+import type { AssessmentState } from './assessment';
+import type { AssessmentContext } from './assessmentDecider';
+
+/** Rules every assessment command shares (the assessment decider and the explanation round). */
+
+export function requirePoints(field: string, value: number | null | undefined, leaf: Leaf): Points {
+  if (value === null || value === undefined) throw badInput(field, `is required for an applicable criterion (${leaf.code})`);
+  const points = toPoints(value);
+  if (points === null) throw badInput(field, `${value} is not a number with at most 4 decimals`);
+  if (points < 0 || points > leaf.maxPoints) {
+    throw badInput(field, `${value} is outside 0–${fromPoints(leaf.maxPoints)}, the range of criterion ${leaf.code}`);
+  }
+  return points;
+}
+
+export function findLeaf(field: string, code: string, framework: Framework, leaves: Map<string, Leaf>): Leaf {
+  requireCriterionCode(field, code);
+  const leaf = leaves.get(code);
+  if (!leaf) throw badInput(field, `criterion ${code} is not a scored criterion of framework ${framework.code}`);
+  return leaf;
+}
+
+export function requireParticipant(context: AssessmentContext) {
+  const participant = participantOf(context.cycle, context.agencyCode);
+  if (!participant) {
+    throw new DomainError('NOT_FOUND', `agency ${context.agencyCode} is not assessed in the ${context.cycle.year} cycle`, 'agencyCode');
+  }
+  return participant;
+}
+
+export function requireNotFinalized(state: AssessmentState, context: AssessmentContext) {
+  if (state.status === 'FINALIZED') {
+    throw invalidState(`the ${context.cycle.year} assessment of ${context.agencyCode} is finalized; it no longer changes`);
+  }
+}
