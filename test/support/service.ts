@@ -66,3 +66,12 @@ export function expectData<T>(response: GraphQLResponse<T>): T {
   }
   return response.data;
 }
+
+/**
+ * The token with one character in the middle of its signature changed. Not the last character: base64url's final
+ * character of a 32-byte signature carries two padding bits, so changing only those leaves the signature valid.
+ */
+export function tamperSignature(token: string): string {
+  const at = token.lastIndexOf('.') + 10;
+  return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+}
