@@ -99,6 +99,12 @@ interface GrantExtensionInput {
   reason: string;
 }
 
+interface RecordNonSubmissionInput {
+  year: number;
+  agencyCode: string;
+  reason: string;
+}
+
 interface ExcludeFromRankingInput {
   year: number;
   agencyCode: string;
@@ -255,6 +261,11 @@ export class ParCommands {
   finalizeAssessment(request: CommandRequest, input: AssessmentKeyInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'FinalizeAssessment') };
     return this.assessmentCommand(envelope, 'FinalizeAssessment', input, (context) => ({ type: 'FinalizeAssessment', context }));
+  }
+
+  recordNonSubmission(request: CommandRequest, input: RecordNonSubmissionInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'RecordNonSubmission') };
+    return this.assessmentCommand(envelope, 'RecordNonSubmission', input, (context) => ({ type: 'RecordNonSubmission', context, reason: input.reason }));
   }
 
   publishRanking(request: CommandRequest, input: PublishRankingInput): Promise<CommandOutcome> {

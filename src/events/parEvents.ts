@@ -165,6 +165,15 @@ type ExplanationSubmitted = NewEvent<
   { year: number; agencyCode: string; criterionCode: string; text: string; evidence: string[]; revisedPoints: number | null; appraiserCode: string }
 >;
 
+/**
+ * The coordinator records, after the agency's self-assessment deadline, that it sent nothing: its self-assessed
+ * leaves score 0, its survey leaves count as recorded, and it can be finalised and ranked.
+ */
+type NonSubmissionRecorded = NewEvent<
+  'NonSubmissionRecorded',
+  { year: number; agencyCode: string; group: AgencyGroup; frameworkCode: string; reason: string; deadline: string }
+>;
+
 type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
   { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
@@ -182,7 +191,8 @@ export type AssessmentEvent =
   | SurveyScoresRecorded
   | AssessmentFinalized
   | ExplanationRequested
-  | ExplanationSubmitted;
+  | ExplanationSubmitted
+  | NonSubmissionRecorded;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
@@ -200,6 +210,7 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'AssessmentFinalized',
   'ExplanationRequested',
   'ExplanationSubmitted',
+  'NonSubmissionRecorded',
 ];
 const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
@@ -235,6 +246,7 @@ export const CURRENT_SCHEMA_VERSION = {
   AssessmentFinalized: 1,
   ExplanationRequested: 1,
   ExplanationSubmitted: 1,
+  NonSubmissionRecorded: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**

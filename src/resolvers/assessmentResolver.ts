@@ -8,6 +8,7 @@ import { AgencyGroup } from '../schema/enums';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
+import { RecordNonSubmissionInput } from '../schema/inputs/recordNonSubmissionInput';
 import { RecordSurveyScoresInput } from '../schema/inputs/recordSurveyScoresInput';
 import { RequestExplanationInput } from '../schema/inputs/requestExplanationInput';
 import { SubmitExplanationInput } from '../schema/inputs/submitExplanationInput';
@@ -113,6 +114,18 @@ export class AssessmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.recordSurveyScores({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, {
+    description: 'Records that the agency sent no self-assessment by its effective deadline (COORDINATOR): self-assessed criteria score 0.',
+  })
+  recordNonSubmission(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => RecordNonSubmissionInput) input: RecordNonSubmissionInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.recordNonSubmission({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
   @Mutation(() => Assessment)

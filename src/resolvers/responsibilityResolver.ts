@@ -51,7 +51,9 @@ export class ResponsibilityResolver {
           selfAssessment: d.selfAssessment && {
             ...d.selfAssessment,
             deadline: selfDeadline,
-            overdue: isOverdue(selfDeadline, d.selfAssessment.submittedAt !== null, now),
+            // Closed either way: sent, or recorded as never sent (recordNonSubmission).
+            overdue: isOverdue(selfDeadline, d.selfAssessment.submittedAt !== null || Boolean(d.selfAssessment.nonSubmission), now),
+            nonSubmission: d.selfAssessment.nonSubmission ?? null,
           },
           appraisalDeadline: schedule.appraisalDeadline,
           pendingAppraisals,

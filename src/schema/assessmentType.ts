@@ -140,6 +140,18 @@ class AreaScore {
   appraisedPoints!: number;
 }
 
+@ObjectType({ description: 'The coordinator’s record that the agency sent no self-assessment by its effective deadline.' })
+class NonSubmission {
+  @Field()
+  reason!: string;
+
+  @Field(() => Date)
+  recordedAt!: Date;
+
+  @Field(() => Date, { description: 'The agency’s effective self-assessment deadline that had passed (amendments and extensions counted).' })
+  deadline!: Date;
+}
+
 @ObjectType({ description: 'One agency’s PAR assessment in one year.' })
 export class Assessment {
   @Field(() => Int)
@@ -186,4 +198,10 @@ export class Assessment {
 
   @Field(() => Date, { nullable: true })
   finalizedAt!: Date | null;
+
+  @Field(() => NonSubmission, {
+    nullable: true,
+    description: 'Set when the agency sent nothing and the coordinator recorded it: its self-assessed criteria score 0, survey criteria count.',
+  })
+  nonSubmission!: NonSubmission | null;
 }

@@ -2,6 +2,15 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
 import { AgencyGroup, SchedulePhase } from './enums';
 
+@ObjectType({ description: 'The coordinator’s record that the agency sent no self-assessment.' })
+class SelfAssessmentNonSubmission {
+  @Field()
+  reason!: string;
+
+  @Field(() => Date)
+  recordedAt!: Date;
+}
+
 @ObjectType({ description: 'The agency’s own self-assessment in a cycle.' })
 class SelfAssessmentDuty {
   @Field(() => AgencyGroup)
@@ -16,8 +25,14 @@ class SelfAssessmentDuty {
   @Field(() => Date, { nullable: true })
   submittedAt!: Date | null;
 
-  @Field({ description: 'Not submitted and the deadline has passed.' })
+  @Field({ description: 'Not submitted, no non-submission recorded, and the deadline has passed.' })
   overdue!: boolean;
+
+  @Field(() => SelfAssessmentNonSubmission, {
+    nullable: true,
+    description: 'Set when the coordinator recorded that the agency sent nothing: the duty is closed (not overdue).',
+  })
+  nonSubmission!: SelfAssessmentNonSubmission | null;
 }
 
 @ObjectType({ description: 'Criteria the agency appraises in one group’s framework.' })

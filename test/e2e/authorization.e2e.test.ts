@@ -192,6 +192,11 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: ExcludeFromRankingInput!) { excludeFromRanking(input: $input) { year notRanked { reason } } }',
       variables: { input: { ...key, reason: ' ' } },
     },
+    // A blank reason: refused by the assessment decider after the role check, so no non-submission is ever recorded here.
+    recordNonSubmission: {
+      query: 'mutation($input: RecordNonSubmissionInput!) { recordNonSubmission(input: $input) { status nonSubmission { reason } } }',
+      variables: { input: { ...key, reason: ' ' } },
+    },
   };
   return requests[operation];
 }

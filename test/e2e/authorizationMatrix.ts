@@ -127,6 +127,7 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   amendCycleSchedule: mutation(compiles),
   grantExtension: mutation(compiles),
   excludeFromRanking: mutation(compiles),
+  recordNonSubmission: mutation(compiles),
   submitSelfAssessment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   saveSelfAssessmentDraft: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   submitExplanation: mutation({ AGENCY_OFFICER: 'ownMutation' }),

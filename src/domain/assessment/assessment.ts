@@ -50,6 +50,16 @@ export interface AssessmentState {
   leaves: Record<string, LeafRecord>;
   /** Saved, unsent self scores by leaf (SelfAssessmentDraftSaved); the next submission sends and clears them. */
   draft: Record<string, SelfRecord>;
+  /** Set when the coordinator recorded that the agency sent nothing (NonSubmissionRecorded); absent before that rule. */
+  nonSubmission?: NonSubmission | null;
+}
+
+/** The coordinator's record that the agency never submitted: its self-assessed leaves score 0. */
+export interface NonSubmission {
+  reason: string;
+  recordedAt: string;
+  /** The agency's effective self-assessment deadline that had passed. */
+  deadline: string;
 }
 
 export const initialAssessment = (): AssessmentState => ({
@@ -60,6 +70,7 @@ export const initialAssessment = (): AssessmentState => ({
   finalizedAt: null,
   leaves: {},
   draft: {},
+  nonSubmission: null,
 });
 
 const emptyLeaf = (): LeafRecord => ({ self: null, appraisals: [null, null], survey: null });
@@ -137,6 +148,12 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
         if (last >= 0) explanations[last] = { ...explanations[last], answeredAt: recordedAt, text, evidence, revisedPoints: exact(revisedPoints) };
         return { ...leaf, explanations };
       });
+    }
+    case 'NonSubmissionRecorded': {
+      // A saved draft was never sent: it stays on record as the agency left it but counts for nothing (status
+      // goes back to NOT_SUBMITTED, scoring ignores drafts, and the agency may no longer send it).
+      const { group, frameworkCode, reason, deadline } = event.data;
+      return { ...state, status: 'NOT_SUBMITTED', group, frameworkCode, nonSubmission: { reason, recordedAt, deadline } };
     }
     case 'AssessmentFinalized':
       return { ...state, status: 'FINALIZED', group: event.data.group, finalizedAt: recordedAt };

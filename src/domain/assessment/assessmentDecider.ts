@@ -10,6 +10,7 @@ import { optionalText } from '../validation';
 import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
+import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
 import { findLeaf, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
@@ -46,7 +47,14 @@ export type AppraiseCriterion = {
 export type RecordSurveyScores = { type: 'RecordSurveyScores'; context: AssessmentContext; scores: { criterionCode: string; points: number }[] };
 export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
 type AssessmentCommand =
-  SubmitSelfAssessment | SaveSelfAssessmentDraft | AppraiseCriterion | RecordSurveyScores | FinalizeAssessment | RequestExplanation | SubmitExplanation;
+  | SubmitSelfAssessment
+  | SaveSelfAssessmentDraft
+  | AppraiseCriterion
+  | RecordSurveyScores
+  | FinalizeAssessment
+  | RequestExplanation
+  | SubmitExplanation
+  | RecordNonSubmission;
 
 function requireNoDuplicates(items: { criterionCode: string }[]) {
   const seen = new Set<string>();
@@ -106,6 +114,7 @@ function decideSelfAssessment(command: SubmitSelfAssessment | SaveSelfAssessment
   const { context } = command;
   const participant = requireParticipant(context);
   requireNotFinalized(state, context);
+  requireNoNonSubmission(state, context);
   requireSelfAssessmentOpen(context);
   const draft = state.draft ?? {};
   const sendsDraft = command.type === 'SubmitSelfAssessment' && Object.keys(draft).length > 0;
@@ -254,6 +263,8 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         return decideRequestExplanation(command, state);
       case 'SubmitExplanation':
         return decideSubmitExplanation(command, state);
+      case 'RecordNonSubmission':
+        return decideRecordNonSubmission(command, state);
     }
   },
   evolve: evolveAssessment,

@@ -50,7 +50,8 @@ interface AssessmentResult {
 /**
  * PAR-INDEX.md scoring: a self-assessed leaf's final points come from its latest appraisal round (which also
  * settles whether it applies, so an agency's "not applicable" claim counts only once the appraiser confirms it),
- * a survey leaf's from the survey; index = points ÷ applicable maximum.
+ * a survey leaf's from the survey; index = points ÷ applicable maximum. After a recorded non-submission every
+ * self-assessed leaf scores 0 and the survey leaves still count.
  */
 export function scoreAssessment(areas: readonly AreaDefinition[], state: AssessmentState): AssessmentResult {
   const criteria: CriterionResult[] = leavesOf(areas).map((leaf) => {
@@ -60,6 +61,11 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     if (leaf.method === 'SURVEY') {
       const survey = record?.survey ?? null;
       return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, finalPoints: survey, applicable: true, claim: null };
+    }
+    // A recorded non-submitter sent nothing: each self-assessed leaf scores 0 of its maximum, with nothing to
+    // appraise and no claim to decide (a saved draft is ignored).
+    if (state.nonSubmission) {
+      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: null, finalPoints: 0 as Points, applicable: true, claim: null };
     }
     // A "not applicable" claim is the agency's word only: until the leaf's appraiser decides it, the leaf counts
     // as applicable with no final points (0 in the totals, the maximum stays) and blocks finalisation. The latest

@@ -1,4 +1,4 @@
-import type { AppraisalRecord, AssessmentState, AssessmentStatus, SelfRecord } from '../../domain/assessment/assessment';
+import type { AppraisalRecord, AssessmentState, AssessmentStatus, NonSubmission, SelfRecord } from '../../domain/assessment/assessment';
 import { scoreAssessment } from '../../domain/assessment/scoring';
 import type { NotApplicableClaimStatus } from '../../domain/enums';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
@@ -82,6 +82,8 @@ export interface AssessmentDocument {
   criteria: CriterionView[];
   submittedAt: string | null;
   finalizedAt: string | null;
+  /** The recorded non-submission (reason, when, the deadline that had passed), or null. */
+  nonSubmission: NonSubmission | null;
   updatedAt: string;
   /** Kept to re-score after each event; not served as such. */
   state: AssessmentState;
@@ -147,5 +149,6 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
     criteria,
     submittedAt: state.submittedAt,
     finalizedAt: state.finalizedAt,
+    nonSubmission: state.nonSubmission ?? null,
   };
 }

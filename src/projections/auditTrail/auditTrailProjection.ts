@@ -30,6 +30,7 @@ function subjectAgency(event: RecordedParEvent): string | null {
     case 'AppraisalCorrected':
     case 'SurveyScoresRecorded':
     case 'AssessmentFinalized':
+    case 'NonSubmissionRecorded':
       return event.data.agencyCode;
     default:
       return null;

@@ -11,7 +11,14 @@ interface PendingAppraisal {
 export interface ResponsibilityDocument {
   year: number;
   agencyCode: string;
-  selfAssessment: { group: AgencyGroup; frameworkCode: string; deadline: string; submittedAt: string | null } | null;
+  selfAssessment: {
+    group: AgencyGroup;
+    frameworkCode: string;
+    deadline: string;
+    submittedAt: string | null;
+    /** The coordinator recorded that nothing was sent: the duty is closed, not overdue (absent in older documents). */
+    nonSubmission?: { reason: string; recordedAt: string } | null;
+  } | null;
   appraises: { group: AgencyGroup; frameworkCode: string; criterionCodes: string[] }[];
   appraisalDeadline: string;
   /** Submitted criteria this agency appraises that have no appraisal yet, "not applicable" claims included. */
@@ -47,8 +54,9 @@ const responsibilityId = (year: number, agencyCode: string) => `${year}-${agency
 
 export const responsibilitiesProjection = defineProjection({
   name: 'responsibilities',
-  // 2: "not applicable" claims are pending for the appraiser; 3: explanation requests to answer and to decide.
-  version: 3,
+  // 2: "not applicable" claims are pending for the appraiser; 3: explanation requests to answer and to decide;
+  // 4: a recorded non-submission closes the self-assessment duty.
+  version: 4,
   collections: [
     { name: 'responsibilities', indexes: [['agencyCode', 'year']] },
     { name: 'responsibilityAssignments', indexes: [] },
@@ -61,6 +69,7 @@ export const responsibilitiesProjection = defineProjection({
     'CriterionAppraised',
     'ExplanationRequested',
     'ExplanationSubmitted',
+    'NonSubmissionRecorded',
   ],
   reads(event) {
     switch (event.type) {
@@ -73,6 +82,8 @@ export const responsibilitiesProjection = defineProjection({
       }
       case 'CriterionAppraised':
         return [{ collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.appraiserCode) }];
+      case 'NonSubmissionRecorded':
+        return [{ collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.agencyCode) }];
       case 'ExplanationRequested':
       case 'ExplanationSubmitted':
         return [
@@ -156,6 +167,14 @@ export const responsibilitiesProjection = defineProjection({
         // Round 2 decides the leaf after its explanation.
         const explanationsToDecide = (current.explanationsToDecide ?? []).filter((e) => event.data.round !== 2 || !same(e));
         return [{ collection: 'responsibilities', id, doc: { ...current, pendingAppraisals, appraised, explanationsToDecide } }];
+      }
+      case 'NonSubmissionRecorded': {
+        const { year, agencyCode, reason } = event.data;
+        const id = responsibilityId(year, agencyCode);
+        const current = docs<ResponsibilityDocument>('responsibilities', id);
+        if (!current?.selfAssessment) return [];
+        const selfAssessment = { ...current.selfAssessment, nonSubmission: { reason, recordedAt: event.metadata.recordedAt } };
+        return [{ collection: 'responsibilities', id, doc: { ...current, selfAssessment } }];
       }
       case 'ExplanationRequested':
       case 'ExplanationSubmitted': {
