@@ -2,7 +2,7 @@ import { cycleDecider, type OpenAssessmentCycle, type PublishRanking } from '../
 import { frameworkCodeFor, participantOf } from '../../src/domain/cycle/cycle';
 import type { AssessmentState } from '../../src/domain/assessment/assessment';
 import type { Framework } from '../../src/domain/framework/framework';
-import type { AssessmentCycleOpened, CycleEvent } from '../../src/events/parEvents';
+import { event, type AssessmentCycleOpened, type CycleEvent } from '../../src/events/parEvents';
 import { appraised, assessmentOf, daysFromNow, finalizedAssessment, flatFramework, PARTICIPANTS, selfSubmitted, smallFramework } from './fixtures';
 import { ofType, specFor } from './givenWhenThen';
 
@@ -63,6 +63,13 @@ const publish = (assessments: PublishRanking['assessments'], overrides: Partial<
   assessments,
   ...overrides,
 });
+/** The opened cycle with every DEPARTMENT participant but `kept` left out of the ranking, so that `kept` completes it. */
+const openedWithOnly = (...kept: string[]): CycleEvent[] => [
+  opened,
+  ...opened.data.participants
+    .filter((p) => !kept.includes(p.code))
+    .map((p) => event('AgencyExcludedFromRanking', { year: 2024, agencyCode: p.code, group: p.group, reason: 'Giải thể trong năm' })),
+];
 
 describe('cycleDecider: open', () => {
   it('opens the cycle with participants, bands and ISO deadlines', () => {
@@ -316,7 +323,7 @@ describe('cycleDecider: publish ranking', () => {
 
   it('ranking follows the index, not raw points, when applicable maxima differ', () => {
     const [event] = spec
-      .given([opened])
+      .given(openedWithOnly('SYT', 'BDT'))
       .when(
         publish([
           final('SYT', { '1.1': 56, '1.2': 40 }), // 96 points of 100: 96 %
@@ -330,38 +337,60 @@ describe('cycleDecider: publish ranking', () => {
     ]);
   });
 
-  it('leaves out assessments that are not finalized', () => {
+  it('a participant neither finalised nor excluded: INVALID_STATE with extensions.missing, the codes sorted', () => {
     const notFinal: AssessmentState = assessmentOf([selfSubmitted('SXD', [{ criterionCode: '1.1', points: 60 }], rankFramework)]);
-    const [event] = spec
+    const error = spec
       .given([opened])
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), { agencyCode: 'SXD', state: notFinal, framework: rankFramework }]))
+      .thenError('INVALID_STATE');
+    expect(error.details).toEqual({ missing: ['BDT', 'SNV', 'STP', 'SXD'] });
+    expect(error.message).toContain('BDT, SNV, STP, SXD');
+  });
+
+  it('excluded participants are not missing: the rest finalised is enough', () => {
+    const [event] = spec
+      .given(openedWithOnly('SYT'))
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
       .events();
     expect(ofType(event, 'RankingPublished').data.entries.map((e) => e.agencyCode)).toEqual(['SYT']);
   });
 
+  it('a republication also waits for every participant (e.g. a reopened assessment)', () => {
+    const first = spec
+      .given(openedWithOnly('SYT', 'BDT'))
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), final('BDT', { '1.1': 60, '1.2': 40 })]))
+      .events();
+    const reopened: AssessmentState = assessmentOf([selfSubmitted('BDT', [{ criterionCode: '1.1', points: 60 }], rankFramework)]);
+    const error = spec
+      .given([...openedWithOnly('SYT', 'BDT'), ...first])
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), { agencyCode: 'BDT', state: reopened, framework: rankFramework }], { reason: 'Sửa điểm' }))
+      .thenError('INVALID_STATE');
+    expect(error.details).toEqual({ missing: ['BDT'] });
+  });
+
   it('a second publication without a reason: INVALID_STATE', () => {
     const first = spec
-      .given([opened])
+      .given(openedWithOnly('SYT'))
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
       .events();
     const error = spec
-      .given([opened, ...first])
+      .given([...openedWithOnly('SYT'), ...first])
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
       .thenError('INVALID_STATE');
     expect(error.details).toEqual({ field: 'reason' });
     spec
-      .given([opened, ...first])
+      .given([...openedWithOnly('SYT'), ...first])
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: '   ' }))
       .thenError('INVALID_STATE');
   });
 
   it('a second publication with a reason: RankingRepublished', () => {
     const first = spec
-      .given([opened])
-      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
+      .given(openedWithOnly('SYT', 'BDT'))
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), final('BDT', { '1.1': 60, '1.2': 39 })]))
       .events();
     spec
-      .given([opened, ...first])
+      .given([...openedWithOnly('SYT', 'BDT'), ...first])
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 }), final('BDT', { '1.1': 60, '1.2': 40 })], { reason: '  Sửa điểm thẩm định tiêu chí 1.2 ' }))
       .then([
         {
@@ -382,7 +411,7 @@ describe('cycleDecider: publish ranking', () => {
 
   it('a reason on the first publication still gives RankingPublished', () => {
     const [event] = spec
-      .given([opened])
+      .given(openedWithOnly('SYT'))
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { reason: 'Lần đầu' }))
       .events();
     expect(event.type).toBe('RankingPublished');
@@ -398,13 +427,14 @@ describe('cycleDecider: publish ranking', () => {
         participants: [...opened.data.participants, { code: 'CAT', name: 'Công an tỉnh', group: 'PROVINCIAL_BRANCH' }],
       },
     };
+    const onlySyt = [twoGroups, ...openedWithOnly('SYT').slice(1)];
     const first = spec
-      .given([twoGroups])
+      .given(onlySyt)
       .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })]))
       .events();
     const branch = { agencyCode: 'CAT', state: finalizedAssessment('CAT', branchFramework, { '1.1': 9 }), framework: branchFramework };
     const [event] = spec
-      .given([twoGroups, ...first])
+      .given([...onlySyt, ...first])
       .when(publish([branch], { group: 'PROVINCIAL_BRANCH' }))
       .events();
     expect(ofType(event, 'RankingPublished').data.entries).toEqual([

@@ -5,6 +5,8 @@ import { CommandHandler, type Clock } from '../../src/commands/commandHandler';
 import { ParCommands, type AgencyDirectory } from '../../src/commands/parCommands';
 import { leavesOf, type Leaf } from '../../src/domain/framework/framework';
 import { frameworkDecider } from '../../src/domain/framework/frameworkDecider';
+import { assessmentDecider } from '../../src/domain/assessment/assessmentDecider';
+import { cycleDecider } from '../../src/domain/cycle/cycleDecider';
 import { fromPoints } from '../../src/domain/points';
 import type { Actor } from '../../src/events/envelope';
 import type { EventStore } from '../../src/events/store/eventStore';
@@ -175,6 +177,8 @@ async function frameworkLeaves(handler: CommandHandler, code: string): Promise<L
 
 /** The district the cycle log leaves out of its group's ranking (AgencyExcludedFromRanking). */
 export const EXCLUDED_DISTRICT = 'DIENBAN';
+/** Why the log leaves out the other districts it never takes to finalisation (a ranking waits for every participant). */
+const NOT_TAKEN_THROUGH = 'Chưa hoàn thành thẩm định trong kỳ, không xếp hạng';
 
 /**
  * Drives real commands through ParCommands: the seed (Quảng Nam's agencies and the three sample frameworks), the
@@ -335,6 +339,13 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
 
   // Điện Bàn never self-assesses: it is left out of the DISTRICT ranking before publication.
   await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: EXCLUDED_DISTRICT, reason: 'Sắp xếp lại đơn vị hành chính trong năm, không xếp hạng' });
+  // A ranking waits for every participant: the districts this log never takes to finalisation are left out too.
+  const { state: cycle } = await handler.load(streams.cycle(YEAR), cycleDecider);
+  for (const p of cycle.opened ? cycle.participants.filter((p) => p.group === 'DISTRICT') : []) {
+    if (cycle.opened && cycle.excluded.some((x) => x.agencyCode === p.code)) continue;
+    const { state } = await handler.load(streams.assessment(YEAR, p.code), assessmentDecider);
+    if (state.status !== 'FINALIZED') await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: p.code, reason: NOT_TAKEN_THROUGH });
+  }
   await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT' });
   await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị' });
 

@@ -114,7 +114,9 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     expect(district.publications).toHaveLength(2);
     expect(district.publications[1].reason).toBe('Đính chính tên đơn vị');
     expect(district.provisionalEntries.map((e) => e.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
-    expect(district.notRanked.map((n) => n.agencyCode)).toEqual([EXCLUDED_DISTRICT]);
+    // Điện Bàn, and the districts the log never finalises (a ranking waits for every participant).
+    expect(district.notRanked.map((n) => n.agencyCode)).toContain(EXCLUDED_DISTRICT);
+    expect(district.notRanked.filter((n) => log.finalized.DISTRICT.includes(n.agencyCode))).toEqual([]);
     const duties = liveDocs['responsibilities/responsibilities'] as ResponsibilityDocument[];
     const snv = duties.find((d) => d.year === YEAR && d.agencyCode === 'SNV')!;
     expect(snv.pendingAppraisals.length).toBeGreaterThan(0); // Đại Lộc's unappraised half, SNV's and STP's own

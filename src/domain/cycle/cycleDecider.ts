@@ -8,7 +8,7 @@ import { toPoints } from '../points';
 import { rank } from '../ranking/ranking';
 import { optionalText, requireText, requireYear } from '../validation';
 import type { SchedulePhase } from '../enums';
-import { evolveCycle, participantOf, type CycleState } from './cycle';
+import { evolveCycle, participantOf, type CycleState, type OpenedCycle } from './cycle';
 import { effectiveDeadline, hasPassed } from './schedule';
 
 export interface BandInput {
@@ -157,6 +157,16 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
   ];
 }
 
+/** The group's participants, sorted by code, that are neither finalised nor excluded: a ranking waits for them. */
+function unfinalizedParticipants(cycle: OpenedCycle, command: PublishRanking): string[] {
+  const finalized = new Set(command.assessments.filter((a) => a.state.status === 'FINALIZED').map((a) => a.agencyCode));
+  const excluded = new Set(cycle.excluded.map((x) => x.agencyCode));
+  return cycle.participants
+    .filter((p) => p.group === command.group && !finalized.has(p.code) && !excluded.has(p.code))
+    .map((p) => p.code)
+    .sort();
+}
+
 function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[] {
   if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${command.year} cycle`, 'year');
   if (!state.frameworks.some((f) => f.group === command.group)) {
@@ -171,6 +181,12 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
   // Agencies left out of the ranking (ExcludeFromRanking) take no place in it, finalised or not.
   const isExcluded = (code: string) => state.excluded.some((x) => x.agencyCode === code);
   const finalized = command.assessments.filter((a) => a.state.status === 'FINALIZED' && !isExcluded(a.agencyCode));
+  const missing = unfinalizedParticipants(state, command);
+  if (missing.length > 0) {
+    throw invalidState(`the ${command.year} ${command.group} ranking needs every participant finalised or excluded; not yet: ${missing.join(', ')}`, {
+      missing,
+    });
+  }
   if (finalized.length === 0) throw invalidState(`no ${command.group} assessment of ${command.year} is finalized yet; nothing to rank`);
   const candidates = finalized.map((a) => {
     const result = scoreAssessment(a.framework.areas, a.state);
