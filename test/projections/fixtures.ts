@@ -27,6 +27,8 @@ export const YEAR = 2025;
 export const ADMIN: Actor = { sub: 'test', name: 'Test', agency: 'SNV', roles: ['ADMIN', 'COORDINATOR'] };
 export const officer = (agency: string): Actor => ({ sub: `officer.${agency}`, name: `Officer ${agency}`, agency, roles: ['AGENCY_OFFICER'] });
 export const appraiser = (agency: string): Actor => ({ sub: `appraiser.${agency}`, name: `Appraiser ${agency}`, agency, roles: ['APPRAISER'] });
+/** The People's Committee (UBND) leadership, who approves rankings by a numbered decision. */
+const LEADER: Actor = { sub: 'leader.ubnd', name: 'Phó Chủ tịch UBND tỉnh', agency: 'VPUBND', roles: ['PROVINCIAL_LEADER'] };
 
 const START = Date.parse('2025-01-06T08:00:00.000Z');
 const DAY = 24 * 3600 * 1000;
@@ -179,12 +181,15 @@ async function frameworkLeaves(handler: CommandHandler, code: string): Promise<L
 export const EXCLUDED_DISTRICT = 'DIENBAN';
 /** Why the log leaves out the other districts it never takes to finalisation (a ranking waits for every participant). */
 const NOT_TAKEN_THROUGH = 'Chưa hoàn thành thẩm định trong kỳ, không xếp hạng';
+/** The district that sends nothing: its non-submission is recorded, it is finalised on its survey points and ranked. */
+export const NON_SUBMITTER = 'BACTRAMY';
 
 /**
  * Drives real commands through ParCommands: the seed (Quảng Nam's agencies and the three sample frameworks), the
  * 2025 cycle over the sample frameworks, self-assessments (one revised, one criterion not applicable, one
  * department that never gets appraised), appraisals in two rounds and corrections, survey scores,
- * finalisations, a district left out of the ranking, and a published (then republished) DISTRICT ranking. Returns what was finalised.
+ * finalisations, a non-submitting district (recorded after the self-assessment deadline is brought forward,
+ * finalised on its survey points), a district left out of the ranking, and a published (then republished) DISTRICT ranking. Returns what was finalised.
  */
 export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
   await seedIfEmpty(events, commands);
@@ -337,6 +342,18 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     .slice(0, 4))
     await appraise('SNV', leaf, 0.85);
 
+  // Self-assessment closes early for everyone; Bắc Trà My sent nothing: its non-submission is recorded, and it is
+  // finalised on its survey points alone.
+  await commands.amendCycleSchedule(admin, {
+    year: YEAR,
+    selfAssessmentDeadline: new Date(START),
+    appraisalDeadline: new Date(APPRAISAL_DEADLINE.getTime() + 10 * DAY),
+    reason: 'Chốt thời hạn tự đánh giá theo Công văn số 51/UBND-NC',
+  });
+  await commands.recordNonSubmission(admin, { year: YEAR, agencyCode: NON_SUBMITTER, reason: 'Không gửi báo cáo tự đánh giá dù đã được nhắc' });
+  await survey(NON_SUBMITTER, districtLeaves, 0.7);
+  await finalize(NON_SUBMITTER);
+
   // Điện Bàn never self-assesses: it is left out of the DISTRICT ranking before publication.
   await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: EXCLUDED_DISTRICT, reason: 'Sắp xếp lại đơn vị hành chính trong năm, không xếp hạng' });
   // A ranking waits for every participant: the districts this log never takes to finalisation are left out too.
@@ -346,10 +363,10 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     const { state } = await handler.load(streams.assessment(YEAR, p.code), assessmentDecider);
     if (state.status !== 'FINALIZED') await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: p.code, reason: NOT_TAKEN_THROUGH });
   }
-  await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT' });
-  await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị' });
+  await commands.publishRanking({ actor: LEADER }, { year: YEAR, group: 'DISTRICT', decisionNumber: '512/QĐ-UBND', decisionDate: new Date('2026-03-01') });
+  await commands.publishRanking({ actor: LEADER }, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị', decisionNumber: '530/QĐ-UBND', decisionDate: new Date('2026-03-10') });
 
-  return { finalized: { DISTRICT: districts.map(([c]) => c) }, head: await events.headPosition() };
+  return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
 }
 
 /**

@@ -12,6 +12,7 @@ import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 import {
   YEAR,
   EXCLUDED_DISTRICT,
+  NON_SUBMITTER,
   buildCycleLog,
   countingReads,
   openStores,
@@ -91,6 +92,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'CycleScheduleAmended',
         'ExtensionGranted',
         'AgencyExcludedFromRanking',
+        'NonSubmissionRecorded',
       ].sort(),
     );
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);
@@ -107,12 +109,20 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         .sort(),
     ).toEqual([...log.finalized.DISTRICT].sort());
     expect(assessments.find((a) => a.agencyCode === 'STC')?.status).toBe('DRAFT');
+    const nonSubmitter = assessments.find((a) => a.agencyCode === NON_SUBMITTER)!;
+    expect(nonSubmitter).toMatchObject({ status: 'FINALIZED', submittedAt: null, nonSubmission: { reason: 'Không gửi báo cáo tự đánh giá dù đã được nhắc' } });
+    expect(nonSubmitter.criteria.filter((c) => c.method === 'SELF_ASSESSED').every((c) => c.finalPoints === 0)).toBe(true);
+    expect(nonSubmitter.totalPoints).toBe(nonSubmitter.criteria.filter((c) => c.method === 'SURVEY').reduce((sum, c) => sum + (c.finalPoints ?? 0), 0));
     const explained = assessments.find((a) => a.agencyCode === 'NONGSON')!.criteria.find((c) => c.explanationRequests.length > 0)!;
     expect(explained.explanationRequests[0].answeredAt).not.toBeNull();
     const rankings = liveDocs['rankings/rankings'] as RankingDocument[];
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(2);
     expect(district.publications[1].reason).toBe('Đính chính tên đơn vị');
+    expect(district.publications.map((p) => [p.decisionNumber, p.decisionDate])).toEqual([
+      ['512/QĐ-UBND', '2026-03-01'],
+      ['530/QĐ-UBND', '2026-03-10'],
+    ]);
     expect(district.provisionalEntries.map((e) => e.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
     // Điện Bàn, and the districts the log never finalises (a ranking waits for every participant).
     expect(district.notRanked.map((n) => n.agencyCode)).toContain(EXCLUDED_DISTRICT);
@@ -121,6 +131,8 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     const snv = duties.find((d) => d.year === YEAR && d.agencyCode === 'SNV')!;
     expect(snv.pendingAppraisals.length).toBeGreaterThan(0); // Đại Lộc's unappraised half, SNV's and STP's own
     expect(snv.appraised.length).toBeGreaterThan(0);
+    const closed = duties.find((d) => d.year === YEAR && d.agencyCode === NON_SUBMITTER)!;
+    expect(closed.selfAssessment?.nonSubmission?.reason).toBe('Không gửi báo cáo tự đánh giá dù đã được nhắc');
   });
 
   it('equals, collection by collection, what a fresh runner builds from the same log on a fresh read store', async () => {
