@@ -1,7 +1,7 @@
 import type { Actor } from '../events/envelope';
 import { DomainError } from '../domain/errors';
 
-/** PROVINCIAL_LEADER (the People's Committee's leadership) reads what a coordinator reads and changes nothing. */
+/** PROVINCIAL_LEADER (the People's Committee's leadership) reads what a coordinator reads and publishes rankings. */
 export type Role = 'ADMIN' | 'COORDINATOR' | 'PROVINCIAL_LEADER' | 'AGENCY_OFFICER' | 'APPRAISER' | 'INSPECTOR' | 'ANALYST';
 export const ROLES: readonly Role[] = ['ADMIN', 'COORDINATOR', 'PROVINCIAL_LEADER', 'AGENCY_OFFICER', 'APPRAISER', 'INSPECTOR', 'ANALYST'];
 
@@ -29,7 +29,8 @@ const allowed: Record<CommandName, readonly Role[]> = {
   OpenAssessmentCycle: ['ADMIN', 'COORDINATOR'],
   RecordSurveyScores: ['ADMIN', 'COORDINATOR'],
   FinalizeAssessment: ['ADMIN', 'COORDINATOR'],
-  PublishRanking: ['ADMIN', 'COORDINATOR'],
+  // The People's Committee (UBND) approves the ranking by a numbered decision.
+  PublishRanking: ['ADMIN', 'PROVINCIAL_LEADER'],
   // The schedule and who takes part are the coordinator's (SNV's) to manage.
   AmendCycleSchedule: ['ADMIN', 'COORDINATOR'],
   GrantExtension: ['ADMIN', 'COORDINATOR'],

@@ -82,6 +82,8 @@ interface PublishRankingInput {
   year: number;
   group: AgencyGroup;
   reason?: string | null;
+  decisionNumber: string;
+  decisionDate: Date;
 }
 
 interface AmendCycleScheduleInput {
@@ -287,7 +289,8 @@ export class ParCommands {
             assessments.push({ agencyCode: p.code, state: loaded.state, framework: framework as Framework });
           }
         }
-        return { type: 'PublishRanking' as const, year, group: input.group, reason: input.reason, assessments };
+        const { group, reason, decisionNumber, decisionDate } = input;
+        return { type: 'PublishRanking' as const, year, group, reason, decisionNumber, decisionDate, assessments };
       },
     });
   }

@@ -46,6 +46,10 @@ export type FrameworkPublished = NewEvent<
     /** The methodology it follows, e.g. "QĐ 2948/QĐ-BNV"; free text. */
     methodology: string | null;
     maxPoints: number;
+    /** The most accepted bonus points (điểm thưởng) can add to an agency's total; 0 when the framework has none. */
+    bonusMaxPoints: number;
+    /** The most accepted penalty points (điểm trừ) can take from an agency's total; 0 when the framework has none. */
+    penaltyMaxPoints: number;
     areas: AreaDefinition[];
   }
 >;
@@ -90,6 +94,10 @@ interface RankingData {
   year: number;
   group: AgencyGroup;
   entries: RankingEntryData[];
+  /** The People's Committee's decision that approves the ranking, e.g. "123/QĐ-UBND"; null on version 1 events. */
+  decisionNumber: string | null;
+  /** The decision's calendar date, YYYY-MM-DD; null on version 1 events. */
+  decisionDate: string | null;
 }
 
 type RankingPublished = NewEvent<'RankingPublished', RankingData>;
@@ -230,10 +238,10 @@ export type ParEventData<T extends ParEventType> = Extract<ParEvent, { type: T }
  */
 export const CURRENT_SCHEMA_VERSION = {
   AgencyRegistered: 1,
-  FrameworkPublished: 1,
+  FrameworkPublished: 2,
   AssessmentCycleOpened: 1,
-  RankingPublished: 1,
-  RankingRepublished: 1,
+  RankingPublished: 2,
+  RankingRepublished: 2,
   CycleScheduleAmended: 1,
   ExtensionGranted: 1,
   AgencyExcludedFromRanking: 1,

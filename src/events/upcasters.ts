@@ -1,6 +1,9 @@
 import type { RecordedEvent } from './envelope';
 import { CURRENT_SCHEMA_VERSION, type ParEventData, type ParEventType, type RecordedParEvent } from './parEvents';
 
+/** Version 1 of the publication events: before the People's Committee's decision was recorded with them. */
+type RankingDataV1<T extends 'RankingPublished' | 'RankingRepublished'> = Omit<ParEventData<T>, 'decisionNumber' | 'decisionDate'>;
+
 /**
  * Stored events never change (their hashes chain them), so when an event type's data changes shape its schema
  * version goes up in CURRENT_SCHEMA_VERSION and a step here turns the previous version's data into the next one's.
@@ -14,8 +17,14 @@ import { CURRENT_SCHEMA_VERSION, type ParEventData, type ParEventType, type Reco
  *   SelfAssessmentSubmitted: { 1: SelfAssessmentDataV1 };
  * and `upcaster()` then checks each step's input and output against them.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in when a type gets its second version
-interface ParSchemaHistory {}
+/** Version 1 of FrameworkPublished: before frameworks capped bonus and penalty points. */
+type FrameworkDataV1 = Omit<ParEventData<'FrameworkPublished'>, 'bonusMaxPoints' | 'penaltyMaxPoints'>;
+
+interface ParSchemaHistory {
+  FrameworkPublished: { 1: FrameworkDataV1 };
+  RankingPublished: { 1: RankingDataV1<'RankingPublished'> };
+  RankingRepublished: { 1: RankingDataV1<'RankingRepublished'> };
+}
 
 type CurrentVersion<T extends ParEventType> = (typeof CURRENT_SCHEMA_VERSION)[T];
 type NextVersion<V extends number> = [never, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16][V];
@@ -45,7 +54,13 @@ export function upcaster<T extends ParEventType, V extends number>(
 }
 
 /** The steps of this build; `{ type, fromVersion }` pairs, applied in version order whatever their order here. */
-const PAR_UPCAST_STEPS: readonly UpcastStep[] = [];
+const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
+  // Frameworks published before bonus and penalty points existed allow none.
+  upcaster('FrameworkPublished', 1, (data) => ({ ...data, bonusMaxPoints: 0, penaltyMaxPoints: 0 })),
+  // Publications logged before decisions were recorded carry none.
+  upcaster('RankingPublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
+  upcaster('RankingRepublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
+];
 
 /** A registry that cannot bring some version to the current one, or an event it cannot read. */
 export class UpcastError extends Error {

@@ -20,6 +20,8 @@ function presentRanking(doc: RankingDocument) {
     published: doc.publication !== null,
     publishedAt: doc.publication?.publishedAt ?? null,
     republishReason: doc.publication?.reason ?? null,
+    decisionNumber: doc.publication?.decisionNumber ?? null,
+    decisionDate: doc.publication?.decisionDate ?? null,
     publicationCount: doc.publications.length,
     entries: entries.map((e) => ({ ...e, agency: { code: e.agencyCode, name: e.agencyName, group: doc.group } })),
     notRanked: doc.notRanked.map((n) => ({ agency: { code: n.agencyCode, name: n.agencyName, group: doc.group }, reason: n.reason })),

@@ -17,6 +17,8 @@ export const INPUT_BOUNDS = {
   methodologyChars: 200,
   /** A rating band's label, e.g. "Xuất sắc". */
   labelChars: 100,
+  /** A decision's number, e.g. "123/QĐ-UBND". */
+  decisionNumberChars: 100,
   /** Evidence references (tài liệu kiểm chứng) per criterion, and the length of each. */
   evidenceItems: 50,
   evidenceChars: 1000,

@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
 import { AgencyGroup } from './enums';
+import { CalendarDateScalar } from './scalars';
 
 @ObjectType()
 class RankingEntry {
@@ -48,6 +49,16 @@ export class Ranking {
 
   @Field(() => String, { nullable: true, description: 'Why the latest publication replaced an earlier one.' })
   republishReason!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The number of the People’s Committee’s decision behind the latest publication, e.g. "123/QĐ-UBND"; null before publication and for publications logged without one.',
+  })
+  decisionNumber!: string | null;
+
+  @Field(() => CalendarDateScalar, { nullable: true, description: 'That decision’s date.' })
+  decisionDate!: string | null;
 
   @Field(() => Int, { description: 'How many times the ranking was published (1 + republications).' })
   publicationCount!: number;

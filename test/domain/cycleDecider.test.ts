@@ -60,6 +60,8 @@ const publish = (assessments: PublishRanking['assessments'], overrides: Partial<
   type: 'PublishRanking',
   year: 2024,
   group: 'DEPARTMENT',
+  decisionNumber: '123/QĐ-UBND',
+  decisionDate: new Date('2025-03-01'),
   assessments,
   ...overrides,
 });
@@ -395,11 +397,13 @@ describe('cycleDecider: publish ranking', () => {
       .then([
         {
           type: 'RankingRepublished',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             year: 2024,
             group: 'DEPARTMENT',
             reason: 'Sửa điểm thẩm định tiêu chí 1.2',
+            decisionNumber: '123/QĐ-UBND',
+            decisionDate: '2025-03-01',
             entries: [
               { rank: 1, agencyCode: 'BDT', agencyName: 'Ban Dân tộc', totalPoints: 100, maxPoints: 100, indexPercent: 100, band: 'Xuất sắc' },
               { rank: 2, agencyCode: 'SYT', agencyName: 'Sở Y tế', totalPoints: 90, maxPoints: 100, indexPercent: 90, band: 'Tốt' },
@@ -407,6 +411,30 @@ describe('cycleDecider: publish ranking', () => {
           },
         },
       ]);
+  });
+
+  it('records the People’s Committee’s decision: its number (trimmed) and its calendar date', () => {
+    const [event] = spec
+      .given(openedWithOnly('SYT'))
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { decisionNumber: ' 123/QĐ-UBND ', decisionDate: new Date('2028-03-01') }))
+      .events();
+    expect(ofType(event, 'RankingPublished')).toMatchObject({ schemaVersion: 2, data: { decisionNumber: '123/QĐ-UBND', decisionDate: '2028-03-01' } });
+  });
+
+  it('without a decision number (empty, blank or over 100 characters): BAD_USER_INPUT on decisionNumber', () => {
+    for (const decisionNumber of ['', '   ', 'Q'.repeat(101)]) {
+      spec
+        .given(openedWithOnly('SYT'))
+        .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { decisionNumber }))
+        .thenError('BAD_USER_INPUT', 'decisionNumber');
+    }
+  });
+
+  it('an invalid decision date: BAD_USER_INPUT on decisionDate', () => {
+    spec
+      .given(openedWithOnly('SYT'))
+      .when(publish([final('SYT', { '1.1': 50, '1.2': 40 })], { decisionDate: new Date('not a date') }))
+      .thenError('BAD_USER_INPUT', 'decisionDate');
   });
 
   it('a reason on the first publication still gives RankingPublished', () => {
@@ -443,8 +471,21 @@ describe('cycleDecider: publish ranking', () => {
   });
 
   it('evolves: publication time and the number of republications per group', () => {
-    const published: CycleEvent = { type: 'RankingPublished', schemaVersion: 1, data: { year: 2024, group: 'DEPARTMENT', entries: [] } };
-    const republished: CycleEvent = { type: 'RankingRepublished', schemaVersion: 1, data: { year: 2024, group: 'DEPARTMENT', entries: [], reason: 'x' } };
+    const published: CycleEvent = event('RankingPublished', {
+      year: 2024,
+      group: 'DEPARTMENT',
+      entries: [],
+      decisionNumber: '12/QĐ-UBND',
+      decisionDate: '2025-03-01',
+    });
+    const republished: CycleEvent = event('RankingRepublished', {
+      year: 2024,
+      group: 'DEPARTMENT',
+      entries: [],
+      reason: 'x',
+      decisionNumber: '12/QĐ-UBND',
+      decisionDate: '2025-03-01',
+    });
     const state = spec.given([
       opened,
       { event: published, recordedAt: '2025-05-01T00:00:00.000Z' },

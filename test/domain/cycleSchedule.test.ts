@@ -28,7 +28,13 @@ const amend = (overrides: Partial<AmendCycleSchedule> = {}): AmendCycleSchedule 
   ...overrides,
 });
 
-const published: CycleEvent = event('RankingPublished', { year: 2024, group: 'DEPARTMENT', entries: [] });
+const published: CycleEvent = event('RankingPublished', {
+  year: 2024,
+  group: 'DEPARTMENT',
+  entries: [],
+  decisionNumber: '12/QĐ-UBND',
+  decisionDate: '2025-03-01',
+});
 
 describe('cycleDecider: amend the schedule', () => {
   it('records the new deadlines with the previous ones and the reason', () => {

@@ -48,6 +48,8 @@ const publish = (assessments: PublishRanking['assessments'], overrides: Partial<
   type: 'PublishRanking',
   year: 2024,
   group: 'DEPARTMENT',
+  decisionNumber: '123/QĐ-UBND',
+  decisionDate: new Date('2025-03-01'),
   assessments,
   ...overrides,
 });
@@ -86,7 +88,7 @@ describe('cycleDecider: exclude an agency from its group’s ranking', () => {
   });
 
   it('once its group’s ranking is published: INVALID_STATE (a correction goes through a republication); other groups still can', () => {
-    const published = event('RankingPublished', { year: 2024, group: 'DEPARTMENT', entries: [] });
+    const published = event('RankingPublished', { year: 2024, group: 'DEPARTMENT', entries: [], decisionNumber: '12/QĐ-UBND', decisionDate: '2025-03-01' });
     spec.given([opened, published]).when(exclude()).thenError('INVALID_STATE');
     spec
       .given([opened, published])

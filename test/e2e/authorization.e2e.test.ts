@@ -5,7 +5,7 @@ import type { Role } from '../../src/auth/authorization';
 import { availableBackends } from '../support/backends';
 import { expectData, startTestService, type GraphQLResponse, type TestService } from '../support/service';
 import { EXPECTED, GROUP_OF, LISTS, READERS, YEAR, expectedOutcome, type Outcome, type Phase, type Reader, type Relation } from './authorizationMatrix';
-import { APPRAISE, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, PUBLISH_RANKING, REGISTER_AGENCY, SUBMIT } from './operations';
+import { APPRAISE, DECISION, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, PUBLISH_RANKING, REGISTER_AGENCY, SUBMIT } from './operations';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -171,7 +171,7 @@ function request(operation: string, subject: string): Request {
     finalizeAssessment: { query: FINALIZE, variables: { input: key } },
     publishRanking: {
       query: PUBLISH_RANKING,
-      variables: { input: { year: YEAR, group: 'COMMUNE' } },
+      variables: { input: { year: YEAR, group: 'COMMUNE', ...DECISION } },
     },
     rebuildProjection: {
       query: 'mutation { rebuildProjection(name: "no-such-projection") { name } }',
@@ -388,7 +388,8 @@ describe.each(availableBackends('the authorisation matrix').map((b) => [b.name, 
       await appraise('SNV', 'SNV', '1.1', 8);
       await appraise('SNV', 'STP', '1.1', 7);
       for (const code of ['HOIAN', 'SNV', 'STP']) await finalize(code);
-      for (const group of ['DISTRICT', 'DEPARTMENT']) await ok(PUBLISH_RANKING, { input: { year: YEAR, group } }, coordinator);
+      const leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');
+      for (const group of ['DISTRICT', 'DEPARTMENT']) await ok(PUBLISH_RANKING, { input: { year: YEAR, group, ...DECISION } }, leader);
       await runPhase('after');
     });
   },

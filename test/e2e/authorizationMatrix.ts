@@ -123,7 +123,8 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   openAssessmentCycle: mutation(compiles),
   recordSurveyScores: mutation(compiles),
   finalizeAssessment: mutation(compiles),
-  publishRanking: mutation(compiles),
+  // The People's Committee (UBND) approves rankings; SNV (COORDINATOR) compiles and proposes them.
+  publishRanking: mutation({ ADMIN: 'allowed', PROVINCIAL_LEADER: 'allowed' }),
   amendCycleSchedule: mutation(compiles),
   grantExtension: mutation(compiles),
   excludeFromRanking: mutation(compiles),

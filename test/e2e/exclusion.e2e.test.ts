@@ -1,5 +1,5 @@
 import { expectData, startTestService, type TestService } from '../support/service';
-import { APPRAISE, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, PUBLISH_RANKING, REGISTER_AGENCY, SUBMIT, SURVEY, districtFramework } from './operations';
+import { APPRAISE, DECISION, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, PUBLISH_RANKING, REGISTER_AGENCY, SUBMIT, SURVEY, districtFramework } from './operations';
 
 const YEAR = 2025;
 const DAY = 24 * 3600 * 1000;
@@ -93,7 +93,8 @@ describe('excludeFromRanking over HTTP', () => {
       expect(response.errors?.[0].extensions).toMatchObject(field ? { code, field } : { code });
     }
 
-    const published = expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT' } }, coordinator)).publishRanking;
+    const leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');
+    const published = expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, leader)).publishRanking;
     expect(published.entries.map((e: { rank: number; agency: { code: string } }) => [e.rank, e.agency.code])).toEqual([
       [1, 'TAMKY'],
       [2, 'HOIAN'],

@@ -165,8 +165,14 @@ const MUTATIONS: { name: string; type: string; selection: string; input: object;
     name: 'publishRanking',
     type: 'PublishRankingInput',
     selection: '{ year }',
-    input: { year: YEAR, group: 'DISTRICT', reason: 'sửa' },
-    fields: [year, { path: ['group'], kind: 'enum', required: true }, text(['reason'], B.textChars)],
+    input: { year: YEAR, group: 'DISTRICT', reason: 'sửa', decisionNumber: '123/QĐ-UBND', decisionDate: '2026-03-01' },
+    fields: [
+      year,
+      { path: ['group'], kind: 'enum', required: true },
+      text(['reason'], B.textChars),
+      text(['decisionNumber'], B.decisionNumberChars, true),
+      { path: ['decisionDate'], kind: 'date', required: true },
+    ],
   },
 ];
 

@@ -19,7 +19,7 @@ const M = {
   publishRanking: 'mutation($input: PublishRankingInput!, $commandId: ID) { publishRanking(input: $input, commandId: $commandId) { year } }',
 };
 type MutationName = keyof typeof M;
-type Who = 'coordinator' | 'officer' | 'appraiser' | 'admin';
+type Who = 'coordinator' | 'officer' | 'appraiser' | 'admin' | 'leader';
 
 /** Inputs that would be accepted (or refused only by a later rule), so a missing bound shows up as an append or a different error. */
 const leaf = (code: string, title = `Tiêu chí ${code}`) => ({ code, title, maxPoints: 1 });
@@ -45,7 +45,7 @@ const valid: Record<MutationName, object> = {
   appraiseCriterion: { year: 2030, agencyCode: 'TAMKY', criterionCode: '1.1', points: 1, round: 1 },
   recordSurveyScores: { year: 2030, agencyCode: 'TAMKY', scores: [{ criterionCode: '3.1', points: 1 }] },
   finalizeAssessment: { year: 2030, agencyCode: 'TAMKY' },
-  publishRanking: { year: 2030, group: 'DISTRICT' },
+  publishRanking: { year: 2030, group: 'DISTRICT', decisionNumber: '123/QĐ-UBND', decisionDate: '2031-03-01' },
 };
 const who: Record<MutationName, Who> = {
   registerAgency: 'coordinator',
@@ -55,7 +55,7 @@ const who: Record<MutationName, Who> = {
   appraiseCriterion: 'appraiser',
   recordSurveyScores: 'coordinator',
   finalizeAssessment: 'coordinator',
-  publishRanking: 'coordinator',
+  publishRanking: 'leader',
 };
 
 interface Case {
@@ -130,6 +130,12 @@ const cases: Case[] = [
     field: 'agencyCode',
   },
   { bound: 'republication reason', mutation: 'publishRanking', input: { ...valid.publishRanking, reason: text(B.textChars + 1) }, field: 'reason' },
+  {
+    bound: 'decision number',
+    mutation: 'publishRanking',
+    input: { ...valid.publishRanking, decisionNumber: text(B.decisionNumberChars + 1) },
+    field: 'decisionNumber',
+  },
   { bound: 'agency code', mutation: 'registerAgency', input: { ...valid.registerAgency, code: 'B'.repeat(B.codeChars + 1) }, field: 'code' },
   { bound: 'agency name', mutation: 'registerAgency', input: { ...valid.registerAgency, name: text(B.nameChars + 1) }, field: 'name' },
   { bound: 'framework code', mutation: 'publishFramework', input: { ...framework(), code: 'F'.repeat(B.codeChars + 1) }, field: 'code' },
@@ -328,6 +334,7 @@ describe('every input has a bound, nested inputs too', () => {
     tokens.admin = t.token(['ADMIN']);
     tokens.officer = t.token(['AGENCY_OFFICER'], 'TAMKY');
     tokens.appraiser = t.token(['APPRAISER'], 'SNV');
+    tokens.leader = t.token(['PROVINCIAL_LEADER']);
     for (const input of [
       { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' },
       { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },

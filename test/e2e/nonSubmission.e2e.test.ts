@@ -1,6 +1,6 @@
 import { expectData, startTestService, type TestService } from '../support/service';
 import { openDistrictCycle } from './districtCycle';
-import { APPRAISE, FINALIZE, PUBLISH_RANKING, SUBMIT, SURVEY, districtFramework } from './operations';
+import { APPRAISE, DECISION, FINALIZE, PUBLISH_RANKING, SUBMIT, SURVEY, districtFramework } from './operations';
 
 const YEAR = 2026;
 const DAY = 24 * 3600 * 1000;
@@ -123,7 +123,8 @@ describe('recordNonSubmission over HTTP', () => {
     const final = expectData(await t.gql(FINALIZE, { input: key }, coordinator)).finalizeAssessment;
     expect(final).toMatchObject({ status: 'FINALIZED', totalPoints: 7.2501, applicableMaxPoints: 20, indexPercent: 36.2505 });
 
-    const published = expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT' } }, coordinator)).publishRanking;
+    const leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');
+    const published = expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, leader)).publishRanking;
     expect(published.entries).toEqual([
       expect.objectContaining({ rank: 1, agency: expect.objectContaining({ code: 'TAMKY' }), totalPoints: 19, maxPoints: 20, indexPercent: 95 }),
       expect.objectContaining({ rank: 2, agency: expect.objectContaining({ code: 'HOIAN' }), totalPoints: 7.2501, maxPoints: 20, indexPercent: 36.2505 }),

@@ -36,8 +36,11 @@ export const FINALIZE = `mutation($input: FinalizeAssessmentInput!) {
 }`;
 
 export const PUBLISH_RANKING = `mutation($input: PublishRankingInput!) {
-  publishRanking(input: $input) { year group published publishedAt entries { rank agency { code name } totalPoints maxPoints indexPercent band } }
+  publishRanking(input: $input) { year group published publishedAt decisionNumber decisionDate entries { rank agency { code name } totalPoints maxPoints indexPercent band } }
 }`;
+
+/** The People's Committee's decision approving a ranking, as publishRanking takes it. */
+export const DECISION = { decisionNumber: '123/QĐ-UBND', decisionDate: '2027-03-01' };
 
 export const RANKING = `query($year: Int!, $group: AgencyGroup!) {
   ranking(year: $year, group: $group) { year group published entries { rank agency { code name } totalPoints maxPoints indexPercent band } }

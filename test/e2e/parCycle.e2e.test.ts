@@ -4,6 +4,7 @@ import {
   APPRAISE,
   ASSESSMENT,
   AUDIT,
+  DECISION,
   FINALIZE,
   OPEN_CYCLE,
   PUBLISH_FRAMEWORK,
@@ -158,8 +159,12 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
     const daiLoc = (await fullAssessment('DAILOC', { '1.1': 4, '1.2.1': 2.5, '1.2.2': 1.5, '2.1': 2 }, 9)).finalizeAssessment;
     expect(daiLoc).toMatchObject({ totalPoints: 19, indexPercent: 95 });
 
-    const { publishRanking } = expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT' } }, coordinator));
-    expect(publishRanking.published).toBe(true);
+    // The People's Committee (UBND) approves the ranking by a numbered decision; the coordinator may not.
+    const byCoordinator = await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, coordinator);
+    expect(byCoordinator.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');
+    const { publishRanking } = expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, leader));
+    expect(publishRanking).toMatchObject({ published: true, decisionNumber: '123/QĐ-UBND', decisionDate: '2027-03-01' });
     const ranks = publishRanking.entries.map((e: { rank: number; agency: { code: string } }) => [e.rank, e.agency.code]);
     // The tie shares rank 2 and the next rank is 4; within the tie, Vietnamese order of names (Hội An before Tam Kỳ).
     expect(ranks).toEqual([

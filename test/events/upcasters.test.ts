@@ -107,6 +107,14 @@ describe('the upcasters of this build', () => {
     }
   });
 
+  it('give publications logged before decisions were recorded (version 1) a null decision number and date', () => {
+    const entries = [{ rank: 1, agencyCode: 'TAMKY', agencyName: 'UBND Thành phố Tam Kỳ', totalPoints: 18, maxPoints: 20, indexPercent: 90, band: 'Tốt' }];
+    const published = upcast(stored('RankingPublished', 1, { year: 2024, group: 'DISTRICT', entries }));
+    expect(published).toMatchObject({ schemaVersion: 2, data: { year: 2024, group: 'DISTRICT', entries, decisionNumber: null, decisionDate: null } });
+    const republished = upcast(stored('RankingRepublished', 1, { year: 2024, group: 'DISTRICT', entries, reason: 'Sửa điểm' }));
+    expect(republished.data).toEqual({ year: 2024, group: 'DISTRICT', entries, reason: 'Sửa điểm', decisionNumber: null, decisionDate: null });
+  });
+
   it('refuse a PAR event newer than the build', () => {
     const next = CURRENT_SCHEMA_VERSION.SelfAssessmentSubmitted + 1;
     expect(() => upcast(stored('SelfAssessmentSubmitted', next, {}))).toThrow(

@@ -27,6 +27,8 @@ export const YEAR = 2025;
 export const ADMIN: Actor = { sub: 'test', name: 'Test', agency: 'SNV', roles: ['ADMIN', 'COORDINATOR'] };
 export const officer = (agency: string): Actor => ({ sub: `officer.${agency}`, name: `Officer ${agency}`, agency, roles: ['AGENCY_OFFICER'] });
 export const appraiser = (agency: string): Actor => ({ sub: `appraiser.${agency}`, name: `Appraiser ${agency}`, agency, roles: ['APPRAISER'] });
+/** The People's Committee (UBND) leadership, who approves rankings by a numbered decision. */
+const LEADER: Actor = { sub: 'leader.ubnd', name: 'Phó Chủ tịch UBND tỉnh', agency: 'VPUBND', roles: ['PROVINCIAL_LEADER'] };
 
 const START = Date.parse('2025-01-06T08:00:00.000Z');
 const DAY = 24 * 3600 * 1000;
@@ -361,8 +363,11 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     const { state } = await handler.load(streams.assessment(YEAR, p.code), assessmentDecider);
     if (state.status !== 'FINALIZED') await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: p.code, reason: NOT_TAKEN_THROUGH });
   }
-  await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT' });
-  await commands.publishRanking(admin, { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị' });
+  await commands.publishRanking({ actor: LEADER }, { year: YEAR, group: 'DISTRICT', decisionNumber: '512/QĐ-UBND', decisionDate: new Date('2026-03-01') });
+  await commands.publishRanking(
+    { actor: LEADER },
+    { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị', decisionNumber: '530/QĐ-UBND', decisionDate: new Date('2026-03-10') },
+  );
 
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
 }

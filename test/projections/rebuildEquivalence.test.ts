@@ -119,6 +119,10 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(2);
     expect(district.publications[1].reason).toBe('Đính chính tên đơn vị');
+    expect(district.publications.map((p) => [p.decisionNumber, p.decisionDate])).toEqual([
+      ['512/QĐ-UBND', '2026-03-01'],
+      ['530/QĐ-UBND', '2026-03-10'],
+    ]);
     expect(district.provisionalEntries.map((e) => e.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
     // Điện Bàn, and the districts the log never finalises (a ranking waits for every participant).
     expect(district.notRanked.map((n) => n.agencyCode)).toContain(EXCLUDED_DISTRICT);

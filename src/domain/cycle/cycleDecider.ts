@@ -33,6 +33,9 @@ export type PublishRanking = {
   year: number;
   group: AgencyGroup;
   reason?: string | null;
+  /** The People's Committee's decision approving the ranking, e.g. "123/QĐ-UBND", and its calendar date. */
+  decisionNumber: string;
+  decisionDate: Date;
   /** Loaded by the handler: the assessment of every participant of the group. */
   assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[];
 };
@@ -74,6 +77,12 @@ function requireOpened(state: CycleState, year: number) {
 function requireDate(field: string, date: Date): string {
   if (Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date and time');
   return date.toISOString();
+}
+
+/** A calendar date (a GraphQL `Date` arrives as UTC midnight) as YYYY-MM-DD. */
+function requireCalendarDate(field: string, date: Date): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
+  return date.toISOString().slice(0, 10);
 }
 
 /** Moves the year's deadlines for everyone; extensions granted to single agencies stay (schedule.ts). */
@@ -173,6 +182,8 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
     throw badInput('group', `the ${command.year} cycle has no framework for group ${command.group}`);
   }
   const reason = optionalText('reason', command.reason, 1000);
+  const decisionNumber = requireText('decisionNumber', command.decisionNumber, 100);
+  const decisionDate = requireCalendarDate('decisionDate', command.decisionDate);
   const alreadyPublished = state.published[command.group] !== undefined;
   if (alreadyPublished && !reason) {
     throw invalidState(`the ${command.year} ranking of ${command.group} is already published; to republish it, give a reason`, { field: 'reason' });
@@ -197,7 +208,7 @@ function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[]
       maxPoints: result.applicableMaxPoints,
     };
   });
-  const data = { year: state.year, group: command.group, entries: rank(candidates, state.bands) };
+  const data = { year: state.year, group: command.group, entries: rank(candidates, state.bands), decisionNumber, decisionDate };
   return alreadyPublished ? [event('RankingRepublished', { ...data, reason: reason as string })] : [event('RankingPublished', data)];
 }
 

@@ -6,6 +6,9 @@ import { defineProjection } from '../projection';
 interface Publication {
   publishedAt: string;
   reason: string | null;
+  /** The approving decision (null for publications logged before decisions were recorded). */
+  decisionNumber: string | null;
+  decisionDate: string | null;
   entries: RankingEntryData[];
 }
 
@@ -43,7 +46,7 @@ export const rankingId = (year: number, group: AgencyGroup) => `${year}-${group}
 
 export const rankingsProjection = defineProjection({
   name: 'rankings',
-  version: 2,
+  version: 3,
   collections: [{ name: 'rankings', indexes: [['year'], ['group', 'year']] }],
   handles: ['AssessmentCycleOpened', 'AssessmentFinalized', 'RankingPublished', 'RankingRepublished', 'AgencyExcludedFromRanking'],
   reads(event) {
@@ -101,6 +104,8 @@ export const rankingsProjection = defineProjection({
         const publication: Publication = {
           publishedAt: event.metadata.recordedAt,
           reason: event.type === 'RankingRepublished' ? event.data.reason : null,
+          decisionNumber: event.data.decisionNumber,
+          decisionDate: event.data.decisionDate,
           // The decider already leaves excluded agencies out; an entry for one would not be shown either way.
           entries: entries.filter((e) => !left.has(e.agencyCode)),
         };
