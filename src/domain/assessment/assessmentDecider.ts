@@ -2,7 +2,7 @@ import { event, type AssessmentEvent, type SelfScore } from '../../events/parEve
 import type { OpenedCycle } from '../cycle/cycle';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
 import { APPRAISAL_ROUNDS } from '../enums';
-import { DomainError, badInput, forbidden, invalidState } from '../errors';
+import { DomainError, badInput, invalidState } from '../errors';
 import type { Framework, Leaf } from '../framework/framework';
 import { leafIndex } from '../framework/framework';
 import { fromPoints, type Points } from '../points';
@@ -11,7 +11,7 @@ import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
 import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
-import { findLeaf, requireNotFinalized, requireParticipant, requirePoints } from './rules';
+import { findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
 /** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
@@ -146,9 +146,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   requireNotFinalized(state, context);
   const leaf = findLeaf('criterionCode', command.criterionCode, context.framework, leafIndex(context.framework.areas));
   if (leaf.method === 'SURVEY') throw badInput('criterionCode', `criterion ${leaf.code} is scored by the sociological survey, not appraised`);
-  if (command.appraiserAgency !== leaf.appraiserCode) {
-    throw forbidden(`criterion ${leaf.code} is appraised by ${leaf.appraiserCode}, not by ${command.appraiserAgency ?? 'an appraiser without agency'}`);
-  }
+  requireLeafAppraiser(leaf, command.appraiserAgency, context);
   const round = APPRAISAL_ROUNDS.find((r) => r === command.round);
   if (round === undefined) throw badInput('round', `must be ${APPRAISAL_ROUNDS.join(' or ')}, got ${command.round}`);
   if (state.submittedAt === null) {

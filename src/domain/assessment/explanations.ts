@@ -1,12 +1,12 @@
 import { event, type AssessmentEvent } from '../../events/parEvents';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
-import { DomainError, badInput, forbidden, invalidState } from '../errors';
+import { DomainError, badInput, invalidState } from '../errors';
 import { leafIndex, type Leaf } from '../framework/framework';
 import { fromPoints } from '../points';
 import { optionalText } from '../validation';
 import { openExplanation, type AssessmentState } from './assessment';
 import type { AssessmentContext } from './assessmentDecider';
-import { findLeaf, requireNotFinalized, requireParticipant, requirePoints } from './rules';
+import { findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 
 /**
  * The explanation round between the two appraisal rounds (giải trình): after round 1 the leaf's appraiser may ask
@@ -48,9 +48,7 @@ export function decideRequestExplanation(command: RequestExplanation, state: Ass
   requireParticipant(context);
   requireNotFinalized(state, context);
   const leaf = selfAssessedLeaf(context, command.criterionCode);
-  if (command.appraiserAgency !== leaf.appraiserCode) {
-    throw forbidden(`criterion ${leaf.code} is appraised by ${leaf.appraiserCode}, not by ${command.appraiserAgency ?? 'an appraiser without agency'}`);
-  }
+  requireLeafAppraiser(leaf, command.appraiserAgency, context);
   const appraisalDeadline = effectiveDeadline(context.cycle, context.agencyCode, 'APPRAISAL');
   if (hasPassed(appraisalDeadline, context.now)) {
     throw new DomainError(

@@ -1,5 +1,5 @@
 import { participantOf } from '../cycle/cycle';
-import { DomainError, badInput, invalidState } from '../errors';
+import { DomainError, badInput, forbidden, invalidState } from '../errors';
 import type { Framework, Leaf } from '../framework/framework';
 import { fromPoints, toPoints, type Points } from '../points';
 import { requireCriterionCode } from '../validation';
@@ -36,5 +36,21 @@ export function requireParticipant(context: AssessmentContext) {
 export function requireNotFinalized(state: AssessmentState, context: AssessmentContext) {
   if (state.status === 'FINALIZED') {
     throw invalidState(`the ${context.cycle.year} assessment of ${context.agencyCode} is finalized; it no longer changes`);
+  }
+}
+
+/**
+ * Only the leaf's appraising agency may appraise it or ask about it, and never on its own self-assessment: an
+ * agency that appraises an area for its whole group (SNV, STP, …) is itself assessed, and a conflict of interest
+ * is FORBIDDEN (the coordinator names another appraiser for those leaves).
+ */
+export function requireLeafAppraiser(leaf: Leaf, appraiserAgency: string | null, context: AssessmentContext) {
+  if (appraiserAgency !== leaf.appraiserCode) {
+    throw forbidden(`criterion ${leaf.code} is appraised by ${leaf.appraiserCode}, not by ${appraiserAgency ?? 'an appraiser without agency'}`);
+  }
+  if (appraiserAgency === context.agencyCode) {
+    throw forbidden(
+      `${context.agencyCode} may not appraise its own self-assessment (criterion ${leaf.code}): a conflict of interest; the coordinator names another appraiser (assignAppraiser)`,
+    );
   }
 }
