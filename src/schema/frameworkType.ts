@@ -57,6 +57,12 @@ export class Framework {
   @Field(() => Float)
   maxPoints!: number;
 
+  @Field(() => Float, { description: 'Most accepted bonus points can add to an agency’s total; 0 when the framework allows none.' })
+  bonusMaxPoints!: number;
+
+  @Field(() => Float, { description: 'Most accepted penalty points can take from an agency’s total; 0 when the framework allows none.' })
+  penaltyMaxPoints!: number;
+
   @Field(() => [FrameworkArea])
   areas!: FrameworkArea[];
 

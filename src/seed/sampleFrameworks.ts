@@ -177,6 +177,9 @@ function sampleFramework(v: Variant): FrameworkInput {
     group: v.group,
     sample: true,
     methodology: METHODOLOGY,
+    // Example caps, as some provinces set them: up to 2 points of bonus and 2 of penalty.
+    bonusMaxPoints: 2,
+    penaltyMaxPoints: 2,
     areas: areasFor(v),
   };
 }

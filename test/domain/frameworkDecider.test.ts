@@ -23,7 +23,7 @@ describe('frameworkDecider: publish', () => {
     const [event] = spec.given([]).when(publish()).events();
     expect(event).toEqual({
       type: 'FrameworkPublished',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: {
         code: 'DEPT-2024',
         title: 'Bộ chỉ số CCHC sở, ban, ngành 2024 (mẫu)',
@@ -31,6 +31,8 @@ describe('frameworkDecider: publish', () => {
         sample: true,
         methodology: 'QĐ 876/QĐ-BNV',
         maxPoints: 10.1734,
+        bonusMaxPoints: 0,
+        penaltyMaxPoints: 0,
         areas: [
           {
             code: '1',
@@ -120,8 +122,41 @@ describe('frameworkDecider: publish', () => {
     expect(event.data.areas[0].title).toBe('Lĩnh vực 1');
   });
 
+  it('caps bonus and penalty points exactly as given, from 0 up to the framework maximum', () => {
+    const [capped] = spec
+      .given([])
+      .when(
+        publishEdited((input) => {
+          input.bonusMaxPoints = 2.5001;
+          input.penaltyMaxPoints = 0;
+        }),
+      )
+      .events();
+    expect([capped.data.bonusMaxPoints, capped.data.penaltyMaxPoints]).toEqual([2.5001, 0]);
+    const [atMax] = spec
+      .given([])
+      .when(
+        publishEdited((input) => {
+          input.bonusMaxPoints = 10.1734;
+          input.penaltyMaxPoints = 10.1734;
+        }),
+      )
+      .events();
+    expect([atMax.data.bonusMaxPoints, atMax.data.penaltyMaxPoints]).toEqual([10.1734, 10.1734]);
+    const [omitted] = spec
+      .given([])
+      .when(
+        publishEdited((input) => {
+          input.bonusMaxPoints = null;
+          delete input.penaltyMaxPoints;
+        }),
+      )
+      .events();
+    expect([omitted.data.bonusMaxPoints, omitted.data.penaltyMaxPoints]).toEqual([0, 0]);
+  });
+
   it('evolves to the published framework; lists appraisal assignments in framework order', () => {
-    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 1, data: smallFramework };
+    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 2, data: smallFramework };
     expect(spec.given([published]).state).toEqual({ published: true, framework: smallFramework });
     expect(appraisalAssignments(smallFramework.areas)).toEqual(
       new Map([
@@ -132,7 +167,7 @@ describe('frameworkDecider: publish', () => {
   });
 
   it('refuses to republish a framework: CONFLICT on code', () => {
-    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 1, data: smallFramework };
+    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 2, data: smallFramework };
     spec.given([published]).when(publish()).thenError('CONFLICT', 'code');
   });
 });
@@ -161,6 +196,14 @@ describe('frameworkDecider: errors name the offending field', () => {
     expect(error.message).toContain('0.3');
     rejects((input) => void (input.areas[0].criteria[1].maxPoints = 0.30001), 'areas[0].criteria[1].maxPoints');
   });
+
+  it.each([-0.0001, 0.00001, NaN, Infinity, 10.1735])(
+    'a bonus or penalty cap of %p (negative, a 5th decimal, not finite, over the framework maximum)',
+    (cap) => {
+      rejects((input) => void (input.bonusMaxPoints = cap), 'bonusMaxPoints');
+      rejects((input) => void (input.penaltyMaxPoints = cap), 'penaltyMaxPoints');
+    },
+  );
 
   it('a criterion code used twice (the second use is named)', () => {
     rejects((input) => void (input.areas[1].criteria[0].code = '1.2.1'), 'areas[1].criteria[0].code');

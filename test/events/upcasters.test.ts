@@ -115,6 +115,13 @@ describe('the upcasters of this build', () => {
     expect(republished.data).toEqual({ year: 2024, group: 'DISTRICT', entries, reason: 'Sửa điểm', decisionNumber: null, decisionDate: null });
   });
 
+  it('give frameworks published before bonus and penalty caps (version 1) caps of 0', () => {
+    const v1 = { code: 'DEPT-2024', title: 'Bộ chỉ số 2024', group: 'DEPARTMENT', sample: false, methodology: null, maxPoints: 10, areas: [] };
+    const framework = upcast(stored('FrameworkPublished', 1, v1));
+    expect(framework.schemaVersion).toBe(2);
+    expect(framework.data).toEqual({ ...v1, bonusMaxPoints: 0, penaltyMaxPoints: 0 });
+  });
+
   it('refuse a PAR event newer than the build', () => {
     const next = CURRENT_SCHEMA_VERSION.SelfAssessmentSubmitted + 1;
     expect(() => upcast(stored('SelfAssessmentSubmitted', next, {}))).toThrow(

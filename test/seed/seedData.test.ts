@@ -89,6 +89,10 @@ describe('sample frameworks', () => {
       expect(fw.code).toMatch(CODE);
     });
 
+    it('carries example bonus and penalty caps of 2 points each', () => {
+      expect([fw.bonusMaxPoints, fw.penaltyMaxPoints]).toEqual([2, 2]);
+    });
+
     it('totals exactly 100 points, with the QĐ 2948 area maxima', () => {
       expect(pts(fw.maxPoints)).toBe(pts(100));
       expect(fw.areas.map((a) => a.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);

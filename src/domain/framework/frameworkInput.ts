@@ -27,6 +27,10 @@ export interface FrameworkInput {
   group: AgencyGroup;
   sample?: boolean | null;
   methodology?: string | null;
+  /** Cap on an agency's accepted bonus points, exact to 4 decimals; 0 (no bonus) when omitted. */
+  bonusMaxPoints?: number | null;
+  /** Cap on an agency's accepted penalty points, exact to 4 decimals; 0 (no penalty) when omitted. */
+  penaltyMaxPoints?: number | null;
   areas: AreaInput[];
 }
 
@@ -106,6 +110,17 @@ export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (c
     sample: input.sample ?? false,
     methodology: optionalText('methodology', input.methodology, 200),
     maxPoints: fromPoints(total),
+    bonusMaxPoints: fromPoints(adjustmentCap('bonusMaxPoints', input.bonusMaxPoints, total)),
+    penaltyMaxPoints: fromPoints(adjustmentCap('penaltyMaxPoints', input.penaltyMaxPoints, total)),
     areas,
   };
+}
+
+/** A bonus or penalty cap: exact points from 0 up to the framework's own maximum; 0 when omitted. */
+function adjustmentCap(field: string, value: number | null | undefined, frameworkMax: Points): Points {
+  if (value === null || value === undefined) return 0 as Points;
+  const cap = toPoints(value);
+  if (cap === null || cap < 0) throw badInput(field, `must be 0 or a positive number with at most 4 decimals, got ${value}`);
+  if (cap > frameworkMax) throw badInput(field, `must not exceed the framework's maximum of ${fromPoints(frameworkMax)} points, got ${value}`);
+  return cap;
 }

@@ -5,7 +5,7 @@ export type FrameworkDocument = Framework & { publishedAt: string };
 
 export const frameworksProjection = defineProjection({
   name: 'frameworks',
-  version: 1,
+  version: 2,
   collections: [{ name: 'frameworks', indexes: [['group']] }],
   handles: ['FrameworkPublished'],
   reads: () => [],

@@ -71,6 +71,18 @@ export class PublishFrameworkInput {
   @MaxChars(B.methodologyChars)
   methodology?: string | null;
 
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Most accepted bonus points (điểm thưởng) can add to an agency’s total: 0 to the framework’s maximum, up to 4 decimals; 0 when omitted.',
+  })
+  bonusMaxPoints?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Most accepted penalty points (điểm trừ) can take from an agency’s total: 0 to the framework’s maximum, up to 4 decimals; 0 when omitted.',
+  })
+  penaltyMaxPoints?: number | null;
+
   @Field(() => [AreaInput])
   @MaxItems(B.frameworkAreas)
   @Nested()
