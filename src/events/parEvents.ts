@@ -182,6 +182,29 @@ type NonSubmissionRecorded = NewEvent<
   { year: number; agencyCode: string; group: AgencyGroup; frameworkCode: string; reason: string; deadline: string }
 >;
 
+export type AdjustmentKind = 'BONUS' | 'PENALTY';
+
+/** A proposed bonus (by the agency) or penalty (by the coordinator or an appraiser), numbered within the assessment. */
+type AdjustmentProposed = NewEvent<
+  'AdjustmentProposed',
+  {
+    year: number;
+    agencyCode: string;
+    adjustmentId: string;
+    kind: AdjustmentKind;
+    points: number;
+    reason: string;
+    evidence: string[];
+    proposedBy: string | null;
+  }
+>;
+
+/** The coordinator's decision on a proposal: 0 rejects it, up to the points proposed accepts them. */
+type AdjustmentDecided = NewEvent<
+  'AdjustmentDecided',
+  { year: number; agencyCode: string; adjustmentId: string; kind: AdjustmentKind; proposedPoints: number; acceptedPoints: number; comment: string | null }
+>;
+
 type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
   { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
@@ -200,7 +223,9 @@ export type AssessmentEvent =
   | AssessmentFinalized
   | ExplanationRequested
   | ExplanationSubmitted
-  | NonSubmissionRecorded;
+  | NonSubmissionRecorded
+  | AdjustmentProposed
+  | AdjustmentDecided;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
@@ -219,6 +244,8 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'ExplanationRequested',
   'ExplanationSubmitted',
   'NonSubmissionRecorded',
+  'AdjustmentProposed',
+  'AdjustmentDecided',
 ];
 const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
@@ -255,6 +282,8 @@ export const CURRENT_SCHEMA_VERSION = {
   ExplanationRequested: 1,
   ExplanationSubmitted: 1,
   NonSubmissionRecorded: 1,
+  AdjustmentProposed: 1,
+  AdjustmentDecided: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**

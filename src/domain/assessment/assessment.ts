@@ -1,4 +1,4 @@
-import type { AgencyGroup, AssessmentEvent, SelfScore } from '../../events/parEvents';
+import type { AdjustmentKind, AgencyGroup, AssessmentEvent, SelfScore } from '../../events/parEvents';
 import type { AppraisalRound, AssessmentStatus } from '../enums';
 import { toPoints, type Points } from '../points';
 
@@ -52,6 +52,22 @@ export interface AssessmentState {
   draft: Record<string, SelfRecord>;
   /** Set when the coordinator recorded that the agency sent nothing (NonSubmissionRecorded); absent before that rule. */
   nonSubmission?: NonSubmission | null;
+  /** Bonus and penalty proposals in the order proposed, with their decisions; absent before that rule. */
+  adjustments?: AdjustmentRecord[];
+}
+
+/** A bonus or penalty proposal; acceptedPoints stays null until the coordinator decides (0 rejects). */
+interface AdjustmentRecord {
+  id: string;
+  kind: AdjustmentKind;
+  proposedPoints: Points;
+  acceptedPoints: Points | null;
+  reason: string;
+  evidence: string[];
+  proposedBy: string | null;
+  proposedAt: string;
+  comment: string | null;
+  decidedAt: string | null;
 }
 
 /** The coordinator's record that the agency never submitted: its self-assessed leaves score 0. */
@@ -154,6 +170,29 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
       // goes back to NOT_SUBMITTED, scoring ignores drafts, and the agency may no longer send it).
       const { group, frameworkCode, reason, deadline } = event.data;
       return { ...state, status: 'NOT_SUBMITTED', group, frameworkCode, nonSubmission: { reason, recordedAt, deadline } };
+    }
+    case 'AdjustmentProposed': {
+      const d = event.data;
+      const proposal: AdjustmentRecord = {
+        id: d.adjustmentId,
+        kind: d.kind,
+        proposedPoints: exact(d.points) as Points,
+        acceptedPoints: null,
+        reason: d.reason,
+        evidence: d.evidence,
+        proposedBy: d.proposedBy,
+        proposedAt: recordedAt,
+        comment: null,
+        decidedAt: null,
+      };
+      return { ...state, adjustments: [...(state.adjustments ?? []), proposal] };
+    }
+    case 'AdjustmentDecided': {
+      const d = event.data;
+      const adjustments = (state.adjustments ?? []).map((a) =>
+        a.id === d.adjustmentId ? { ...a, acceptedPoints: exact(d.acceptedPoints), comment: d.comment, decidedAt: recordedAt } : a,
+      );
+      return { ...state, adjustments };
     }
     case 'AssessmentFinalized':
       return { ...state, status: 'FINALIZED', group: event.data.group, finalizedAt: recordedAt };

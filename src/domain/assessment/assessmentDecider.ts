@@ -11,6 +11,7 @@ import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
 import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
+import { decideDecideAdjustment, decideProposeAdjustment, requireAdjustmentsDecided, type DecideAdjustment, type ProposeAdjustment } from './adjustments';
 import { findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
@@ -54,7 +55,9 @@ type AssessmentCommand =
   | FinalizeAssessment
   | RequestExplanation
   | SubmitExplanation
-  | RecordNonSubmission;
+  | RecordNonSubmission
+  | ProposeAdjustment
+  | DecideAdjustment;
 
 function requireNoDuplicates(items: { criterionCode: string }[]) {
   const seen = new Set<string>();
@@ -219,6 +222,7 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
   const { context } = command;
   const participant = requireParticipant(context);
   requireNotFinalized(state, context);
+  requireAdjustmentsDecided(state, context);
   const result = scoreAssessment(context.framework.areas, state);
   if (result.unscored.length > 0) {
     const list = (codes: string[]) => `${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ` and ${codes.length - 20} more` : ''}`;
@@ -263,6 +267,10 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         return decideSubmitExplanation(command, state);
       case 'RecordNonSubmission':
         return decideRecordNonSubmission(command, state);
+      case 'ProposeAdjustment':
+        return decideProposeAdjustment(command, state);
+      case 'DecideAdjustment':
+        return decideDecideAdjustment(command, state);
     }
   },
   evolve: evolveAssessment,

@@ -31,6 +31,8 @@ function subjectAgency(event: RecordedParEvent): string | null {
     case 'SurveyScoresRecorded':
     case 'AssessmentFinalized':
     case 'NonSubmissionRecorded':
+    case 'AdjustmentProposed':
+    case 'AdjustmentDecided':
       return event.data.agencyCode;
     default:
       return null;
