@@ -20,7 +20,9 @@ type CommandName =
   | 'AmendCycleSchedule'
   | 'GrantExtension'
   | 'ExcludeFromRanking'
-  | 'RecordNonSubmission';
+  | 'RecordNonSubmission'
+  | 'ProposeAdjustment'
+  | 'DecideAdjustment';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -36,6 +38,10 @@ const allowed: Record<CommandName, readonly Role[]> = {
   GrantExtension: ['ADMIN', 'COORDINATOR'],
   ExcludeFromRanking: ['ADMIN', 'COORDINATOR'],
   RecordNonSubmission: ['ADMIN', 'COORDINATOR'],
+  // A bonus is the agency officer's to propose, a penalty the coordinator's or an appraiser's (the assessment decider
+  // checks which kind, whose agency and until when); deciding either is the coordinator's.
+  ProposeAdjustment: ['ADMIN', 'COORDINATOR', 'APPRAISER', 'AGENCY_OFFICER'],
+  DecideAdjustment: ['ADMIN', 'COORDINATOR'],
   SubmitSelfAssessment: ['AGENCY_OFFICER'],
   SaveSelfAssessmentDraft: ['AGENCY_OFFICER'],
   SubmitExplanation: ['AGENCY_OFFICER'],

@@ -9,7 +9,7 @@ import { frameworkDecider } from '../domain/framework/frameworkDecider';
 import type { FrameworkInput } from '../domain/framework/frameworkInput';
 import { requireCode, requireYear } from '../domain/validation';
 import type { SchedulePhase } from '../domain/enums';
-import type { AgencyGroup, Participant } from '../events/parEvents';
+import type { AdjustmentKind, AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
 import { authorize } from '../auth/authorization';
 import type { Actor } from '../events/envelope';
@@ -99,6 +99,23 @@ interface GrantExtensionInput {
   phase: SchedulePhase;
   until: Date;
   reason: string;
+}
+
+interface ProposeAdjustmentInput {
+  year: number;
+  agencyCode: string;
+  kind: AdjustmentKind;
+  points: number;
+  reason: string;
+  evidence?: string[] | null;
+}
+
+interface DecideAdjustmentInput {
+  year: number;
+  agencyCode: string;
+  adjustmentId: string;
+  acceptedPoints: number;
+  comment?: string | null;
 }
 
 interface RecordNonSubmissionInput {
@@ -263,6 +280,30 @@ export class ParCommands {
   finalizeAssessment(request: CommandRequest, input: AssessmentKeyInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'FinalizeAssessment') };
     return this.assessmentCommand(envelope, 'FinalizeAssessment', input, (context) => ({ type: 'FinalizeAssessment', context }));
+  }
+
+  proposeAdjustment(request: CommandRequest, input: ProposeAdjustmentInput): Promise<CommandOutcome> {
+    const actor = authorize(request.actor, 'ProposeAdjustment');
+    return this.assessmentCommand({ ...request, actor }, 'ProposeAdjustment', input, (context) => ({
+      type: 'ProposeAdjustment',
+      context,
+      kind: input.kind,
+      points: input.points,
+      reason: input.reason,
+      evidence: input.evidence,
+      proposer: { roles: actor.roles, agency: actor.agency },
+    }));
+  }
+
+  decideAdjustment(request: CommandRequest, input: DecideAdjustmentInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'DecideAdjustment') };
+    return this.assessmentCommand(envelope, 'DecideAdjustment', input, (context) => ({
+      type: 'DecideAdjustment',
+      context,
+      adjustmentId: input.adjustmentId,
+      acceptedPoints: input.acceptedPoints,
+      comment: input.comment,
+    }));
   }
 
   recordNonSubmission(request: CommandRequest, input: RecordNonSubmissionInput): Promise<CommandOutcome> {

@@ -8,6 +8,8 @@ import { AgencyGroup } from '../schema/enums';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
+import { DecideAdjustmentInput } from '../schema/inputs/decideAdjustmentInput';
+import { ProposeAdjustmentInput } from '../schema/inputs/proposeAdjustmentInput';
 import { RecordNonSubmissionInput } from '../schema/inputs/recordNonSubmissionInput';
 import { RecordSurveyScoresInput } from '../schema/inputs/recordSurveyScoresInput';
 import { RequestExplanationInput } from '../schema/inputs/requestExplanationInput';
@@ -114,6 +116,29 @@ export class AssessmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.recordSurveyScores({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, {
+    description:
+      'Proposes bonus points (the agency’s officer, until its self-assessment deadline) or penalty points (COORDINATOR or an APPRAISER, until finalisation) within the framework’s cap; listed in Assessment.adjustments.',
+  })
+  proposeAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ProposeAdjustmentInput) input: ProposeAdjustmentInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.proposeAdjustment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, { description: 'Decides a bonus or penalty proposal (COORDINATOR), before finalisation: 0 rejects it.' })
+  decideAdjustment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => DecideAdjustmentInput) input: DecideAdjustmentInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.decideAdjustment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
   @Mutation(() => Assessment, {

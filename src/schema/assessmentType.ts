@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Adjustment } from './adjustmentType';
 import { Agency } from './agencyType';
 import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
@@ -204,4 +205,7 @@ export class Assessment {
     description: 'Set when the agency sent nothing and the coordinator recorded it: its self-assessed criteria score 0, survey criteria count.',
   })
   nonSubmission!: NonSubmission | null;
+
+  @Field(() => [Adjustment], { description: 'Bonus and penalty proposals in the order proposed, with their decisions.' })
+  adjustments!: Adjustment[];
 }

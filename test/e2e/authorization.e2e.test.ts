@@ -197,6 +197,16 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: RecordNonSubmissionInput!) { recordNonSubmission(input: $input) { status nonSubmission { reason } } }',
       variables: { input: { ...key, reason: ' ' } },
     },
+    // A blank reason: refused by the assessment decider after the role check, so nothing is ever proposed here.
+    proposeAdjustment: {
+      query: 'mutation($input: ProposeAdjustmentInput!) { proposeAdjustment(input: $input) { status adjustments { id } } }',
+      variables: { input: { ...key, kind: 'BONUS', points: 1, reason: ' ', evidence: ['QĐ số 1'] } },
+    },
+    // No such proposal: refused by the assessment decider after the role check.
+    decideAdjustment: {
+      query: 'mutation($input: DecideAdjustmentInput!) { decideAdjustment(input: $input) { status adjustments { id } } }',
+      variables: { input: { ...key, adjustmentId: 'ADJ-999', acceptedPoints: 0, comment: 'x' } },
+    },
   };
   return requests[operation];
 }

@@ -331,6 +331,17 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
 
   for (const [code, share] of districts) await survey(code, districtLeaves, share);
   await survey('DAILOC', districtLeaves, 0.6);
+  // Tam Kỳ proposes a bonus, its appraiser a penalty; the coordinator accepts the bonus in part and rejects the penalty.
+  await commands.proposeAdjustment(
+    { actor: officer('TAMKY') },
+    { year: YEAR, agencyCode: 'TAMKY', kind: 'BONUS', points: 1.5, reason: 'Được Bộ Nội vụ khen thưởng về CCHC', evidence: ['QĐ số 88/QĐ-BNV'] },
+  );
+  await commands.proposeAdjustment(
+    { actor: appraiser('STP') },
+    { year: YEAR, agencyCode: 'TAMKY', kind: 'PENALTY', points: 0.5, reason: 'Chậm báo cáo rà soát VBQPPL', evidence: ['CV số 3/STP'] },
+  );
+  await commands.decideAdjustment(admin, { year: YEAR, agencyCode: 'TAMKY', adjustmentId: 'ADJ-1', acceptedPoints: 1.25, comment: 'Một phần' });
+  await commands.decideAdjustment(admin, { year: YEAR, agencyCode: 'TAMKY', adjustmentId: 'ADJ-2', acceptedPoints: 0, comment: 'Đã khắc phục' });
   for (const [code] of districts) await finalize(code);
 
   // Departments: SNV and STP self-assess; SNV is appraised on its own SNV-led area only and never finalised.

@@ -93,6 +93,8 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'ExtensionGranted',
         'AgencyExcludedFromRanking',
         'NonSubmissionRecorded',
+        'AdjustmentProposed',
+        'AdjustmentDecided',
       ].sort(),
     );
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);

@@ -39,6 +39,9 @@ export function decideProposeAdjustment(command: ProposeAdjustment, state: Asses
   requireParticipant(context);
   requireNotFinalized(state, context);
   const subject = `${context.agencyCode} in ${context.cycle.year}`;
+  const word = command.kind === 'PENALTY' ? 'penalty' : 'bonus';
+  const reason = optionalText('reason', command.reason, 2000);
+  if (!reason) throw badInput('reason', `say why the ${word} is proposed`);
   if (command.kind === 'BONUS') {
     if (!proposer.roles.includes('AGENCY_OFFICER') || proposer.agency !== context.agencyCode) {
       throw forbidden(`a bonus of ${context.agencyCode} is proposed by its own agency officer, not by ${proposer.agency ?? 'an actor without agency'}`);
@@ -62,13 +65,10 @@ export function decideProposeAdjustment(command: ProposeAdjustment, state: Asses
     throw badInput('kind', `must be BONUS or PENALTY, got ${String(command.kind)}`);
   }
   const cap = capOf(context, command.kind);
-  const word = command.kind === 'BONUS' ? 'bonus' : 'penalty';
   if (cap === 0) throw invalidState(`framework ${context.framework.code} allows no ${word} points (its cap is 0)`, { field: 'kind' });
   const points = toPoints(command.points);
   if (points === null || points <= 0) throw badInput('points', `must be a positive number with at most 4 decimals, got ${command.points}`);
   if (points > cap) throw badInput('points', `${command.points} is over the framework's ${word} cap of ${fromPoints(cap)} points`);
-  const reason = optionalText('reason', command.reason, 2000);
-  if (!reason) throw badInput('reason', `say why the ${word} is proposed`);
   const evidence = (command.evidence ?? []).map((e, i) => optionalText(`evidence[${i}]`, e, 1000)).filter((e): e is string => e !== null);
   if (evidence.length === 0) throw badInput('evidence', `give the evidence (tài liệu kiểm chứng) for the ${word}`);
   return [

@@ -3,7 +3,7 @@ import { scoreAssessment } from '../../domain/assessment/scoring';
 import type { NotApplicableClaimStatus } from '../../domain/enums';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
 import { bandFor } from '../../domain/ranking/ranking';
-import type { AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
+import type { AdjustmentKind, AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
 
 interface AppraisalView {
   round: number;
@@ -63,6 +63,20 @@ interface DraftView {
   evidence: string[];
 }
 
+interface AdjustmentView {
+  id: string;
+  kind: AdjustmentKind;
+  proposedPoints: number;
+  acceptedPoints: number | null;
+  reason: string;
+  evidence: string[];
+  proposedBy: string | null;
+  proposedAt: string;
+  comment: string | null;
+  decidedAt: string | null;
+  status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
+}
+
 /** One agency's assessment in one year, as it is read: the domain state plus its scoring, ready to serve. */
 export interface AssessmentDocument {
   year: number;
@@ -84,6 +98,8 @@ export interface AssessmentDocument {
   finalizedAt: string | null;
   /** The recorded non-submission (reason, when, the deadline that had passed), or null. */
   nonSubmission: NonSubmission | null;
+  /** Bonus and penalty proposals in the order proposed, with their decisions. */
+  adjustments: AdjustmentView[];
   updatedAt: string;
   /** Kept to re-score after each event; not served as such. */
   state: AssessmentState;
@@ -150,5 +166,11 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
     submittedAt: state.submittedAt,
     finalizedAt: state.finalizedAt,
     nonSubmission: state.nonSubmission ?? null,
+    adjustments: (state.adjustments ?? []).map((a): AdjustmentView => ({
+      ...a,
+      proposedPoints: fromPoints(a.proposedPoints),
+      acceptedPoints: display(a.acceptedPoints),
+      status: a.acceptedPoints === null ? 'PROPOSED' : a.acceptedPoints > 0 ? 'ACCEPTED' : 'REJECTED',
+    })),
   };
 }

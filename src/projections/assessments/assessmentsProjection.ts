@@ -13,8 +13,8 @@ export const assessmentId = (year: number, agencyCode: string) => `${year}-${age
 
 export const assessmentsProjection = defineProjection({
   name: 'assessments',
-  // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission.
-  version: 4,
+  // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments).
+  version: 5,
   collections: [
     {
       name: 'assessments',
