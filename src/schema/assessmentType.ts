@@ -173,8 +173,16 @@ export class Assessment {
   @Field(() => AssessmentStatus)
   status!: AssessmentStatus;
 
-  @Field(() => Float, { description: 'Sum of final points of applicable criteria (unscored count as 0 until finalised).' })
+  @Field(() => Float, {
+    description: 'Sum of final points of applicable criteria (unscored count as 0 until finalised), plus bonusPoints, minus penaltyPoints.',
+  })
   totalPoints!: number;
+
+  @Field(() => Float, { description: 'Accepted bonus points, their sum capped at Framework.bonusMaxPoints.' })
+  bonusPoints!: number;
+
+  @Field(() => Float, { description: 'Accepted penalty points, their sum capped at Framework.penaltyMaxPoints.' })
+  penaltyPoints!: number;
 
   @Field(() => Float, { description: 'The agency’s own view: the sum of its sent self points (drafts excluded), next to totalPoints.' })
   selfTotalPoints!: number;
@@ -182,7 +190,7 @@ export class Assessment {
   @Field(() => Float)
   applicableMaxPoints!: number;
 
-  @Field(() => Float, { nullable: true, description: 'totalPoints ÷ applicableMaxPoints × 100, unrounded.' })
+  @Field(() => Float, { nullable: true, description: 'totalPoints ÷ applicableMaxPoints × 100, unrounded; a bonus may take it over 100.' })
   indexPercent!: number | null;
 
   @Field(() => String, { nullable: true })

@@ -1,4 +1,5 @@
-import type { DecideAdjustment, ProposeAdjustment } from '../../src/domain/assessment/adjustments';
+import { adjustedTotal, type DecideAdjustment, type ProposeAdjustment } from '../../src/domain/assessment/adjustments';
+import { fromPoints, indexPercent, toPoints } from '../../src/domain/points';
 import { assessmentDecider, type AssessmentContext } from '../../src/domain/assessment/assessmentDecider';
 import type { Framework } from '../../src/domain/framework/framework';
 import { event, type AdjustmentKind, type AssessmentEvent } from '../../src/events/parEvents';
@@ -250,5 +251,69 @@ describe('finalisation waits for every proposal to be decided', () => {
       .when(finalize)
       .events();
     expect(events.map((e) => e.type)).toEqual(['AssessmentFinalized']);
+  });
+});
+
+describe('scoring with bonus and penalty: totalPoints = final + accepted bonus (capped) − accepted penalty (capped)', () => {
+  const base: AssessmentEvent[] = [
+    proposed('ADJ-1', 'BONUS', 1.25),
+    proposed('ADJ-2', 'BONUS', 1),
+    proposed('ADJ-3', 'PENALTY', 1.5),
+    proposed('ADJ-4', 'PENALTY', 0.3),
+  ];
+  const total = (events: AssessmentEvent[], final = 9.5, max = 10) => {
+    const r = adjustedTotal(toPoints(final)!, toPoints(max)!, spec.given(events).state, capped);
+    return [fromPoints(r.totalPoints), fromPoints(r.bonusPoints), fromPoints(r.penaltyPoints), indexPercent(r.ratio)];
+  };
+
+  it('counts decided proposals only, exactly, below the caps', () => {
+    expect(total(base)).toEqual([9.5, 0, 0, 95]);
+    expect(total([...base, decided('ADJ-1', 'BONUS', 1.25, 0.7501, 'Một phần'), decided('ADJ-4', 'PENALTY', 0.3, 0.3)])).toEqual([9.9501, 0.7501, 0.3, 99.501]);
+  });
+
+  it('at the caps exactly, and over them (the sum is capped): the index may exceed 100', () => {
+    const atCaps = [...base, decided('ADJ-1', 'BONUS', 1.25, 1), decided('ADJ-2', 'BONUS', 1, 1), decided('ADJ-3', 'PENALTY', 1.5, 1.5)];
+    expect(total(atCaps)).toEqual([10, 2, 1.5, 100]);
+    const overCaps = [
+      ...base,
+      decided('ADJ-1', 'BONUS', 1.25, 1.25),
+      decided('ADJ-2', 'BONUS', 1, 1),
+      decided('ADJ-3', 'PENALTY', 1.5, 1.5),
+      decided('ADJ-4', 'PENALTY', 0.3, 0.3),
+    ];
+    expect(total(overCaps)).toEqual([10, 2, 1.5, 100]);
+    const bonusOnly = [...base, decided('ADJ-1', 'BONUS', 1.25, 1.25), decided('ADJ-2', 'BONUS', 1, 1)];
+    expect(total(bonusOnly, 9.5, 10)).toEqual([11.5, 2, 0, 115]);
+  });
+
+  it('a framework without caps adds and takes nothing', () => {
+    const r = adjustedTotal(toPoints(5)!, toPoints(10)!, spec.given([...base, decided('ADJ-1', 'BONUS', 1.25, 1.25)]).state, smallFramework);
+    expect(fromPoints(r.totalPoints)).toBe(5);
+  });
+
+  it('finalisation records the adjusted total', () => {
+    const events = spec
+      .given([
+        selfSubmitted('SYT', [
+          { criterionCode: '1.1', points: 2 },
+          { criterionCode: '1.2.1', points: 0.1 },
+          { criterionCode: '1.2.2', points: 0.2, appraiserCode: 'STP' },
+          { criterionCode: '2.1', points: 3, appraiserCode: 'STP' },
+        ]),
+        appraised('SYT', '1.1', 1, 2),
+        appraised('SYT', '1.2.1', 1, 0.1),
+        appraised('SYT', '1.2.2', 1, 0.2, 'STP'),
+        appraised('SYT', '2.1', 1, 3, 'STP'),
+        surveyRecorded('SYT', [{ criterionCode: '2.2', points: 4 }]),
+        ...base,
+        decided('ADJ-1', 'BONUS', 1.25, 1.25),
+        decided('ADJ-2', 'BONUS', 1, 1),
+        decided('ADJ-3', 'PENALTY', 1.5, 0.5, 'Một phần'),
+        decided('ADJ-4', 'PENALTY', 0.3, 0, 'Không đủ căn cứ'),
+      ])
+      .when({ type: 'FinalizeAssessment', context: ctx() })
+      .events();
+    // 9.3 final + 2 (bonus capped) − 0.5 penalty.
+    expect(events[0]).toMatchObject({ type: 'AssessmentFinalized', data: { totalPoints: 10.8, applicableMaxPoints: 10.1734 } });
   });
 });

@@ -7,7 +7,8 @@ const DAY = 24 * 3600 * 1000;
 /** The sample district framework (20 points) with caps: bonus up to 1.5 points, penalty up to 1. */
 const framework = { ...districtFramework, code: 'TEST-HUYEN-CAPS', bonusMaxPoints: 1.5, penaltyMaxPoints: 1 };
 
-const FIELDS = 'status totalPoints adjustments { id kind proposedPoints acceptedPoints reason status proposedBy comment }';
+const FIELDS =
+  'status totalPoints bonusPoints penaltyPoints indexPercent adjustments { id kind proposedPoints acceptedPoints reason status proposedBy comment }';
 const PROPOSE = `mutation($input: ProposeAdjustmentInput!, $commandId: ID) { proposeAdjustment(input: $input, commandId: $commandId) { ${FIELDS} } }`;
 const DECIDE = `mutation($input: DecideAdjustmentInput!) { decideAdjustment(input: $input) { ${FIELDS} } }`;
 const key = { year: YEAR, agencyCode: 'TAMKY' };
@@ -77,6 +78,9 @@ describe('proposeAdjustment and decideAdjustment over HTTP', () => {
     expect(expectData(await propose('BONUS', 1.5, tamky, 'adj-bonus-1')).proposeAdjustment.adjustments).toHaveLength(1);
     expectData(await propose('BONUS', 0.75, tamky));
     expectData(await propose('PENALTY', 1, stp));
+    // Proposals count for nothing until decided.
+    const pending = expectData(await t.gql(`{ assessment(year: ${YEAR}, agencyCode: "TAMKY") { totalPoints bonusPoints penaltyPoints } }`, {}, coordinator));
+    expect(pending.assessment).toEqual({ totalPoints: 19, bonusPoints: 0, penaltyPoints: 0 });
 
     const overCap = await propose('BONUS', 1.5001, tamky);
     expect([codeOf(overCap), overCap.errors?.[0]?.extensions?.field]).toEqual(['BAD_USER_INPUT', 'points']);
@@ -108,7 +112,10 @@ describe('proposeAdjustment and decideAdjustment over HTTP', () => {
       ],
     );
 
-    expect(expectData(await t.gql(FINALIZE, { input: key }, coordinator)).finalizeAssessment.status).toBe('FINALIZED');
+    // 19 final points + bonus 1.5 + 0.25 = 1.75 capped at 1.5 − penalty 0 (rejected) = 20.5 of 20: 102.5 %.
+    expect(decided.decideAdjustment).toMatchObject({ totalPoints: 20.5, bonusPoints: 1.5, penaltyPoints: 0, indexPercent: 102.5 });
+    const final = expectData(await t.gql(FINALIZE, { input: key }, coordinator)).finalizeAssessment;
+    expect(final).toMatchObject({ status: 'FINALIZED', totalPoints: 20.5, applicableMaxPoints: 20, indexPercent: 102.5 });
     expect(codeOf(await propose('PENALTY', 0.5, coordinator))).toBe('INVALID_STATE');
     expect(codeOf(await t.gql(DECIDE, { input: { ...key, adjustmentId: 'ADJ-3', acceptedPoints: 0, comment: 'x' } }, coordinator))).toBe('INVALID_STATE');
   });

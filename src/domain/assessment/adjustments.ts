@@ -1,7 +1,7 @@
 import { event, type AdjustmentKind, type AssessmentEvent } from '../../events/parEvents';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
 import { DomainError, badInput, forbidden, invalidState } from '../errors';
-import { fromPoints, toPoints, type Points } from '../points';
+import { fromPoints, sumPoints, toPoints, type IndexRatio, type Points } from '../points';
 import { optionalText } from '../validation';
 import type { AssessmentState } from './assessment';
 import type { AssessmentContext } from './assessmentDecider';
@@ -135,4 +135,25 @@ export function requireAdjustmentsDecided(state: AssessmentState, context: Asses
 
 function capOf(context: AssessmentContext, kind: AdjustmentKind): Points {
   return toPoints(kind === 'BONUS' ? context.framework.bonusMaxPoints : context.framework.penaltyMaxPoints) as Points;
+}
+
+/** A framework's caps on accepted bonus and penalty points. */
+export interface AdjustmentCaps {
+  bonusMaxPoints: number;
+  penaltyMaxPoints: number;
+}
+
+/**
+ * The total after bonus and penalty: final points + accepted bonus (their sum capped at bonusMaxPoints) − accepted
+ * penalty (their sum capped at penaltyMaxPoints), exactly; the index is that total over the applicable maximum, so
+ * it may exceed 100 %. Undecided proposals count for nothing.
+ */
+export function adjustedTotal(finalPoints: Points, applicableMaxPoints: Points, state: AssessmentState, caps: AdjustmentCaps) {
+  const accepted = (kind: AdjustmentKind) =>
+    sumPoints((state.adjustments ?? []).filter((a) => a.kind === kind && a.acceptedPoints !== null).map((a) => a.acceptedPoints as Points));
+  const bonusPoints = Math.min(accepted('BONUS'), toPoints(caps.bonusMaxPoints) ?? 0) as Points;
+  const penaltyPoints = Math.min(accepted('PENALTY'), toPoints(caps.penaltyMaxPoints) ?? 0) as Points;
+  const totalPoints = (finalPoints + bonusPoints - penaltyPoints) as Points;
+  const ratio: IndexRatio = { achieved: totalPoints, maximum: applicableMaxPoints };
+  return { bonusPoints, penaltyPoints, totalPoints, ratio };
 }

@@ -11,7 +11,14 @@ import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
 import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
-import { decideDecideAdjustment, decideProposeAdjustment, requireAdjustmentsDecided, type DecideAdjustment, type ProposeAdjustment } from './adjustments';
+import {
+  adjustedTotal,
+  decideDecideAdjustment,
+  decideProposeAdjustment,
+  requireAdjustmentsDecided,
+  type DecideAdjustment,
+  type ProposeAdjustment,
+} from './adjustments';
 import { findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
@@ -242,7 +249,8 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
       year: context.cycle.year,
       agencyCode: context.agencyCode,
       group: participant.group,
-      totalPoints: fromPoints(result.totalPoints),
+      // With accepted bonus and penalty, each capped: the total the ranking compares.
+      totalPoints: fromPoints(adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, context.framework).totalPoints),
       applicableMaxPoints: fromPoints(result.applicableMaxPoints),
     }),
   ];

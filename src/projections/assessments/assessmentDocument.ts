@@ -1,4 +1,5 @@
 import type { AppraisalRecord, AssessmentState, AssessmentStatus, NonSubmission, SelfRecord } from '../../domain/assessment/assessment';
+import { adjustedTotal, type AdjustmentCaps } from '../../domain/assessment/adjustments';
 import { scoreAssessment } from '../../domain/assessment/scoring';
 import type { NotApplicableClaimStatus } from '../../domain/enums';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
@@ -87,7 +88,10 @@ export interface AssessmentDocument {
   /** Version of the assessment stream, for clients that send `expectedVersion`. */
   version: number;
   status: AssessmentStatus;
+  /** Final points + accepted bonus − accepted penalty, each capped. */
   totalPoints: number;
+  bonusPoints: number;
+  penaltyPoints: number;
   selfTotalPoints: number;
   applicableMaxPoints: number;
   indexPercent: number | null;
@@ -104,6 +108,8 @@ export interface AssessmentDocument {
   /** Kept to re-score after each event; not served as such. */
   state: AssessmentState;
   frameworkAreas: AreaDefinition[];
+  /** The framework's bonus and penalty caps; absent (0) in documents built before them. */
+  adjustmentCaps?: AdjustmentCaps;
   bands: RatingBand[];
 }
 
@@ -119,11 +125,14 @@ const draftView = (d: SelfRecord | undefined): DraftView | null =>
 
 /** Re-derives every served field from the state, so the document can never disagree with its own state. */
 export function presentAssessment(base: Omit<AssessmentDocument, keyof ReturnType<typeof scored>>): AssessmentDocument {
-  return { ...base, ...scored(base.state, base.frameworkAreas, base.bands) };
+  return { ...base, ...scored(base.state, base.frameworkAreas, base.bands, base.adjustmentCaps ?? NO_CAPS) };
 }
 
-function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBand[]) {
+const NO_CAPS: AdjustmentCaps = { bonusMaxPoints: 0, penaltyMaxPoints: 0 };
+
+function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBand[], caps: AdjustmentCaps) {
   const result = scoreAssessment(areas, state);
+  const adjusted = adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, caps);
   const criteria: CriterionView[] = result.criteria.map((c) => {
     const record = state.leaves[c.code];
     return {
@@ -148,11 +157,13 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
   });
   return {
     status: state.status,
-    totalPoints: fromPoints(result.totalPoints),
+    totalPoints: fromPoints(adjusted.totalPoints),
+    bonusPoints: fromPoints(adjusted.bonusPoints),
+    penaltyPoints: fromPoints(adjusted.penaltyPoints),
     selfTotalPoints: fromPoints(result.selfTotalPoints),
     applicableMaxPoints: fromPoints(result.applicableMaxPoints),
-    indexPercent: indexPercent(result.ratio),
-    band: bandFor(result.ratio, bands),
+    indexPercent: indexPercent(adjusted.ratio),
+    band: bandFor(adjusted.ratio, bands),
     areas: result.areas.map((a) => ({
       code: a.code,
       title: a.title,

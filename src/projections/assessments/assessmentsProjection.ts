@@ -7,14 +7,17 @@ import { presentAssessment, type AssessmentDocument } from './assessmentDocument
 interface FrameworkTree {
   code: string;
   areas: AreaDefinition[];
+  bonusMaxPoints?: number;
+  penaltyMaxPoints?: number;
 }
 
 export const assessmentId = (year: number, agencyCode: string) => `${year}-${agencyCode}`;
 
 export const assessmentsProjection = defineProjection({
   name: 'assessments',
-  // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments).
-  version: 5,
+  // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
+  // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
+  version: 6,
   collections: [
     {
       name: 'assessments',
@@ -40,7 +43,8 @@ export const assessmentsProjection = defineProjection({
     const at = event.metadata.recordedAt;
     switch (event.type) {
       case 'FrameworkPublished': {
-        const tree: FrameworkTree = { code: event.data.code, areas: event.data.areas };
+        const { code, areas, bonusMaxPoints, penaltyMaxPoints } = event.data;
+        const tree: FrameworkTree = { code, areas, bonusMaxPoints, penaltyMaxPoints };
         return [{ collection: 'assessmentFrameworks', id: event.data.code, doc: tree }];
       }
       case 'AssessmentCycleOpened': {
@@ -59,6 +63,7 @@ export const assessmentsProjection = defineProjection({
             updatedAt: at,
             state: initialAssessment(),
             frameworkAreas: tree.areas,
+            adjustmentCaps: { bonusMaxPoints: tree.bonusMaxPoints ?? 0, penaltyMaxPoints: tree.penaltyMaxPoints ?? 0 },
             bands,
           });
           return [{ collection: 'assessments', id: assessmentId(year, p.code), doc }];
