@@ -22,7 +22,8 @@ type CommandName =
   | 'ExcludeFromRanking'
   | 'RecordNonSubmission'
   | 'ProposeAdjustment'
-  | 'DecideAdjustment';
+  | 'DecideAdjustment'
+  | 'AssignAppraiser';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -38,6 +39,8 @@ const allowed: Record<CommandName, readonly Role[]> = {
   GrantExtension: ['ADMIN', 'COORDINATOR'],
   ExcludeFromRanking: ['ADMIN', 'COORDINATOR'],
   RecordNonSubmission: ['ADMIN', 'COORDINATOR'],
+  // Naming another appraiser (conflicts of interest) is the coordinator's.
+  AssignAppraiser: ['ADMIN', 'COORDINATOR'],
   // A bonus is the agency officer's to propose, a penalty the coordinator's or an appraiser's (the assessment decider
   // checks which kind, whose agency and until when); deciding either is the coordinator's.
   ProposeAdjustment: ['ADMIN', 'COORDINATOR', 'APPRAISER', 'AGENCY_OFFICER'],

@@ -53,7 +53,9 @@ export class ReadScope {
     const subject = await this.subject(year, agencyCode);
     const readsAny = rules.some((r) => r !== 'NONE');
     if (subject && readsAny && (subject.finalised || subject.published)) return { allowed: true };
-    if (subject && rules.includes('APPRAISED') && (await this.appraises(subject.frameworkCode))) return { allowed: true };
+    if (subject && rules.includes('APPRAISED') && ((await this.appraises(subject.frameworkCode)) || (await this.namedAppraiser(year, agencyCode)))) {
+      return { allowed: true };
+    }
     const scopes = [...new Set(rules)].map((r) => RULE_WORDS[r as Exclude<ScopeRule, 'ALL'>]).join('; ');
     const state = subject
       ? `the ${year} assessment of ${agencyCode} is not finalised and the ${year} ${subject.group} ranking is not published`
@@ -135,6 +137,14 @@ export class ReadScope {
       this.finalised.set(key, set);
     }
     return set;
+  }
+
+  /** Whether the coordinator named the reader's agency to appraise some of this assessment's leaves (assignAppraiser). */
+  private async namedAppraiser(year: number, agencyCode: string): Promise<boolean> {
+    const agency = this.actor?.agency;
+    if (!agency) return false;
+    const assessment = await this.read.assessment(year, agencyCode);
+    return Object.values(assessment?.state.appraisers ?? {}).includes(agency);
   }
 
   /** Whether the reader's agency appraises at least one leaf of the criteria set. */

@@ -118,6 +118,14 @@ interface DecideAdjustmentInput {
   comment?: string | null;
 }
 
+interface AssignAppraiserInput {
+  year: number;
+  agencyCode: string;
+  criterionCodes: string[];
+  appraiserCode: string;
+  reason: string;
+}
+
 interface RecordNonSubmissionInput {
   year: number;
   agencyCode: string;
@@ -303,6 +311,19 @@ export class ParCommands {
       adjustmentId: input.adjustmentId,
       acceptedPoints: input.acceptedPoints,
       comment: input.comment,
+    }));
+  }
+
+  async assignAppraiser(request: CommandRequest, input: AssignAppraiserInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'AssignAppraiser') };
+    const appraiserRegistered = await this.agencyExists(requireCode('appraiserCode', input.appraiserCode));
+    return this.assessmentCommand(envelope, 'AssignAppraiser', input, (context) => ({
+      type: 'AssignAppraiser',
+      context,
+      criterionCodes: input.criterionCodes,
+      appraiserCode: input.appraiserCode,
+      reason: input.reason,
+      appraiserRegistered,
     }));
   }
 

@@ -205,6 +205,15 @@ type AdjustmentDecided = NewEvent<
   { year: number; agencyCode: string; adjustmentId: string; kind: AdjustmentKind; proposedPoints: number; acceptedPoints: number; comment: string | null }
 >;
 
+/**
+ * The coordinator names another appraiser for some of the agency's self-assessed leaves (e.g. where the framework's
+ * appraising agency is the assessed agency itself): from then on only that appraiser appraises them.
+ */
+type AppraiserAssigned = NewEvent<
+  'AppraiserAssigned',
+  { year: number; agencyCode: string; appraiserCode: string; reason: string; criteria: { criterionCode: string; previousAppraiserCode: string | null }[] }
+>;
+
 type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
   { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
@@ -225,7 +234,8 @@ export type AssessmentEvent =
   | ExplanationSubmitted
   | NonSubmissionRecorded
   | AdjustmentProposed
-  | AdjustmentDecided;
+  | AdjustmentDecided
+  | AppraiserAssigned;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
@@ -246,6 +256,7 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'NonSubmissionRecorded',
   'AdjustmentProposed',
   'AdjustmentDecided',
+  'AppraiserAssigned',
 ];
 const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
@@ -284,6 +295,7 @@ export const CURRENT_SCHEMA_VERSION = {
   NonSubmissionRecorded: 1,
   AdjustmentProposed: 1,
   AdjustmentDecided: 1,
+  AppraiserAssigned: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**

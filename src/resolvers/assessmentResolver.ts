@@ -7,6 +7,7 @@ import { Assessment } from '../schema/assessmentType';
 import { AgencyGroup } from '../schema/enums';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
 import { AsOfInput } from '../schema/inputs/asOfInput';
+import { AssignAppraiserInput } from '../schema/inputs/assignAppraiserInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
 import { DecideAdjustmentInput } from '../schema/inputs/decideAdjustmentInput';
 import { ProposeAdjustmentInput } from '../schema/inputs/proposeAdjustmentInput';
@@ -151,6 +152,19 @@ export class AssessmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.recordNonSubmission({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, {
+    description:
+      'Names another appraiser for some of an agency’s criteria (COORDINATOR): an agency never appraises its own self-assessment; from then on only the named appraiser appraises them.',
+  })
+  assignAppraiser(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AssignAppraiserInput) input: AssignAppraiserInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.assignAppraiser({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
   @Mutation(() => Assessment)

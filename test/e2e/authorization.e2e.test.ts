@@ -197,6 +197,11 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: RecordNonSubmissionInput!) { recordNonSubmission(input: $input) { status nonSubmission { reason } } }',
       variables: { input: { ...key, reason: ' ' } },
     },
+    // A blank reason: refused by the assessment decider after the role check, so no appraiser is ever named here.
+    assignAppraiser: {
+      query: 'mutation($input: AssignAppraiserInput!) { assignAppraiser(input: $input) { status criteria { code appraiserCode } } }',
+      variables: { input: { ...key, criterionCodes: ['1.1'], appraiserCode: 'STP', reason: ' ' } },
+    },
     // A blank reason: refused by the assessment decider after the role check, so nothing is ever proposed here.
     proposeAdjustment: {
       query: 'mutation($input: ProposeAdjustmentInput!) { proposeAdjustment(input: $input) { status adjustments { id } } }',
@@ -395,7 +400,11 @@ describe.each(availableBackends('the authorisation matrix').map((b) => [b.name, 
     it('after publication: everything published is readable by every role', async () => {
       await appraise('SNV', 'HOIAN', '1.1', 5);
       await appraise('STP', 'HOIAN', '2.1', 3);
-      await appraise('SNV', 'SNV', '1.1', 8);
+      // SNV never appraises its own self-assessment: the coordinator names STP for SNV's 1.1.
+      const assign = 'mutation($input: AssignAppraiserInput!) { assignAppraiser(input: $input) { year } }';
+      const reason = 'Sở Nội vụ không tự thẩm định';
+      await ok(assign, { input: { year: YEAR, agencyCode: 'SNV', criterionCodes: ['1.1'], appraiserCode: 'STP', reason } }, coordinator);
+      await appraise('STP', 'SNV', '1.1', 8);
       await appraise('SNV', 'STP', '1.1', 7);
       for (const code of ['HOIAN', 'SNV', 'STP']) await finalize(code);
       const leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');

@@ -129,6 +129,7 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   grantExtension: mutation(compiles),
   excludeFromRanking: mutation(compiles),
   recordNonSubmission: mutation(compiles),
+  assignAppraiser: mutation(compiles),
   // Role level: which kind, whose agency and until when is the assessment decider's rule (domain tests).
   proposeAdjustment: mutation({ ...compiles, APPRAISER: 'allowed', AGENCY_OFFICER: 'allowed' }),
   decideAdjustment: mutation(compiles),

@@ -55,6 +55,19 @@ describe('as-of reads', () => {
     }
   });
 
+  it('rebuilds, at each of its own events, the assessment whose leaves were given to another appraiser', async () => {
+    const reader = new AsOfReader(events);
+    const all = (await events.readAll(0, log.head)).map((e) => upcast(e));
+    const own = all.filter((e) => e.streamId === `assessment-${YEAR}-SNV`);
+    expect(own.map((e) => e.type)).toContain('AppraiserAssigned');
+    const whole: DocumentMap = new Map();
+    let applied = 0;
+    for (const e of own) {
+      while (applied < e.globalPosition) applyInMemory(assessmentsProjection, whole, all[applied++]);
+      expect(await reader.assessment(YEAR, 'SNV', { position: e.globalPosition })).toEqual(whole.get(`assessments/${YEAR}-SNV`) ?? null);
+    }
+  });
+
   it('rebuilds each group’s ranking as it stood at every position, and by time', async () => {
     const reader = new AsOfReader(events);
     for (const group of ['DEPARTMENT', 'DISTRICT'] as AgencyGroup[]) {

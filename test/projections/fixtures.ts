@@ -344,14 +344,22 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   await commands.decideAdjustment(admin, { year: YEAR, agencyCode: 'TAMKY', adjustmentId: 'ADJ-2', acceptedPoints: 0, comment: 'Đã khắc phục' });
   for (const [code] of districts) await finalize(code);
 
-  // Departments: SNV and STP self-assess; SNV is appraised on its own SNV-led area only and never finalised.
+  // Departments: SNV and STP self-assess; SNV is appraised on its own SNV-led area only and never finalised. SNV may
+  // not appraise itself: the coordinator names STP for four of those leaves, and STP appraises them.
   await submit('SNV', departmentLeaves, 0.9);
   await submit('STP', departmentLeaves, 0.8, ['1.3']);
   await draftOf('STC', departmentLeaves, 0.6); // a draft never sent: DRAFT, owed by no appraiser
-  for (const leaf of selfAssessed(departmentLeaves)
+  const snvLed = selfAssessed(departmentLeaves)
     .filter((l) => l.appraiserCode === 'SNV')
-    .slice(0, 4))
-    await appraise('SNV', leaf, 0.85);
+    .slice(0, 4);
+  await commands.assignAppraiser(admin, {
+    year: YEAR,
+    agencyCode: 'SNV',
+    criterionCodes: snvLed.map((l) => l.code),
+    appraiserCode: 'STP',
+    reason: 'Sở Nội vụ không tự thẩm định; giao Sở Tư pháp',
+  });
+  for (const leaf of snvLed) await appraise('SNV', { ...leaf, appraiserCode: 'STP' }, 0.85);
 
   // Self-assessment closes early for everyone; Bắc Trà My sent nothing: its non-submission is recorded, and it is
   // finalised on its survey points alone.

@@ -95,6 +95,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'NonSubmissionRecorded',
         'AdjustmentProposed',
         'AdjustmentDecided',
+        'AppraiserAssigned',
       ].sort(),
     );
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);
@@ -115,6 +116,9 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     expect(nonSubmitter).toMatchObject({ status: 'FINALIZED', submittedAt: null, nonSubmission: { reason: 'Không gửi báo cáo tự đánh giá dù đã được nhắc' } });
     expect(nonSubmitter.criteria.filter((c) => c.method === 'SELF_ASSESSED').every((c) => c.finalPoints === 0)).toBe(true);
     expect(nonSubmitter.totalPoints).toBe(nonSubmitter.criteria.filter((c) => c.method === 'SURVEY').reduce((sum, c) => sum + (c.finalPoints ?? 0), 0));
+    // SNV's own SNV-led leaves were given to STP (conflict of interest): STP's appraisals, STP as their appraiser.
+    const reassigned = assessments.find((a) => a.agencyCode === 'SNV')!.criteria.filter((c) => c.appraisals[0]?.appraiserCode === 'STP');
+    expect(reassigned.map((c) => c.appraiserCode)).toEqual(['STP', 'STP', 'STP', 'STP']);
     const explained = assessments.find((a) => a.agencyCode === 'NONGSON')!.criteria.find((c) => c.explanationRequests.length > 0)!;
     expect(explained.explanationRequests[0].answeredAt).not.toBeNull();
     const rankings = liveDocs['rankings/rankings'] as RankingDocument[];

@@ -54,6 +54,8 @@ export interface AssessmentState {
   nonSubmission?: NonSubmission | null;
   /** Bonus and penalty proposals in the order proposed, with their decisions; absent before that rule. */
   adjustments?: AdjustmentRecord[];
+  /** Leaves the coordinator gave another appraiser (AppraiserAssigned), by leaf code; absent before that rule. */
+  appraisers?: Record<string, string>;
 }
 
 /** A bonus or penalty proposal; acceptedPoints stays null until the coordinator decides (0 rejects). */
@@ -193,6 +195,11 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
         a.id === d.adjustmentId ? { ...a, acceptedPoints: exact(d.acceptedPoints), comment: d.comment, decidedAt: recordedAt } : a,
       );
       return { ...state, adjustments };
+    }
+    case 'AppraiserAssigned': {
+      const appraisers = { ...state.appraisers };
+      for (const c of event.data.criteria) appraisers[c.criterionCode] = event.data.appraiserCode;
+      return { ...state, appraisers };
     }
     case 'AssessmentFinalized':
       return { ...state, status: 'FINALIZED', group: event.data.group, finalizedAt: recordedAt };

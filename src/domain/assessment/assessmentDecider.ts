@@ -10,6 +10,7 @@ import { optionalText } from '../validation';
 import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
+import { decideAssignAppraiser, type AssignAppraiser } from './appraiserAssignment';
 import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
 import {
   adjustedTotal,
@@ -19,7 +20,7 @@ import {
   type DecideAdjustment,
   type ProposeAdjustment,
 } from './adjustments';
-import { findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
+import { appraiserOf, findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
 /** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
@@ -64,7 +65,8 @@ type AssessmentCommand =
   | SubmitExplanation
   | RecordNonSubmission
   | ProposeAdjustment
-  | DecideAdjustment;
+  | DecideAdjustment
+  | AssignAppraiser;
 
 function requireNoDuplicates(items: { criterionCode: string }[]) {
   const seen = new Set<string>();
@@ -82,7 +84,7 @@ function requireSelfAssessmentOpen(context: AssessmentContext) {
   }
 }
 
-function validSelfScores(command: SubmitSelfAssessment | SaveSelfAssessmentDraft): SelfScore[] {
+function validSelfScores(command: SubmitSelfAssessment | SaveSelfAssessmentDraft, state: AssessmentState): SelfScore[] {
   const { context } = command;
   requireNoDuplicates(command.scores);
   const leaves = leafIndex(context.framework.areas);
@@ -98,17 +100,17 @@ function validSelfScores(command: SubmitSelfAssessment | SaveSelfAssessmentDraft
     if (!applicable) {
       if (s.points !== null && s.points !== undefined) throw badInput(`${path}.points`, 'must be omitted when the criterion is not applicable');
       if (!explanation) throw badInput(`${path}.explanation`, 'say why the criterion does not apply to this agency');
-      return { criterionCode: leaf.code, applicable, points: null, explanation, evidence, appraiserCode: leaf.appraiserCode };
+      return { criterionCode: leaf.code, applicable, points: null, explanation, evidence, appraiserCode: appraiserOf(state, leaf) };
     }
     const points = requirePoints(`${path}.points`, s.points, leaf);
     // Where evidence (tài liệu kiểm chứng) is missing, the agency must explain (giải trình) instead.
     if (evidence.length === 0 && !explanation) throw badInput(`${path}.explanation`, 'give evidence or, without evidence, an explanation');
-    return { criterionCode: leaf.code, applicable, points: fromPoints(points), explanation, evidence, appraiserCode: leaf.appraiserCode };
+    return { criterionCode: leaf.code, applicable, points: fromPoints(points), explanation, evidence, appraiserCode: appraiserOf(state, leaf) };
   });
 }
 
 /** A draft leaf as the score it becomes when sent. */
-function draftScore(code: string, record: SelfRecord, leaves: Map<string, Leaf>): SelfScore {
+function draftScore(code: string, record: SelfRecord, leaves: Map<string, Leaf>, state: AssessmentState): SelfScore {
   const { applicable, points, explanation, evidence } = record;
   return {
     criterionCode: code,
@@ -116,7 +118,7 @@ function draftScore(code: string, record: SelfRecord, leaves: Map<string, Leaf>)
     points: points === null ? null : fromPoints(points),
     explanation,
     evidence,
-    appraiserCode: leaves.get(code)?.appraiserCode ?? null,
+    appraiserCode: state.appraisers?.[code] ?? leaves.get(code)?.appraiserCode ?? null,
   };
 }
 
@@ -134,7 +136,7 @@ function decideSelfAssessment(command: SubmitSelfAssessment | SaveSelfAssessment
       command.type === 'SubmitSelfAssessment' ? 'give at least one criterion score (there is no saved draft to send)' : 'give at least one criterion score',
     );
   }
-  let scores = validSelfScores(command);
+  let scores = validSelfScores(command, state);
   const data = { year: context.cycle.year, agencyCode: context.agencyCode, group: participant.group, frameworkCode: context.framework.code, scores };
   if (command.type === 'SaveSelfAssessmentDraft') return [event('SelfAssessmentDraftSaved', data)];
   if (sendsDraft) {
@@ -143,7 +145,7 @@ function decideSelfAssessment(command: SubmitSelfAssessment | SaveSelfAssessment
     const leaves = leafIndex(context.framework.areas);
     const fromDraft = Object.entries(draft)
       .filter(([code]) => !named.has(code) && leaves.has(code))
-      .map(([code, record]) => draftScore(code, record, leaves));
+      .map(([code, record]) => draftScore(code, record, leaves, state));
     scores = [...fromDraft, ...scores];
   }
   const sent = { ...data, scores };
@@ -156,7 +158,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   requireNotFinalized(state, context);
   const leaf = findLeaf('criterionCode', command.criterionCode, context.framework, leafIndex(context.framework.areas));
   if (leaf.method === 'SURVEY') throw badInput('criterionCode', `criterion ${leaf.code} is scored by the sociological survey, not appraised`);
-  requireLeafAppraiser(leaf, command.appraiserAgency, context);
+  requireLeafAppraiser(leaf, command.appraiserAgency, context, state);
   const round = APPRAISAL_ROUNDS.find((r) => r === command.round);
   if (round === undefined) throw badInput('round', `must be ${APPRAISAL_ROUNDS.join(' or ')}, got ${command.round}`);
   if (state.submittedAt === null) {
@@ -195,7 +197,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
     applicable,
     points: points === null ? null : fromPoints(points),
     comment,
-    appraiserCode: leaf.appraiserCode as string,
+    appraiserCode: appraiserOf(state, leaf) as string,
   };
   const previous = record?.appraisals[round - 1];
   if (previous) {
@@ -279,6 +281,8 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         return decideProposeAdjustment(command, state);
       case 'DecideAdjustment':
         return decideDecideAdjustment(command, state);
+      case 'AssignAppraiser':
+        return decideAssignAppraiser(command, state);
     }
   },
   evolve: evolveAssessment,

@@ -6,7 +6,7 @@ import { fromPoints } from '../points';
 import { optionalText } from '../validation';
 import { openExplanation, type AssessmentState } from './assessment';
 import type { AssessmentContext } from './assessmentDecider';
-import { findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
+import { appraiserOf, findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 
 /**
  * The explanation round between the two appraisal rounds (giải trình): after round 1 the leaf's appraiser may ask
@@ -48,7 +48,7 @@ export function decideRequestExplanation(command: RequestExplanation, state: Ass
   requireParticipant(context);
   requireNotFinalized(state, context);
   const leaf = selfAssessedLeaf(context, command.criterionCode);
-  requireLeafAppraiser(leaf, command.appraiserAgency, context);
+  requireLeafAppraiser(leaf, command.appraiserAgency, context, state);
   const appraisalDeadline = effectiveDeadline(context.cycle, context.agencyCode, 'APPRAISAL');
   if (hasPassed(appraisalDeadline, context.now)) {
     throw new DomainError(
@@ -76,7 +76,7 @@ export function decideRequestExplanation(command: RequestExplanation, state: Ass
       criterionCode: leaf.code,
       question,
       dueAt: new Date(due).toISOString(),
-      appraiserCode: leaf.appraiserCode as string,
+      appraiserCode: appraiserOf(state, leaf) as string,
     }),
   ];
 }
@@ -104,7 +104,7 @@ export function decideSubmitExplanation(command: SubmitExplanation, state: Asses
       text,
       evidence,
       revisedPoints: revised === null ? null : fromPoints(revised),
-      appraiserCode: leaf.appraiserCode as string,
+      appraiserCode: appraiserOf(state, leaf) as string,
     }),
   ];
 }

@@ -39,14 +39,20 @@ export function requireNotFinalized(state: AssessmentState, context: AssessmentC
   }
 }
 
+/** Who appraises the leaf of this assessment: the appraiser the coordinator named for it, else the framework's. */
+export function appraiserOf(state: AssessmentState, leaf: Leaf): string | null {
+  return state.appraisers?.[leaf.code] ?? leaf.appraiserCode;
+}
+
 /**
  * Only the leaf's appraising agency may appraise it or ask about it, and never on its own self-assessment: an
  * agency that appraises an area for its whole group (SNV, STP, …) is itself assessed, and a conflict of interest
- * is FORBIDDEN (the coordinator names another appraiser for those leaves).
+ * is FORBIDDEN (the coordinator names another appraiser for those leaves, assignAppraiser, and only that one appraises them).
  */
-export function requireLeafAppraiser(leaf: Leaf, appraiserAgency: string | null, context: AssessmentContext) {
-  if (appraiserAgency !== leaf.appraiserCode) {
-    throw forbidden(`criterion ${leaf.code} is appraised by ${leaf.appraiserCode}, not by ${appraiserAgency ?? 'an appraiser without agency'}`);
+export function requireLeafAppraiser(leaf: Leaf, appraiserAgency: string | null, context: AssessmentContext, state: AssessmentState) {
+  const appraiser = appraiserOf(state, leaf);
+  if (appraiserAgency !== appraiser) {
+    throw forbidden(`criterion ${leaf.code} of ${context.agencyCode} is appraised by ${appraiser}, not by ${appraiserAgency ?? 'an appraiser without agency'}`);
   }
   if (appraiserAgency === context.agencyCode) {
     throw forbidden(

@@ -54,7 +54,9 @@ interface AssessmentResult {
  * self-assessed leaf scores 0 and the survey leaves still count.
  */
 export function scoreAssessment(areas: readonly AreaDefinition[], state: AssessmentState): AssessmentResult {
-  const criteria: CriterionResult[] = leavesOf(areas).map((leaf) => {
+  const criteria: CriterionResult[] = leavesOf(areas).map((framed) => {
+    // The appraiser the coordinator named for this agency's leaf (assignAppraiser), else the framework's.
+    const leaf = { ...framed, appraiserCode: state.appraisers?.[framed.code] ?? framed.appraiserCode };
     const record = state.leaves[leaf.code];
     const appraisal = latestAppraisal(record);
     const self = record?.self ?? null;

@@ -17,7 +17,8 @@ export const assessmentsProjection = defineProjection({
   name: 'assessments',
   // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
   // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
-  version: 6,
+  // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
+  version: 7,
   collections: [
     {
       name: 'assessments',

@@ -33,6 +33,7 @@ function subjectAgency(event: RecordedParEvent): string | null {
     case 'NonSubmissionRecorded':
     case 'AdjustmentProposed':
     case 'AdjustmentDecided':
+    case 'AppraiserAssigned':
       return event.data.agencyCode;
     default:
       return null;

@@ -55,8 +55,8 @@ const responsibilityId = (year: number, agencyCode: string) => `${year}-${agency
 export const responsibilitiesProjection = defineProjection({
   name: 'responsibilities',
   // 2: "not applicable" claims are pending for the appraiser; 3: explanation requests to answer and to decide;
-  // 4: a recorded non-submission closes the self-assessment duty.
-  version: 4,
+  // 4: a recorded non-submission closes the self-assessment duty; 5: leaves given to another appraiser move.
+  version: 5,
   collections: [
     { name: 'responsibilities', indexes: [['agencyCode', 'year']] },
     { name: 'responsibilityAssignments', indexes: [] },
@@ -70,6 +70,7 @@ export const responsibilitiesProjection = defineProjection({
     'ExplanationRequested',
     'ExplanationSubmitted',
     'NonSubmissionRecorded',
+    'AppraiserAssigned',
   ],
   reads(event) {
     switch (event.type) {
@@ -84,6 +85,10 @@ export const responsibilitiesProjection = defineProjection({
         return [{ collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.appraiserCode) }];
       case 'NonSubmissionRecorded':
         return [{ collection: 'responsibilities', id: responsibilityId(event.data.year, event.data.agencyCode) }];
+      case 'AppraiserAssigned': {
+        const codes = new Set([event.data.appraiserCode, ...event.data.criteria.map((c) => c.previousAppraiserCode).filter((c): c is string => c !== null)]);
+        return [...codes].map((code) => ({ collection: 'responsibilities', id: responsibilityId(event.data.year, code) }));
+      }
       case 'ExplanationRequested':
       case 'ExplanationSubmitted':
         return [
@@ -140,9 +145,10 @@ export const responsibilitiesProjection = defineProjection({
           // A "not applicable" claim is owed too: the appraiser confirms or rejects it like any other leaf.
           if (!score.appraiserCode) continue;
           const id = responsibilityId(year, score.appraiserCode);
+          // The agency may appraise its own leaves' area for others (its own are reassigned): build on the latest copy.
           const latest =
-            (changes.find((c) => c.id === id)?.doc as ResponsibilityDocument | undefined) ??
             appraisers.get(id) ??
+            (changes.find((c) => c.id === id)?.doc as ResponsibilityDocument | undefined) ??
             docs<ResponsibilityDocument>('responsibilities', id);
           if (!latest) continue;
           const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === score.criterionCode;
@@ -176,6 +182,8 @@ export const responsibilitiesProjection = defineProjection({
         const selfAssessment = { ...current.selfAssessment, nonSubmission: { reason, recordedAt: event.metadata.recordedAt } };
         return [{ collection: 'responsibilities', id, doc: { ...current, selfAssessment } }];
       }
+      case 'AppraiserAssigned':
+        return reassign(event.data, docs);
       case 'ExplanationRequested':
       case 'ExplanationSubmitted': {
         const { year, agencyCode, criterionCode, appraiserCode } = event.data;
@@ -207,3 +215,47 @@ export const responsibilitiesProjection = defineProjection({
     }
   },
 });
+
+/**
+ * Leaves given to another appraiser (assignAppraiser): what the previous appraisers still owed on them (pending
+ * appraisals, explanations to decide) moves to the named one, whose document is made if it had none.
+ */
+function reassign(
+  data: { year: number; agencyCode: string; appraiserCode: string; criteria: { criterionCode: string; previousAppraiserCode: string | null }[] },
+  docs: <T>(collection: string, id: string) => T | null,
+): DocChange[] {
+  const { year, agencyCode, appraiserCode } = data;
+  const moved = new Set(data.criteria.map((c) => c.criterionCode));
+  const isMoved = (p: { agencyCode: string; criterionCode: string }) => p.agencyCode === agencyCode && moved.has(p.criterionCode);
+  const changed = new Map<string, ResponsibilityDocument>();
+  const taken: { pending: PendingAppraisal[]; toDecide: ExplanationToDecide[] } = { pending: [], toDecide: [] };
+  let appraisalDeadline: string | null = null;
+  for (const previous of new Set(data.criteria.map((c) => c.previousAppraiserCode))) {
+    if (previous === null || previous === appraiserCode) continue;
+    const doc = docs<ResponsibilityDocument>('responsibilities', responsibilityId(year, previous));
+    if (!doc) continue;
+    appraisalDeadline ??= doc.appraisalDeadline;
+    taken.pending.push(...doc.pendingAppraisals.filter(isMoved));
+    taken.toDecide.push(...(doc.explanationsToDecide ?? []).filter(isMoved));
+    changed.set(previous, {
+      ...doc,
+      pendingAppraisals: doc.pendingAppraisals.filter((p) => !isMoved(p)),
+      explanationsToDecide: (doc.explanationsToDecide ?? []).filter((e) => !isMoved(e)),
+    });
+  }
+  const target = docs<ResponsibilityDocument>('responsibilities', responsibilityId(year, appraiserCode)) ?? {
+    year,
+    agencyCode: appraiserCode,
+    selfAssessment: null,
+    appraises: [],
+    appraisalDeadline: appraisalDeadline ?? '',
+    pendingAppraisals: [],
+    appraised: [],
+  };
+  changed.set(appraiserCode, {
+    ...target,
+    pendingAppraisals: [...target.pendingAppraisals.filter((p) => !isMoved(p)), ...taken.pending],
+    explanationsToDecide: [...(target.explanationsToDecide ?? []).filter((e) => !isMoved(e)), ...taken.toDecide],
+  });
+  return [...changed].map(([code, doc]) => ({ collection: 'responsibilities', id: responsibilityId(year, code), doc }));
+}
