@@ -16,6 +16,7 @@ type CommandName =
   | 'AppraiseCriterion'
   | 'RecordSurveyScores'
   | 'FinalizeAssessment'
+  | 'ProposeRanking'
   | 'PublishRanking'
   | 'AmendCycleSchedule'
   | 'GrantExtension'
@@ -32,7 +33,8 @@ const allowed: Record<CommandName, readonly Role[]> = {
   OpenAssessmentCycle: ['ADMIN', 'COORDINATOR'],
   RecordSurveyScores: ['ADMIN', 'COORDINATOR'],
   FinalizeAssessment: ['ADMIN', 'COORDINATOR'],
-  // The People's Committee (UBND) approves the ranking by a numbered decision.
+  // SNV compiles and proposes the ranking; the People's Committee (UBND) approves it by a numbered decision.
+  ProposeRanking: ['ADMIN', 'COORDINATOR'],
   PublishRanking: ['ADMIN', 'PROVINCIAL_LEADER'],
   // The schedule and who takes part are the coordinator's (SNV's) to manage.
   AmendCycleSchedule: ['ADMIN', 'COORDINATOR'],

@@ -1,7 +1,7 @@
 import { agencyDecider } from '../domain/agency/agencyDecider';
 import type { AssessmentState } from '../domain/assessment/assessment';
 import { assessmentDecider, type AssessmentContext, type SelfScoreInput } from '../domain/assessment/assessmentDecider';
-import { frameworkCodeFor, participantOf, type OpenedCycle } from '../domain/cycle/cycle';
+import { frameworkCodeFor, participantOf, type CycleState, type OpenedCycle } from '../domain/cycle/cycle';
 import { cycleDecider, type BandInput } from '../domain/cycle/cycleDecider';
 import { DomainError } from '../domain/errors';
 import type { Framework } from '../domain/framework/framework';
@@ -76,6 +76,11 @@ interface RecordSurveyScoresInput {
 interface AssessmentKeyInput {
   year: number;
   agencyCode: string;
+}
+
+interface ProposeRankingInput {
+  year: number;
+  group: AgencyGroup;
 }
 
 interface PublishRankingInput {
@@ -332,6 +337,24 @@ export class ParCommands {
     return this.assessmentCommand(envelope, 'RecordNonSubmission', input, (context) => ({ type: 'RecordNonSubmission', context, reason: input.reason }));
   }
 
+  proposeRanking(request: CommandRequest, input: ProposeRankingInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'ProposeRanking') };
+    const year = requireYear('year', input.year);
+    return this.handler.handle({
+      commandName: 'ProposeRanking',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: async (state) => ({
+        type: 'ProposeRanking' as const,
+        year,
+        group: input.group,
+        assessments: await this.groupAssessments(state, year, input.group),
+      }),
+    });
+  }
+
   publishRanking(request: CommandRequest, input: PublishRankingInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'PublishRanking') };
     const year = requireYear('year', input.year);
@@ -342,19 +365,24 @@ export class ParCommands {
       decider: cycleDecider,
       envelope,
       prepare: async (state) => {
-        const assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[] = [];
-        if (state.opened) {
-          const frameworkCode = frameworkCodeFor(state, input.group);
-          const framework = frameworkCode ? await this.loadFramework('group', frameworkCode) : null;
-          for (const p of state.participants.filter((p) => p.group === input.group && framework)) {
-            const loaded = await this.handler.load(streams.assessment(year, p.code), assessmentDecider);
-            assessments.push({ agencyCode: p.code, state: loaded.state, framework: framework as Framework });
-          }
-        }
+        const assessments = await this.groupAssessments(state, year, input.group);
         const { group, reason, decisionNumber, decisionDate } = input;
         return { type: 'PublishRanking' as const, year, group, reason, decisionNumber, decisionDate, assessments };
       },
     });
+  }
+
+  /** The assessment of every participant of the group, with the group's framework: what a ranking is computed from. */
+  private async groupAssessments(state: CycleState, year: number, group: AgencyGroup) {
+    const assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[] = [];
+    if (!state.opened) return assessments;
+    const frameworkCode = frameworkCodeFor(state, group);
+    const framework = frameworkCode ? await this.loadFramework('group', frameworkCode) : null;
+    for (const p of state.participants.filter((p) => p.group === group && framework)) {
+      const loaded = await this.handler.load(streams.assessment(year, p.code), assessmentDecider);
+      assessments.push({ agencyCode: p.code, state: loaded.state, framework: framework as Framework });
+    }
+    return assessments;
   }
 
   amendCycleSchedule(request: CommandRequest, input: AmendCycleScheduleInput): Promise<CommandOutcome> {

@@ -24,6 +24,10 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const NOT_APPLICABLE_CLAIM_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
 export type NotApplicableClaimStatus = (typeof NOT_APPLICABLE_CLAIM_STATUSES)[number];
 
+/** Where a group's ranking stands: computed from finalised results, proposed by SNV, or published by UBND. */
+export const RANKING_STATUSES = ['PROVISIONAL', 'PROPOSED', 'PUBLISHED'] as const;
+export type RankingStatus = (typeof RANKING_STATUSES)[number];
+
 /** The deadlines a coordinator can extend for one agency (grantExtension). */
 export const SCHEDULE_PHASES = ['SELF_ASSESSMENT', 'EXPLANATION', 'APPRAISAL'] as const;
 export type SchedulePhase = (typeof SCHEDULE_PHASES)[number];

@@ -100,6 +100,8 @@ interface RankingData {
   decisionDate: string | null;
 }
 
+/** SNV's proposal of a group's ranking, frozen for the People's Committee to approve (publishRanking). */
+type RankingProposed = NewEvent<'RankingProposed', { year: number; group: AgencyGroup; entries: RankingEntryData[] }>;
 type RankingPublished = NewEvent<'RankingPublished', RankingData>;
 type RankingRepublished = NewEvent<'RankingRepublished', RankingData & { reason: string }>;
 
@@ -221,7 +223,8 @@ type AssessmentFinalized = NewEvent<
 
 export type AgencyEvent = AgencyRegistered;
 export type FrameworkEvent = FrameworkPublished;
-export type CycleEvent = AssessmentCycleOpened | RankingPublished | RankingRepublished | CycleScheduleAmended | ExtensionGranted | AgencyExcludedFromRanking;
+export type CycleEvent =
+  AssessmentCycleOpened | RankingProposed | RankingPublished | RankingRepublished | CycleScheduleAmended | ExtensionGranted | AgencyExcludedFromRanking;
 export type AssessmentEvent =
   | SelfAssessmentSubmitted
   | SelfAssessmentRevised
@@ -278,6 +281,7 @@ export const CURRENT_SCHEMA_VERSION = {
   AgencyRegistered: 1,
   FrameworkPublished: 2,
   AssessmentCycleOpened: 1,
+  RankingProposed: 1,
   RankingPublished: 2,
   RankingRepublished: 2,
   CycleScheduleAmended: 1,

@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RankingEntryData } from '../events/parEvents';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
-import { AgencyGroup } from '../schema/enums';
+import { AgencyGroup, type RankingStatus } from '../schema/enums';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { ExcludeFromRankingInput } from '../schema/inputs/excludeFromRankingInput';
+import { ProposeRankingInput } from '../schema/inputs/proposeRankingInput';
 import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
 import { Ranking } from '../schema/rankingType';
 import { commandIdArg } from '../schema/inputs/argBounds';
@@ -11,13 +12,16 @@ import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
 import { checkAsOf, notFoundError } from './errors';
 
-/** The published entries once issued (as issued, even if an assessment changed since), else the provisional ones. */
+/** The published entries once issued (as issued, even if an assessment changed since), else the proposed, else the provisional ones. */
 function presentRanking(doc: RankingDocument) {
-  const entries: RankingEntryData[] = doc.publication ? doc.publication.entries : doc.provisionalEntries;
+  const entries: RankingEntryData[] = doc.publication ? doc.publication.entries : (doc.proposal?.entries ?? doc.provisionalEntries);
+  const status: RankingStatus = doc.publication ? 'PUBLISHED' : doc.proposal ? 'PROPOSED' : 'PROVISIONAL';
   return {
     year: doc.year,
     group: doc.group,
     published: doc.publication !== null,
+    status,
+    proposedAt: doc.proposal?.proposedAt ?? null,
     publishedAt: doc.publication?.publishedAt ?? null,
     republishReason: doc.publication?.reason ?? null,
     decisionNumber: doc.publication?.decisionNumber ?? null,
@@ -49,7 +53,24 @@ export class RankingResolver {
     return (await ctx.read.rankingHistory(group)).map(presentRanking);
   }
 
-  @Mutation(() => Ranking)
+  @Mutation(() => Ranking, {
+    description: 'SNV (COORDINATOR) freezes the group’s ranking it proposes to the People’s Committee, once every participant is finalised or excluded.',
+  })
+  async proposeRanking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ProposeRankingInput) input: ProposeRankingInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.proposeRanking({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome, 'rankings');
+    const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
+    return presentRanking(doc);
+  }
+
+  @Mutation(() => Ranking, {
+    description:
+      'The People’s Committee (PROVINCIAL_LEADER) approves the group’s ranking by a numbered decision: SNV’s proposal if one is pending (refused, listing the changes, when the ranking changed since).',
+  })
   async publishRanking(
     @Ctx() ctx: RequestContext,
     @Arg('input', () => PublishRankingInput) input: PublishRankingInput,

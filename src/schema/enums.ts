@@ -19,6 +19,13 @@ export type AssessmentStatus = domain.AssessmentStatus;
 export const NotApplicableClaimStatus = enumObject(domain.NOT_APPLICABLE_CLAIM_STATUSES);
 export type NotApplicableClaimStatus = domain.NotApplicableClaimStatus;
 
+export const RankingStatus = enumObject(domain.RANKING_STATUSES);
+export type RankingStatus = domain.RankingStatus;
+registerEnumType(RankingStatus, {
+  name: 'RankingStatus',
+  description: 'PROVISIONAL: computed from finalised assessments; PROPOSED: frozen by SNV (proposeRanking); PUBLISHED: approved by UBND.',
+});
+
 export const SchedulePhase = enumObject(domain.SCHEDULE_PHASES);
 export type SchedulePhase = domain.SchedulePhase;
 

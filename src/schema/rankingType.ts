@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
-import { AgencyGroup } from './enums';
+import { AgencyGroup, RankingStatus } from './enums';
 import { CalendarDateScalar } from './scalars';
 
 @ObjectType()
@@ -44,6 +44,12 @@ export class Ranking {
   @Field()
   published!: boolean;
 
+  @Field(() => RankingStatus, { description: 'PUBLISHED once published; otherwise PROPOSED while SNV’s proposal stands, else PROVISIONAL.' })
+  status!: RankingStatus;
+
+  @Field(() => Date, { nullable: true, description: 'When SNV proposed the ranking awaiting publication (null when none is pending).' })
+  proposedAt!: Date | null;
+
   @Field(() => Date, { nullable: true })
   publishedAt!: Date | null;
 
@@ -63,7 +69,7 @@ export class Ranking {
   @Field(() => Int, { description: 'How many times the ranking was published (1 + republications).' })
   publicationCount!: number;
 
-  @Field(() => [RankingEntry])
+  @Field(() => [RankingEntry], { description: 'As published; before that, as proposed by SNV; before that, provisional.' })
   entries!: RankingEntry[];
 
   @Field(() => [NotRankedAgency], { description: 'Participants left out of this ranking (excludeFromRanking), oldest first.' })

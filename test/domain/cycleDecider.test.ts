@@ -1,4 +1,5 @@
-import { cycleDecider, type OpenAssessmentCycle, type PublishRanking } from '../../src/domain/cycle/cycleDecider';
+import { cycleDecider, type OpenAssessmentCycle } from '../../src/domain/cycle/cycleDecider';
+import type { PublishRanking } from '../../src/domain/cycle/publication';
 import { frameworkCodeFor, participantOf } from '../../src/domain/cycle/cycle';
 import type { AssessmentState } from '../../src/domain/assessment/assessment';
 import type { Framework } from '../../src/domain/framework/framework';
@@ -117,9 +118,9 @@ describe('cycleDecider: open', () => {
     expect(event.data).toMatchObject({ bands: [] });
   });
 
-  it('evolves to an opened cycle with nothing published', () => {
+  it('evolves to an opened cycle with nothing proposed or published', () => {
     const state = spec.given([opened]).state;
-    expect(state).toEqual({ opened: true, ...opened.data, published: {}, scheduleAmendments: [], extensions: [], excluded: [] });
+    expect(state).toEqual({ opened: true, ...opened.data, proposed: {}, published: {}, scheduleAmendments: [], extensions: [], excluded: [] });
     if (!state.opened) throw new Error('not opened');
     expect(frameworkCodeFor(state, 'DEPARTMENT')).toBe('RANK-2024');
     expect(frameworkCodeFor(state, 'DISTRICT')).toBeNull();

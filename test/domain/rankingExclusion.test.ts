@@ -1,4 +1,5 @@
-import { cycleDecider, type ExcludeFromRanking, type PublishRanking } from '../../src/domain/cycle/cycleDecider';
+import { cycleDecider, type ExcludeFromRanking } from '../../src/domain/cycle/cycleDecider';
+import type { PublishRanking } from '../../src/domain/cycle/publication';
 import { toPoints, type Points } from '../../src/domain/points';
 import { rank } from '../../src/domain/ranking/ranking';
 import { event, type AssessmentCycleOpened, type CycleEvent } from '../../src/events/parEvents';

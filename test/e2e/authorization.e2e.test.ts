@@ -169,6 +169,11 @@ function request(operation: string, subject: string): Request {
     },
     // Before publication no assessment is complete; after, all are finalised: refused either way.
     finalizeAssessment: { query: FINALIZE, variables: { input: key } },
+    // A group the cycle does not cover: refused by the cycle decider after the role check.
+    proposeRanking: {
+      query: 'mutation($input: ProposeRankingInput!) { proposeRanking(input: $input) { year status } }',
+      variables: { input: { year: YEAR, group: 'COMMUNE' } },
+    },
     publishRanking: {
       query: PUBLISH_RANKING,
       variables: { input: { year: YEAR, group: 'COMMUNE', ...DECISION } },

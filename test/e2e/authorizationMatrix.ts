@@ -124,6 +124,7 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   recordSurveyScores: mutation(compiles),
   finalizeAssessment: mutation(compiles),
   // The People's Committee (UBND) approves rankings; SNV (COORDINATOR) compiles and proposes them.
+  proposeRanking: mutation(compiles),
   publishRanking: mutation({ ADMIN: 'allowed', PROVINCIAL_LEADER: 'allowed' }),
   amendCycleSchedule: mutation(compiles),
   grantExtension: mutation(compiles),

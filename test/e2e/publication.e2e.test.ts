@@ -1,10 +1,12 @@
 import { expectData, startTestService, type TestService } from '../support/service';
 import { openDistrictCycle } from './districtCycle';
-import { APPRAISE, FINALIZE, SUBMIT, SURVEY } from './operations';
+import { APPRAISE, FINALIZE, REGISTER_AGENCY, SUBMIT, SURVEY } from './operations';
 
 const YEAR = 2026;
 
-const RANKING_FIELDS = 'year group published decisionNumber decisionDate entries { rank agency { code } totalPoints indexPercent }';
+const RANKING_FIELDS = 'year group status published proposedAt decisionNumber decisionDate entries { rank agency { code } totalPoints indexPercent }';
+const PROPOSE = `mutation($input: ProposeRankingInput!) { proposeRanking(input: $input) { ${RANKING_FIELDS} } }`;
+const EXCLUDE = 'mutation($input: ExcludeFromRankingInput!) { excludeFromRanking(input: $input) { year } }';
 const PUBLISH = `mutation($input: PublishRankingInput!) { publishRanking(input: $input) { ${RANKING_FIELDS} } }`;
 const RANKING = `{ ranking(year: ${YEAR}, group: DISTRICT) { ${RANKING_FIELDS} } }`;
 
@@ -20,6 +22,7 @@ describe('publication over HTTP', () => {
   const results: Record<string, { self: Record<string, number>; survey: number }> = {
     TAMKY: { self: { '1.1': 4, '1.2.1': 2.5, '1.2.2': 1.5, '2.1': 2 }, survey: 9 }, // 19 of 20: 95 %
     HOIAN: { self: { '1.1': 3, '1.2.1': 2, '1.2.2': 1, '2.1': 1.5 }, survey: 8 }, // 15.5 of 20: 77.5 %
+    NONGSON: { self: { '1.1': 4, '1.2.1': 2.5, '1.2.2': 1.5, '2.1': 2 }, survey: 10 }, // 20 of 20: first, until merged
   };
 
   async function finalise(agencyCode: string) {
@@ -39,19 +42,24 @@ describe('publication over HTTP', () => {
     t = await startTestService();
     coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
     leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');
+    expectData(await t.gql(REGISTER_AGENCY, { input: { code: 'NONGSON', name: 'UBND huyện Nông Sơn', group: 'DISTRICT' } }, coordinator));
     await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN'], year: YEAR });
   });
   afterAll(async () => t?.stop());
 
-  it('refuses a publication while a participant is neither finalised nor excluded, naming it', async () => {
+  it('refuses a proposal and a publication while participants are neither finalised nor excluded, naming them', async () => {
     await finalise('TAMKY');
     const refused = await t.gql(PUBLISH, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, leader);
-    expect(refused.errors?.[0].extensions).toEqual({ code: 'INVALID_STATE', missing: ['HOIAN'] });
-    expect(refused.errors?.[0].message).toContain('HOIAN');
+    expect(refused.errors?.[0].extensions).toEqual({ code: 'INVALID_STATE', missing: ['HOIAN', 'NONGSON'] });
+    expect(refused.errors?.[0].message).toContain('HOIAN, NONGSON');
+    const notYet = await t.gql(PROPOSE, { input: { year: YEAR, group: 'DISTRICT' } }, coordinator);
+    expect(notYet.errors?.[0].extensions).toEqual({ code: 'INVALID_STATE', missing: ['HOIAN', 'NONGSON'] });
+    expect(expectData(await t.gql(RANKING, {}, coordinator)).ranking).toMatchObject({ status: 'PROVISIONAL', proposedAt: null });
   });
 
   it('is the People’s Committee’s: a coordinator is FORBIDDEN; a decision number is required and a date must be a calendar date', async () => {
     await finalise('HOIAN');
+    await finalise('NONGSON');
     const byCoordinator = await t.gql(PUBLISH, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, coordinator);
     expect(byCoordinator.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
@@ -66,9 +74,47 @@ describe('publication over HTTP', () => {
     expect(expectData(await t.gql(RANKING, {}, coordinator)).ranking).toMatchObject({ published: false, decisionNumber: null, decisionDate: null });
   });
 
-  it('publishes with the decision number and date, shown on the ranking', async () => {
+  it('SNV proposes (the leader may not); a change since the proposal refuses the publication, listing it; SNV proposes again', async () => {
+    expect((await t.gql(PROPOSE, { input: { year: YEAR, group: 'DISTRICT' } }, leader)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const proposed = expectData(await t.gql(PROPOSE, { input: { year: YEAR, group: 'DISTRICT' } }, coordinator)).proposeRanking;
+    expect(proposed).toMatchObject({ status: 'PROPOSED', published: false, decisionNumber: null });
+    expect(proposed.proposedAt).toEqual(expect.any(String));
+    expect(proposed.entries.map((e: { rank: number; agency: { code: string } }) => [e.rank, e.agency.code])).toEqual([
+      [1, 'NONGSON'],
+      [2, 'TAMKY'],
+      [3, 'HOIAN'],
+    ]);
+
+    // Nông Sơn is merged into another district before the decision: the proposal no longer holds.
+    expectData(
+      await t.gql(EXCLUDE, { input: { year: YEAR, agencyCode: 'NONGSON', reason: 'Nhập vào huyện Quế Sơn theo Nghị quyết số 1241/NQ-UBTVQH15' } }, coordinator),
+    );
+    const changed = await t.gql(PUBLISH, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, leader);
+    expect(changed.errors?.[0].extensions?.code).toBe('INVALID_STATE');
+    expect(changed.errors?.[0].extensions?.changes).toEqual([
+      {
+        agencyCode: 'HOIAN',
+        change: 'CHANGED',
+        proposed: { rank: 3, totalPoints: 15.5, maxPoints: 20, indexPercent: 77.5, band: null },
+        now: { rank: 2, totalPoints: 15.5, maxPoints: 20, indexPercent: 77.5, band: null },
+      },
+      { agencyCode: 'NONGSON', change: 'REMOVED', proposed: { rank: 1, totalPoints: 20, maxPoints: 20, indexPercent: 100, band: null }, now: null },
+      {
+        agencyCode: 'TAMKY',
+        change: 'CHANGED',
+        proposed: { rank: 2, totalPoints: 19, maxPoints: 20, indexPercent: 95, band: null },
+        now: { rank: 1, totalPoints: 19, maxPoints: 20, indexPercent: 95, band: null },
+      },
+    ]);
+    // The ranking still shows what SNV proposed until it proposes again.
+    expect(expectData(await t.gql(RANKING, {}, coordinator)).ranking.entries).toHaveLength(3);
+    const again = expectData(await t.gql(PROPOSE, { input: { year: YEAR, group: 'DISTRICT' } }, coordinator)).proposeRanking;
+    expect(again.entries.map((e: { agency: { code: string } }) => e.agency.code)).toEqual(['TAMKY', 'HOIAN']);
+  });
+
+  it('publishes the proposal with the decision number and date, shown on the ranking', async () => {
     const published = expectData(await t.gql(PUBLISH, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, leader)).publishRanking;
-    expect(published).toMatchObject({ published: true, decisionNumber: '512/QĐ-UBND', decisionDate: '2027-04-01' });
+    expect(published).toMatchObject({ status: 'PUBLISHED', published: true, proposedAt: null, decisionNumber: '512/QĐ-UBND', decisionDate: '2027-04-01' });
     expect(published.entries.map((e: { rank: number; agency: { code: string } }) => [e.rank, e.agency.code])).toEqual([
       [1, 'TAMKY'],
       [2, 'HOIAN'],

@@ -382,6 +382,8 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     const { state } = await handler.load(streams.assessment(YEAR, p.code), assessmentDecider);
     if (state.status !== 'FINALIZED') await commands.excludeFromRanking(admin, { year: YEAR, agencyCode: p.code, reason: NOT_TAKEN_THROUGH });
   }
+  // SNV proposes the DISTRICT ranking; the People's Committee approves it, then corrects it by a second decision.
+  await commands.proposeRanking(admin, { year: YEAR, group: 'DISTRICT' });
   await commands.publishRanking({ actor: LEADER }, { year: YEAR, group: 'DISTRICT', decisionNumber: '512/QĐ-UBND', decisionDate: new Date('2026-03-01') });
   await commands.publishRanking(
     { actor: LEADER },

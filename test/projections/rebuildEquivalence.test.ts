@@ -89,6 +89,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
         'AssessmentFinalized',
         'RankingPublished',
         'RankingRepublished',
+        'RankingProposed',
         'CycleScheduleAmended',
         'ExtensionGranted',
         'AgencyExcludedFromRanking',
@@ -125,6 +126,8 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(2);
     expect(district.publications[1].reason).toBe('Đính chính tên đơn vị');
+    expect(district.proposal).toBeNull(); // consumed by the publication
+    expect(district.publications[0].entries.map((e) => e.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
     expect(district.publications.map((p) => [p.decisionNumber, p.decisionDate])).toEqual([
       ['512/QĐ-UBND', '2026-03-01'],
       ['530/QĐ-UBND', '2026-03-10'],

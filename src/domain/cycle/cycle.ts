@@ -1,7 +1,9 @@
-import type { AgencyGroup, AssessmentCycleOpened, CycleEvent } from '../../events/parEvents';
+import type { AgencyGroup, AssessmentCycleOpened, CycleEvent, RankingEntryData } from '../../events/parEvents';
 import type { Extension } from './schedule';
 
 export type OpenedCycle = AssessmentCycleOpened['data'] & {
+  /** SNV's latest proposal per group not yet published (a publication consumes it). */
+  proposed: Partial<Record<AgencyGroup, { entries: RankingEntryData[]; proposedAt: string }>>;
   /** Groups whose ranking has been published, with how many times it was republished since. */
   published: Partial<Record<AgencyGroup, { publishedAt: string; republications: number }>>;
   /** Every amendment of the year's deadlines, oldest first; the deadlines above are the amended ones. */
@@ -26,13 +28,19 @@ export type CycleState = { opened: false } | ({ opened: true } & OpenedCycle);
 export function evolveCycle(state: CycleState, event: CycleEvent, recordedAt: string): CycleState {
   switch (event.type) {
     case 'AssessmentCycleOpened':
-      return { opened: true, ...event.data, published: {}, scheduleAmendments: [], extensions: [], excluded: [] };
+      return { opened: true, ...event.data, proposed: {}, published: {}, scheduleAmendments: [], extensions: [], excluded: [] };
+    case 'RankingProposed': {
+      if (!state.opened) return state;
+      return { ...state, proposed: { ...state.proposed, [event.data.group]: { entries: event.data.entries, proposedAt: recordedAt } } };
+    }
     case 'RankingPublished':
     case 'RankingRepublished': {
       if (!state.opened) return state;
       const previous = state.published[event.data.group];
+      const { [event.data.group]: _consumed, ...proposed } = state.proposed;
       return {
         ...state,
+        proposed,
         published: {
           ...state.published,
           [event.data.group]: { publishedAt: recordedAt, republications: previous ? previous.republications + 1 : 0 },

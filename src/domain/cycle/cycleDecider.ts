@@ -1,14 +1,12 @@
 import { event, type AgencyGroup, type CycleEvent, type Participant, type RatingBand } from '../../events/parEvents';
-import type { AssessmentState } from '../assessment/assessment';
-import { scoreAssessment } from '../assessment/scoring';
 import type { Decider } from '../decider';
 import { DomainError, badInput, invalidState } from '../errors';
 import type { Framework } from '../framework/framework';
 import { toPoints } from '../points';
-import { rank } from '../ranking/ranking';
-import { optionalText, requireText, requireYear } from '../validation';
+import { requireText, requireYear } from '../validation';
 import type { SchedulePhase } from '../enums';
-import { evolveCycle, participantOf, type CycleState, type OpenedCycle } from './cycle';
+import { evolveCycle, participantOf, type CycleState } from './cycle';
+import { decidePropose, decidePublish, type ProposeRanking, type PublishRanking } from './publication';
 import { effectiveDeadline, hasPassed } from './schedule';
 
 export interface BandInput {
@@ -26,18 +24,6 @@ export type OpenAssessmentCycle = {
   selfAssessmentDeadline: Date;
   appraisalDeadline: Date;
   bands: BandInput[];
-};
-
-export type PublishRanking = {
-  type: 'PublishRanking';
-  year: number;
-  group: AgencyGroup;
-  reason?: string | null;
-  /** The People's Committee's decision approving the ranking, e.g. "123/QĐ-UBND", and its calendar date. */
-  decisionNumber: string;
-  decisionDate: Date;
-  /** Loaded by the handler: the assessment of every participant of the group. */
-  assessments: { agencyCode: string; state: AssessmentState; framework: Framework }[];
 };
 
 export type AmendCycleSchedule = {
@@ -67,7 +53,7 @@ export type ExcludeFromRanking = {
   reason: string;
 };
 
-type CycleCommand = OpenAssessmentCycle | PublishRanking | AmendCycleSchedule | GrantExtension | ExcludeFromRanking;
+type CycleCommand = OpenAssessmentCycle | ProposeRanking | PublishRanking | AmendCycleSchedule | GrantExtension | ExcludeFromRanking;
 
 function requireOpened(state: CycleState, year: number) {
   if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle: a coordinator opens it first`, 'year');
@@ -77,12 +63,6 @@ function requireOpened(state: CycleState, year: number) {
 function requireDate(field: string, date: Date): string {
   if (Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid date and time');
   return date.toISOString();
-}
-
-/** A calendar date (a GraphQL `Date` arrives as UTC midnight) as YYYY-MM-DD. */
-function requireCalendarDate(field: string, date: Date): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
-  return date.toISOString().slice(0, 10);
 }
 
 /** Moves the year's deadlines for everyone; extensions granted to single agencies stay (schedule.ts). */
@@ -166,52 +146,6 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
   ];
 }
 
-/** The group's participants, sorted by code, that are neither finalised nor excluded: a ranking waits for them. */
-function unfinalizedParticipants(cycle: OpenedCycle, command: PublishRanking): string[] {
-  const finalized = new Set(command.assessments.filter((a) => a.state.status === 'FINALIZED').map((a) => a.agencyCode));
-  const excluded = new Set(cycle.excluded.map((x) => x.agencyCode));
-  return cycle.participants
-    .filter((p) => p.group === command.group && !finalized.has(p.code) && !excluded.has(p.code))
-    .map((p) => p.code)
-    .sort();
-}
-
-function decidePublish(command: PublishRanking, state: CycleState): CycleEvent[] {
-  if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${command.year} cycle`, 'year');
-  if (!state.frameworks.some((f) => f.group === command.group)) {
-    throw badInput('group', `the ${command.year} cycle has no framework for group ${command.group}`);
-  }
-  const reason = optionalText('reason', command.reason, 1000);
-  const decisionNumber = requireText('decisionNumber', command.decisionNumber, 100);
-  const decisionDate = requireCalendarDate('decisionDate', command.decisionDate);
-  const alreadyPublished = state.published[command.group] !== undefined;
-  if (alreadyPublished && !reason) {
-    throw invalidState(`the ${command.year} ranking of ${command.group} is already published; to republish it, give a reason`, { field: 'reason' });
-  }
-  const names = new Map(state.participants.map((p) => [p.code, p.name]));
-  // Agencies left out of the ranking (ExcludeFromRanking) take no place in it, finalised or not.
-  const isExcluded = (code: string) => state.excluded.some((x) => x.agencyCode === code);
-  const finalized = command.assessments.filter((a) => a.state.status === 'FINALIZED' && !isExcluded(a.agencyCode));
-  const missing = unfinalizedParticipants(state, command);
-  if (missing.length > 0) {
-    throw invalidState(`the ${command.year} ${command.group} ranking needs every participant finalised or excluded; not yet: ${missing.join(', ')}`, {
-      missing,
-    });
-  }
-  if (finalized.length === 0) throw invalidState(`no ${command.group} assessment of ${command.year} is finalized yet; nothing to rank`);
-  const candidates = finalized.map((a) => {
-    const result = scoreAssessment(a.framework.areas, a.state);
-    return {
-      agencyCode: a.agencyCode,
-      agencyName: names.get(a.agencyCode) ?? a.agencyCode,
-      totalPoints: result.totalPoints,
-      maxPoints: result.applicableMaxPoints,
-    };
-  });
-  const data = { year: state.year, group: command.group, entries: rank(candidates, state.bands), decisionNumber, decisionDate };
-  return alreadyPublished ? [event('RankingRepublished', { ...data, reason: reason as string })] : [event('RankingPublished', data)];
-}
-
 /** More time for one participating agency in one phase; it must reach past the year's deadline and now. */
 function decideGrantExtension(command: GrantExtension, state: CycleState): CycleEvent[] {
   const cycle = requireOpened(state, command.year);
@@ -259,6 +193,8 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
     switch (command.type) {
       case 'OpenAssessmentCycle':
         return decideOpen(command, state);
+      case 'ProposeRanking':
+        return decidePropose(command, state);
       case 'PublishRanking':
         return decidePublish(command, state);
       case 'AmendCycleSchedule':

@@ -6,11 +6,18 @@ export type CycleDocument = OpenedCycle & { openedAt: string };
 const id = (year: number) => String(year);
 
 /** The cycle's events after its opening: each changes the opened cycle's document. */
-const LATER_CYCLE_EVENTS = ['RankingPublished', 'RankingRepublished', 'CycleScheduleAmended', 'ExtensionGranted', 'AgencyExcludedFromRanking'] as const;
+const LATER_CYCLE_EVENTS = [
+  'RankingProposed',
+  'RankingPublished',
+  'RankingRepublished',
+  'CycleScheduleAmended',
+  'ExtensionGranted',
+  'AgencyExcludedFromRanking',
+] as const;
 
 export const cyclesProjection = defineProjection({
   name: 'cycles',
-  version: 2,
+  version: 3,
   collections: [{ name: 'cycles', indexes: [['year']] }],
   handles: ['AssessmentCycleOpened', ...LATER_CYCLE_EVENTS],
   reads: (event) => (LATER_CYCLE_EVENTS.some((t) => t === event.type) && 'year' in event.data ? [{ collection: 'cycles', id: id(event.data.year) }] : []),
@@ -23,6 +30,7 @@ export const cyclesProjection = defineProjection({
         const { opened: _opened, ...cycle } = state;
         return [{ collection: 'cycles', id: id(event.data.year), doc: { ...cycle, openedAt: recordedAt } satisfies CycleDocument }];
       }
+      case 'RankingProposed':
       case 'RankingPublished':
       case 'RankingRepublished':
       case 'CycleScheduleAmended':

@@ -22,6 +22,8 @@ export interface RankingDocument {
   /** Agencies left out of this ranking (AgencyExcludedFromRanking), with the reason: never in the entries. */
   notRanked: { agencyCode: string; agencyName: string; reason: string }[];
   provisionalEntries: RankingEntryData[];
+  /** SNV's latest proposal not yet published (a publication consumes it). */
+  proposal: { proposedAt: string; entries: RankingEntryData[] } | null;
   /** The latest publication; earlier ones stay in `publications`. */
   publication: Publication | null;
   publications: Publication[];
@@ -46,13 +48,14 @@ export const rankingId = (year: number, group: AgencyGroup) => `${year}-${group}
 
 export const rankingsProjection = defineProjection({
   name: 'rankings',
-  version: 3,
+  version: 4,
   collections: [{ name: 'rankings', indexes: [['year'], ['group', 'year']] }],
-  handles: ['AssessmentCycleOpened', 'AssessmentFinalized', 'RankingPublished', 'RankingRepublished', 'AgencyExcludedFromRanking'],
+  handles: ['AssessmentCycleOpened', 'AssessmentFinalized', 'RankingProposed', 'RankingPublished', 'RankingRepublished', 'AgencyExcludedFromRanking'],
   reads(event) {
     switch (event.type) {
       case 'AssessmentFinalized':
       case 'AgencyExcludedFromRanking':
+      case 'RankingProposed':
       case 'RankingPublished':
       case 'RankingRepublished':
         return [{ collection: 'rankings', id: rankingId(event.data.year, event.data.group) }];
@@ -73,6 +76,7 @@ export const rankingsProjection = defineProjection({
             finalized: {},
             notRanked: [],
             provisionalEntries: [],
+            proposal: null,
             publication: null,
             publications: [],
           };
@@ -95,6 +99,13 @@ export const rankingsProjection = defineProjection({
         const doc: RankingDocument = { ...current, notRanked, provisionalEntries: provisional({ ...current, notRanked }) };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
+      case 'RankingProposed': {
+        const { year, group, entries } = event.data;
+        const current = docs<RankingDocument>('rankings', rankingId(year, group));
+        if (!current) return [];
+        const doc: RankingDocument = { ...current, proposal: { proposedAt: event.metadata.recordedAt, entries } };
+        return [{ collection: 'rankings', id: rankingId(year, group), doc }];
+      }
       case 'RankingPublished':
       case 'RankingRepublished': {
         const { year, group, entries } = event.data;
@@ -109,7 +120,7 @@ export const rankingsProjection = defineProjection({
           // The decider already leaves excluded agencies out; an entry for one would not be shown either way.
           entries: entries.filter((e) => !left.has(e.agencyCode)),
         };
-        const doc: RankingDocument = { ...current, publication, publications: [...current.publications, publication] };
+        const doc: RankingDocument = { ...current, proposal: null, publication, publications: [...current.publications, publication] };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
       default:
