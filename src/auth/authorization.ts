@@ -24,7 +24,8 @@ type CommandName =
   | 'RecordNonSubmission'
   | 'ProposeAdjustment'
   | 'DecideAdjustment'
-  | 'AssignAppraiser';
+  | 'AssignAppraiser'
+  | 'AppraiseCriteria';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -54,6 +55,7 @@ const allowed: Record<CommandName, readonly Role[]> = {
   RequestExplanation: ['APPRAISER'],
   // Which leaves an appraiser may score depends on the framework: the assessment decider checks that part.
   AppraiseCriterion: ['APPRAISER'],
+  AppraiseCriteria: ['APPRAISER'],
 };
 
 /** Commands an agency officer gives for their own agency only. */

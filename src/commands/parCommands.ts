@@ -123,6 +123,13 @@ interface DecideAdjustmentInput {
   comment?: string | null;
 }
 
+interface AppraiseCriteriaInput {
+  year: number;
+  agencyCode: string;
+  round: number;
+  items: { criterionCode: string; points?: number | null; applicable?: boolean | null; comment?: string | null }[];
+}
+
 interface AssignAppraiserInput {
   year: number;
   agencyCode: string;
@@ -281,6 +288,18 @@ export class ParCommands {
       points: input.points,
       applicable: input.applicable,
       comment: input.comment,
+      appraiserAgency: actor.agency,
+    }));
+  }
+
+  appraiseCriteria(request: CommandRequest, input: AppraiseCriteriaInput): Promise<CommandOutcome> {
+    const actor = authorize(request.actor, 'AppraiseCriteria');
+    const envelope = { ...request, actor };
+    return this.assessmentCommand(envelope, 'AppraiseCriteria', input, (context) => ({
+      type: 'AppraiseCriteria',
+      context,
+      round: input.round,
+      items: input.items,
       appraiserAgency: actor.agency,
     }));
   }

@@ -5,6 +5,7 @@ import type { AssessmentDocument } from '../projections/assessments/assessmentDo
 import { Agency } from '../schema/agencyType';
 import { Assessment } from '../schema/assessmentType';
 import { AgencyGroup } from '../schema/enums';
+import { AppraiseCriteriaInput } from '../schema/inputs/appraiseCriteriaInput';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { AssignAppraiserInput } from '../schema/inputs/assignAppraiserInput';
@@ -87,6 +88,18 @@ export class AssessmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.appraiseCriterion({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, {
+    description: 'Appraises many leaves of one agency in one round, all or nothing (one append); a refused item refuses the whole command, naming items[i].',
+  })
+  appraiseCriteria(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => AppraiseCriteriaInput) input: AppraiseCriteriaInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.appraiseCriteria({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
   @Mutation(() => Assessment, { description: 'The leaf’s appraiser asks the agency to explain, after round 1; round 2 waits for the answer or dueAt.' })

@@ -103,4 +103,49 @@ describe('appraisal: conflicts of interest over HTTP', () => {
       },
     });
   });
+
+  it('appraiseCriteria: the rest of SNV in one command, all or nothing, one append', async () => {
+    const BULK = `mutation($input: AppraiseCriteriaInput!, $commandId: ID) {
+      appraiseCriteria(input: $input, commandId: $commandId) { version criteria { code finalPoints appraisals { round points appraiserCode } } }
+    }`;
+    const items = [
+      { criterionCode: '1.2.1', points: 2.25, comment: 'đạt' },
+      { criterionCode: '1.2.2', points: 1.5 },
+      { criterionCode: '2.1', points: 1.7501 },
+    ];
+    const input = { year: YEAR, agencyCode: 'SNV', round: 1, items };
+    // A refused item refuses the whole command and names it; nothing is appended.
+    const refusals: [object, string, string | undefined, string][] = [
+      [{ ...input, items: [items[0], { criterionCode: '1.2.2', points: 9 }] }, 'BAD_USER_INPUT', 'items[1].points', appraiser('STP')],
+      [{ ...input, items: [items[0], { criterionCode: '9.9', points: 1 }] }, 'BAD_USER_INPUT', 'items[1].criterionCode', appraiser('STP')],
+      [{ ...input, items: [] }, 'BAD_USER_INPUT', 'items', appraiser('STP')],
+      [{ ...input, items: Array.from({ length: 501 }, () => items[0]) }, 'BAD_USER_INPUT', 'items', appraiser('STP')],
+      [input, 'FORBIDDEN', undefined, appraiser('SNV')],
+      [input, 'FORBIDDEN', undefined, coordinator],
+    ];
+    const version = async () => expectData(await t.gql(`{ assessment(year: ${YEAR}, agencyCode: "SNV") { version } }`, {}, coordinator)).assessment.version;
+    const start = await version();
+    for (const [refused, code, field, token] of refusals) {
+      expect((await t.gql(BULK, { input: refused }, token)).errors?.[0].extensions).toMatchObject(field ? { code, field } : { code });
+    }
+    expect(await version()).toBe(start);
+
+    const done = expectData(await t.gql(BULK, { input, commandId: 'bulk-snv-1' }, appraiser('STP'))).appraiseCriteria;
+    expect(done.version).toBe(start + 3);
+    expect(done.criteria.map((c: { code: string; finalPoints: number | null }) => [c.code, c.finalPoints])).toEqual([
+      ['1.1', 0.75],
+      ['1.2.1', 2.25],
+      ['1.2.2', 1.5],
+      ['2.1', 1.7501],
+      ['3.1', null],
+    ]);
+    // The same command id again appends nothing.
+    expect(expectData(await t.gql(BULK, { input, commandId: 'bulk-snv-1' }, appraiser('STP'))).appraiseCriteria.version).toBe(start + 3);
+    expect(await pendingOf('STP')).toEqual([]);
+    const audit = expectData(await t.gql(AUDIT, { filter: { streamId: `assessment-${YEAR}-SNV`, eventType: 'CriterionAppraised' } }, coordinator)).auditTrail;
+    const bulk = audit.edges
+      .map((e: { node: { commandId: string | null; position: number } }) => e.node)
+      .filter((n: { commandId: string | null }) => n.commandId === 'bulk-snv-1');
+    expect(bulk).toHaveLength(3);
+  });
 });

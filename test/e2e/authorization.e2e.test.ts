@@ -161,6 +161,11 @@ function request(operation: string, subject: string): Request {
         },
       },
     },
+    // An unknown leaf: refused by the assessment decider after the role check, so nothing is appraised here.
+    appraiseCriteria: {
+      query: 'mutation($input: AppraiseCriteriaInput!) { appraiseCriteria(input: $input) { status } }',
+      variables: { input: { ...key, round: 1, items: [{ criterionCode: unknownLeaf, points: 1, comment: 'x' }] } },
+    },
     recordSurveyScores: {
       query: 'mutation($input: RecordSurveyScoresInput!) { recordSurveyScores(input: $input) { status } }',
       variables: {

@@ -141,6 +141,7 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   requestExplanation: mutation({ APPRAISER: 'allowed' }),
   // Role level: which leaves an appraiser may score is the assessment decider's rule (domain tests).
   appraiseCriterion: mutation({ APPRAISER: 'allowed' }),
+  appraiseCriteria: mutation({ APPRAISER: 'allowed' }),
   rebuildProjection: mutation({ ADMIN: 'allowed' }),
 };
 

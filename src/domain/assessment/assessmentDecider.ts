@@ -11,6 +11,7 @@ import type { Decider } from '../decider';
 import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
 import { decideAssignAppraiser, type AssignAppraiser } from './appraiserAssignment';
+import { decideAppraiseCriteria, type AppraiseCriteria } from './bulkAppraisal';
 import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
 import {
   adjustedTotal,
@@ -66,7 +67,8 @@ type AssessmentCommand =
   | RecordNonSubmission
   | ProposeAdjustment
   | DecideAdjustment
-  | AssignAppraiser;
+  | AssignAppraiser
+  | AppraiseCriteria;
 
 function requireNoDuplicates(items: { criterionCode: string }[]) {
   const seen = new Set<string>();
@@ -283,6 +285,8 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         return decideDecideAdjustment(command, state);
       case 'AssignAppraiser':
         return decideAssignAppraiser(command, state);
+      case 'AppraiseCriteria':
+        return decideAppraiseCriteria(command, state, decideAppraisal, evolveAssessment);
     }
   },
   evolve: evolveAssessment,
