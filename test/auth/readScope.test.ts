@@ -16,7 +16,7 @@ import type { RequestContext } from '../../src/resolvers/context';
 const actor = (roles: string[], agency: string | null = null): Actor => ({ sub: 'x', name: 'X', agency, roles });
 
 /** 2025: HOIAN and TAMKY (DISTRICT, set H: area 1 appraised by SNV, leaf 2.1 by STP), SNV (DEPARTMENT, set S). */
-function readModels(state: { finalised?: string[]; published?: string[] } = {}): ReadModels {
+function readModels(state: { finalised?: string[]; published?: string[]; assigned?: Record<string, Record<string, string>> } = {}): ReadModels {
   const cycle = {
     year: 2025,
     frameworks: [
@@ -46,6 +46,8 @@ function readModels(state: { finalised?: string[]; published?: string[] } = {}):
     cycle: async (year: number) => (year === 2025 ? cycle : null),
     cycles: async () => [cycle],
     framework: async (code: string) => frameworks[code] ?? null,
+    // Leaves the coordinator gave to another appraiser (assignAppraiser), per assessed agency.
+    assessment: async (_year: number, agencyCode: string) => ({ state: { appraisers: state.assigned?.[agencyCode] ?? {} } }),
     ranking: async (_year: number, group: string) =>
       ({ finalized: Object.fromEntries((state.finalised ?? []).filter((c) => groupOf[c] === group).map((c) => [c, {}])) }) as unknown as RankingDocument,
   };
@@ -91,6 +93,13 @@ describe('the scope rule for agency data', () => {
     expect(await allowed(actor(['APPRAISER'], 'SNV'), 'SNV')).toBe(true);
     // Its responsibilities scope is its own agency only.
     expect(await allowed(stp, 'TAMKY', {}, 'responsibilities')).toBe(false);
+  });
+
+  it('lets an appraiser the coordinator named for some leaves read that assessment, and no other', async () => {
+    const sxd = actor(['APPRAISER'], 'SXD');
+    expect(await allowed(sxd, 'SNV')).toBe(false);
+    expect(await allowed(sxd, 'SNV', { assigned: { SNV: { '1.1': 'SXD' } } })).toBe(true);
+    expect(await allowed(sxd, 'TAMKY', { assigned: { SNV: { '1.1': 'SXD' } } })).toBe(false);
   });
 
   it('shows an analyst no drafts, even of its own agency, and a token with two roles the more generous scope', async () => {
