@@ -1,154 +1,41 @@
 import { agencyDecider } from '../domain/agency/agencyDecider';
 import type { AssessmentState } from '../domain/assessment/assessment';
-import { assessmentDecider, type AssessmentContext, type SelfScoreInput } from '../domain/assessment/assessmentDecider';
+import { assessmentDecider, type AssessmentContext } from '../domain/assessment/assessmentDecider';
 import { frameworkCodeFor, participantOf, type CycleState, type OpenedCycle } from '../domain/cycle/cycle';
-import { cycleDecider, type BandInput } from '../domain/cycle/cycleDecider';
+import { cycleDecider } from '../domain/cycle/cycleDecider';
 import { DomainError } from '../domain/errors';
 import type { Framework } from '../domain/framework/framework';
 import { frameworkDecider } from '../domain/framework/frameworkDecider';
 import type { FrameworkInput } from '../domain/framework/frameworkInput';
 import { requireCode, requireYear } from '../domain/validation';
-import type { SchedulePhase } from '../domain/enums';
-import type { AdjustmentKind, AgencyGroup, Participant } from '../events/parEvents';
+import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
 import { authorize } from '../auth/authorization';
 import type { Actor } from '../events/envelope';
 import type { CommandEnvelope, CommandHandler, CommandOutcome } from './commandHandler';
+import type {
+  RegisterAgencyInput,
+  OpenAssessmentCycleInput,
+  SubmitSelfAssessmentInput,
+  RequestExplanationInput,
+  SubmitExplanationInput,
+  AppraiseCriterionInput,
+  RecordSurveyScoresInput,
+  AssessmentKeyInput,
+  ProposeRankingInput,
+  PublishRankingInput,
+  AmendCycleScheduleInput,
+  GrantExtensionInput,
+  ProposeAdjustmentInput,
+  DecideAdjustmentInput,
+  AppraiseCriteriaInput,
+  AssignAppraiserInput,
+  RecordNonSubmissionInput,
+  ExcludeFromRankingInput,
+} from './commandInputs';
 
 /** A mutation as it arrives: the actor is null when the request carried no token. */
 type CommandRequest = Omit<CommandEnvelope, 'actor'> & { actor: Actor | null };
-
-interface RegisterAgencyInput {
-  code: string;
-  name: string;
-  group: AgencyGroup;
-}
-
-interface OpenAssessmentCycleInput {
-  year: number;
-  frameworkCodes: string[];
-  selfAssessmentDeadline: Date;
-  appraisalDeadline: Date;
-  bands?: BandInput[] | null;
-  /** Which agencies the cycle assesses; by default every registered agency of the covered groups. */
-  agencyCodes?: string[] | null;
-}
-
-interface SubmitSelfAssessmentInput {
-  year: number;
-  agencyCode: string;
-  scores: SelfScoreInput[];
-}
-
-interface RequestExplanationInput {
-  year: number;
-  agencyCode: string;
-  criterionCode: string;
-  question: string;
-  dueAt: Date;
-}
-
-interface SubmitExplanationInput {
-  year: number;
-  agencyCode: string;
-  criterionCode: string;
-  text: string;
-  evidence?: string[] | null;
-  revisedPoints?: number | null;
-}
-
-interface AppraiseCriterionInput {
-  year: number;
-  agencyCode: string;
-  criterionCode: string;
-  round: number;
-  points?: number | null;
-  applicable?: boolean | null;
-  comment?: string | null;
-}
-
-interface RecordSurveyScoresInput {
-  year: number;
-  agencyCode: string;
-  scores: { criterionCode: string; points: number }[];
-}
-
-interface AssessmentKeyInput {
-  year: number;
-  agencyCode: string;
-}
-
-interface ProposeRankingInput {
-  year: number;
-  group: AgencyGroup;
-}
-
-interface PublishRankingInput {
-  year: number;
-  group: AgencyGroup;
-  reason?: string | null;
-  decisionNumber: string;
-  decisionDate: Date;
-}
-
-interface AmendCycleScheduleInput {
-  year: number;
-  selfAssessmentDeadline: Date;
-  appraisalDeadline: Date;
-  reason: string;
-}
-
-interface GrantExtensionInput {
-  year: number;
-  agencyCode: string;
-  phase: SchedulePhase;
-  until: Date;
-  reason: string;
-}
-
-interface ProposeAdjustmentInput {
-  year: number;
-  agencyCode: string;
-  kind: AdjustmentKind;
-  points: number;
-  reason: string;
-  evidence?: string[] | null;
-}
-
-interface DecideAdjustmentInput {
-  year: number;
-  agencyCode: string;
-  adjustmentId: string;
-  acceptedPoints: number;
-  comment?: string | null;
-}
-
-interface AppraiseCriteriaInput {
-  year: number;
-  agencyCode: string;
-  round: number;
-  items: { criterionCode: string; points?: number | null; applicable?: boolean | null; comment?: string | null }[];
-}
-
-interface AssignAppraiserInput {
-  year: number;
-  agencyCode: string;
-  criterionCodes: string[];
-  appraiserCode: string;
-  reason: string;
-}
-
-interface RecordNonSubmissionInput {
-  year: number;
-  agencyCode: string;
-  reason: string;
-}
-
-interface ExcludeFromRankingInput {
-  year: number;
-  agencyCode: string;
-  reason: string;
-}
 
 /** The registered agencies, as the read side knows them once it has caught up with the log. */
 export interface AgencyDirectory {

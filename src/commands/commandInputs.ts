@@ -1,0 +1,139 @@
+import type { SelfScoreInput } from '../domain/assessment/assessmentDecider';
+import type { BandInput } from '../domain/cycle/cycleDecider';
+import type { SchedulePhase } from '../domain/enums';
+import type { AdjustmentKind, AgencyGroup } from '../events/parEvents';
+
+// The inputs of the commands as ParCommands receives them: GraphQL input classes satisfy these shapes, and the
+// deciders get what they need from them.
+
+export interface RegisterAgencyInput {
+  code: string;
+  name: string;
+  group: AgencyGroup;
+}
+
+export interface OpenAssessmentCycleInput {
+  year: number;
+  frameworkCodes: string[];
+  selfAssessmentDeadline: Date;
+  appraisalDeadline: Date;
+  bands?: BandInput[] | null;
+  /** Which agencies the cycle assesses; by default every registered agency of the covered groups. */
+  agencyCodes?: string[] | null;
+}
+
+export interface SubmitSelfAssessmentInput {
+  year: number;
+  agencyCode: string;
+  scores: SelfScoreInput[];
+}
+
+export interface RequestExplanationInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  question: string;
+  dueAt: Date;
+}
+
+export interface SubmitExplanationInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  text: string;
+  evidence?: string[] | null;
+  revisedPoints?: number | null;
+}
+
+export interface AppraiseCriterionInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  round: number;
+  points?: number | null;
+  applicable?: boolean | null;
+  comment?: string | null;
+}
+
+export interface RecordSurveyScoresInput {
+  year: number;
+  agencyCode: string;
+  scores: { criterionCode: string; points: number }[];
+}
+
+export interface AssessmentKeyInput {
+  year: number;
+  agencyCode: string;
+}
+
+export interface ProposeRankingInput {
+  year: number;
+  group: AgencyGroup;
+}
+
+export interface PublishRankingInput {
+  year: number;
+  group: AgencyGroup;
+  reason?: string | null;
+  decisionNumber: string;
+  decisionDate: Date;
+}
+
+export interface AmendCycleScheduleInput {
+  year: number;
+  selfAssessmentDeadline: Date;
+  appraisalDeadline: Date;
+  reason: string;
+}
+
+export interface GrantExtensionInput {
+  year: number;
+  agencyCode: string;
+  phase: SchedulePhase;
+  until: Date;
+  reason: string;
+}
+
+export interface ProposeAdjustmentInput {
+  year: number;
+  agencyCode: string;
+  kind: AdjustmentKind;
+  points: number;
+  reason: string;
+  evidence?: string[] | null;
+}
+
+export interface DecideAdjustmentInput {
+  year: number;
+  agencyCode: string;
+  adjustmentId: string;
+  acceptedPoints: number;
+  comment?: string | null;
+}
+
+export interface AppraiseCriteriaInput {
+  year: number;
+  agencyCode: string;
+  round: number;
+  items: { criterionCode: string; points?: number | null; applicable?: boolean | null; comment?: string | null }[];
+}
+
+export interface AssignAppraiserInput {
+  year: number;
+  agencyCode: string;
+  criterionCodes: string[];
+  appraiserCode: string;
+  reason: string;
+}
+
+export interface RecordNonSubmissionInput {
+  year: number;
+  agencyCode: string;
+  reason: string;
+}
+
+export interface ExcludeFromRankingInput {
+  year: number;
+  agencyCode: string;
+  reason: string;
+}
