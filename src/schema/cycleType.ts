@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
-import { AgencyGroup, SchedulePhase } from './enums';
+import { Extension } from './extensionType';
+import { AgencyGroup } from './enums';
 
 @ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle.' })
 class RatingBand {
@@ -42,27 +43,6 @@ class ScheduleAmendment {
 
   @Field(() => Date)
   amendedAt!: Date;
-}
-
-@ObjectType({ description: 'More time for one agency in one phase (grantExtension); the latest per agency and phase is in force.' })
-class Extension {
-  @Field(() => Agency, { description: 'With the name valid this year.' })
-  agency!: Agency;
-
-  @Field(() => ID)
-  agencyCode!: string;
-
-  @Field(() => SchedulePhase)
-  phase!: SchedulePhase;
-
-  @Field(() => Date)
-  until!: Date;
-
-  @Field()
-  reason!: string;
-
-  @Field(() => Date)
-  grantedAt!: Date;
 }
 
 @ObjectType({ description: 'One year of the PAR Index: which framework each group uses, who is assessed, deadlines.' })

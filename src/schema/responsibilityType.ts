@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
-import { AgencyGroup, SchedulePhase } from './enums';
+import { Extension } from './extensionType';
+import { AgencyGroup } from './enums';
 
 @ObjectType({ description: 'The coordinator’s record that the agency sent no self-assessment.' })
 class SelfAssessmentNonSubmission {
@@ -62,24 +63,6 @@ class PendingAppraisal {
   overdue!: boolean;
 }
 
-@ObjectType({ description: 'An extended deadline that concerns this agency: its own, or that of an agency whose criteria it appraises.' })
-class ExtendedDeadline {
-  @Field(() => Agency, { description: 'The agency that got the extension.' })
-  agency!: Agency;
-
-  @Field(() => SchedulePhase)
-  phase!: SchedulePhase;
-
-  @Field(() => Date)
-  until!: Date;
-
-  @Field()
-  reason!: string;
-
-  @Field(() => Date)
-  grantedAt!: Date;
-}
-
 @ObjectType({ description: 'A question from an appraiser that the agency has to answer.' })
 class ExplanationToAnswer {
   @Field(() => ID)
@@ -124,8 +107,10 @@ class CycleResponsibility {
   @Field(() => Date, { description: 'The year’s appraisal deadline, as amended.' })
   appraisalDeadline!: Date;
 
-  @Field(() => [ExtendedDeadline], { description: 'Every extended deadline that concerns this agency, oldest first.' })
-  extensions!: ExtendedDeadline[];
+  @Field(() => [Extension], {
+    description: 'Every extended deadline that concerns this agency (its own, or that of an agency whose criteria it appraises), oldest first.',
+  })
+  extensions!: Extension[];
 
   @Field(() => [PendingAppraisal], { description: 'Submitted criteria this agency has not appraised yet.' })
   pendingAppraisals!: PendingAppraisal[];
