@@ -9,6 +9,8 @@ export const SAMPLE_AGENCIES = {
   STP: { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },
   TAMKY: { code: 'TAMKY', name: 'UBND Thành phố Tam Kỳ', group: 'DISTRICT' },
   HOIAN: { code: 'HOIAN', name: 'UBND Thành phố Hội An', group: 'DISTRICT' },
+  DAILOC: { code: 'DAILOC', name: 'UBND huyện Đại Lộc', group: 'DISTRICT' },
+  NONGSON: { code: 'NONGSON', name: 'UBND huyện Nông Sơn', group: 'DISTRICT' },
 } as const;
 
 /**

@@ -1,9 +1,8 @@
 import { expectData, startTestService, type TestService } from '../support/service';
-import { APPRAISE, DECISION, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, PUBLISH_RANKING, REGISTER_AGENCY, SUBMIT, SURVEY, districtFramework } from './operations';
+import { openDistrictCycle } from './districtCycle';
+import { APPRAISE, DECISION, FINALIZE, PUBLISH_RANKING, SUBMIT, SURVEY } from './operations';
 
 const YEAR = 2025;
-const DAY = 24 * 3600 * 1000;
-const at = (ms: number) => new Date(Date.now() + ms).toISOString();
 
 const RANKING_FIELDS = 'year group published entries { rank agency { code name } totalPoints indexPercent } notRanked { agency { code name group } reason }';
 const EXCLUDE = `mutation($input: ExcludeFromRankingInput!, $commandId: ID) {
@@ -28,18 +27,7 @@ describe('excludeFromRanking over HTTP', () => {
   beforeAll(async () => {
     t = await startTestService();
     coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
-    for (const input of [
-      { code: 'SNV', name: 'Sở Nội vụ', group: 'DEPARTMENT' },
-      { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' },
-      { code: 'TAMKY', name: 'UBND Thành phố Tam Kỳ', group: 'DISTRICT' },
-      { code: 'HOIAN', name: 'UBND Thành phố Hội An', group: 'DISTRICT' },
-      { code: 'NONGSON', name: 'UBND huyện Nông Sơn', group: 'DISTRICT' },
-    ]) {
-      expectData(await t.gql(REGISTER_AGENCY, { input }, coordinator));
-    }
-    expectData(await t.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
-    const deadlines = { selfAssessmentDeadline: at(30 * DAY), appraisalDeadline: at(60 * DAY) };
-    expectData(await t.gql(OPEN_CYCLE, { input: { year: YEAR, frameworkCodes: [districtFramework.code], ...deadlines } }, coordinator));
+    await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN', 'NONGSON'], year: YEAR });
 
     for (const [agencyCode, { self, survey }] of Object.entries(results)) {
       const scores = Object.entries(self).map(([criterionCode, points]) => ({ criterionCode, points, evidence: [`KH số 1/KH-UBND ${criterionCode}`] }));
