@@ -18,6 +18,8 @@ export interface OpenAssessmentCycleInput {
   selfAssessmentDeadline: Date;
   appraisalDeadline: Date;
   bands?: BandInput[] | null;
+  /** Per group, bands replacing `bands` for that group. */
+  groupBands?: { group: AgencyGroup; bands: BandInput[] }[] | null;
   /** Which agencies the cycle assesses; by default every registered agency of the covered groups. */
   agencyCodes?: string[] | null;
 }

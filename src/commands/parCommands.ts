@@ -108,6 +108,7 @@ export class ParCommands {
             selfAssessmentDeadline: input.selfAssessmentDeadline,
             appraisalDeadline: input.appraisalDeadline,
             bands: [],
+            groupBands: [],
           };
         const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
         const participants = input.agencyCodes?.length
@@ -121,6 +122,7 @@ export class ParCommands {
           selfAssessmentDeadline: input.selfAssessmentDeadline,
           appraisalDeadline: input.appraisalDeadline,
           bands: input.bands ?? [],
+          groupBands: input.groupBands ?? [],
         };
       },
     });

@@ -61,6 +61,12 @@ export interface RatingBand {
   minIndexPercent: number;
 }
 
+/** Bands that replace the cycle's default `bands` for one group (districts may be rated on other thresholds). */
+export interface GroupBands {
+  group: AgencyGroup;
+  bands: RatingBand[];
+}
+
 export interface Participant {
   code: string;
   /** The name valid in this cycle's year, so that history shows what people saw then. */
@@ -76,7 +82,9 @@ export type AssessmentCycleOpened = NewEvent<
     participants: Participant[];
     selfAssessmentDeadline: string;
     appraisalDeadline: string;
+    /** The default bands, for every group without its own in `groupBands`. */
     bands: RatingBand[];
+    groupBands: GroupBands[];
   }
 >;
 
@@ -280,7 +288,7 @@ export type ParEventData<T extends ParEventType> = Extract<ParEvent, { type: T }
 export const CURRENT_SCHEMA_VERSION = {
   AgencyRegistered: 1,
   FrameworkPublished: 2,
-  AssessmentCycleOpened: 1,
+  AssessmentCycleOpened: 2,
   RankingProposed: 1,
   RankingPublished: 2,
   RankingRepublished: 2,

@@ -20,7 +20,11 @@ type RankingDataV1<T extends 'RankingPublished' | 'RankingRepublished'> = Omit<P
 /** Version 1 of FrameworkPublished: before frameworks capped bonus and penalty points. */
 type FrameworkDataV1 = Omit<ParEventData<'FrameworkPublished'>, 'bonusMaxPoints' | 'penaltyMaxPoints'>;
 
+/** Version 1 of AssessmentCycleOpened: one set of bands for every group. */
+type CycleOpenedDataV1 = Omit<ParEventData<'AssessmentCycleOpened'>, 'groupBands'>;
+
 interface ParSchemaHistory {
+  AssessmentCycleOpened: { 1: CycleOpenedDataV1 };
   FrameworkPublished: { 1: FrameworkDataV1 };
   RankingPublished: { 1: RankingDataV1<'RankingPublished'> };
   RankingRepublished: { 1: RankingDataV1<'RankingRepublished'> };
@@ -57,6 +61,8 @@ export function upcaster<T extends ParEventType, V extends number>(
 const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
   // Frameworks published before bonus and penalty points existed allow none.
   upcaster('FrameworkPublished', 1, (data) => ({ ...data, bonusMaxPoints: 0, penaltyMaxPoints: 0 })),
+  // Cycles opened before bands could differ per group rate every group on the default bands.
+  upcaster('AssessmentCycleOpened', 1, (data) => ({ ...data, groupBands: [] })),
   // Publications logged before decisions were recorded carry none.
   upcaster('RankingPublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
   upcaster('RankingRepublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),

@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { bandNamed } from '../domain/ranking/bands';
 import type { RankingEntryData } from '../events/parEvents';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { AgencyGroup, type RankingStatus } from '../schema/enums';
@@ -27,7 +28,7 @@ function presentRanking(doc: RankingDocument) {
     decisionNumber: doc.publication?.decisionNumber ?? null,
     decisionDate: doc.publication?.decisionDate ?? null,
     publicationCount: doc.publications.length,
-    entries: entries.map((e) => ({ ...e, agency: { code: e.agencyCode, name: e.agencyName, group: doc.group } })),
+    entries: entries.map((e) => ({ ...e, band: bandNamed(e.band, doc.bands), agency: { code: e.agencyCode, name: e.agencyName, group: doc.group } })),
     notRanked: doc.notRanked.map((n) => ({ agency: { code: n.agencyCode, name: n.agencyName, group: doc.group }, reason: n.reason })),
   };
 }

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Adjustment } from './adjustmentType';
 import { Agency } from './agencyType';
+import { RatingBand } from './ratingBandType';
 import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
 @ObjectType({ description: 'One appraisal round of a criterion.' })
@@ -193,8 +194,8 @@ export class Assessment {
   @Field(() => Float, { nullable: true, description: 'totalPoints ÷ applicableMaxPoints × 100, unrounded; a bonus may take it over 100.' })
   indexPercent!: number | null;
 
-  @Field(() => String, { nullable: true })
-  band!: string | null;
+  @Field(() => RatingBand, { nullable: true, description: 'The band of the agency’s group this year that the index reaches; null without bands or index.' })
+  band!: RatingBand | null;
 
   @Field(() => [AreaScore])
   areas!: AreaScore[];

@@ -1,16 +1,8 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
 import { Extension } from './extensionType';
 import { AgencyGroup } from './enums';
-
-@ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle.' })
-class RatingBand {
-  @Field()
-  label!: string;
-
-  @Field(() => Float)
-  minIndexPercent!: number;
-}
+import { GroupBands, RatingBand } from './ratingBandType';
 
 @ObjectType()
 class CycleFramework {
@@ -68,8 +60,11 @@ export class Cycle {
   @Field(() => [Extension], { description: 'Every extension granted, oldest first.' })
   extensions!: Extension[];
 
-  @Field(() => [RatingBand])
+  @Field(() => [RatingBand], { description: 'The default bands, for every group without its own in groupBands.' })
   bands!: RatingBand[];
+
+  @Field(() => [GroupBands], { description: 'Bands set for single groups (openAssessmentCycle groupBands).' })
+  groupBands!: GroupBands[];
 
   @Field(() => Date)
   openedAt!: Date;

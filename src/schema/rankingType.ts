@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
 import { AgencyGroup, RankingStatus } from './enums';
+import { RatingBand } from './ratingBandType';
 import { CalendarDateScalar } from './scalars';
 
 @ObjectType()
@@ -20,8 +21,8 @@ class RankingEntry {
   @Field(() => Float, { nullable: true, description: 'Unrounded; ranks compare exact values.' })
   indexPercent!: number | null;
 
-  @Field(() => String, { nullable: true })
-  band!: string | null;
+  @Field(() => RatingBand, { nullable: true, description: 'The band of the group this year that the index reaches; null without bands or index.' })
+  band!: RatingBand | null;
 }
 
 @ObjectType({ description: 'An agency left out of the group’s ranking this year (e.g. a unit dissolved during the year).' })

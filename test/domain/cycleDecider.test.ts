@@ -22,12 +22,13 @@ const open = (overrides: Partial<OpenAssessmentCycle> = {}): OpenAssessmentCycle
     { label: ' Xuất sắc ', minIndexPercent: 93 },
     { label: 'Tốt', minIndexPercent: 80.5 },
   ],
+  groupBands: [],
   ...overrides,
 });
 
 const opened: AssessmentCycleOpened = {
   type: 'AssessmentCycleOpened',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: {
     year: 2024,
     frameworks: [{ group: 'DEPARTMENT', frameworkCode: 'RANK-2024' }],
@@ -44,6 +45,7 @@ const opened: AssessmentCycleOpened = {
       { label: 'Xuất sắc', minIndexPercent: 93 },
       { label: 'Tốt', minIndexPercent: 80 },
     ],
+    groupBands: [],
   },
 };
 
@@ -82,7 +84,7 @@ describe('cycleDecider: open', () => {
       .then([
         {
           type: 'AssessmentCycleOpened',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             year: 2024,
             frameworks: [{ group: 'DEPARTMENT', frameworkCode: 'DEPT-2024' }],
@@ -93,6 +95,7 @@ describe('cycleDecider: open', () => {
               { label: 'Xuất sắc', minIndexPercent: 93 },
               { label: 'Tốt', minIndexPercent: 80.5 },
             ],
+            groupBands: [],
           },
         },
       ]);
@@ -196,6 +199,40 @@ describe('cycleDecider: open', () => {
         }),
       )
       .thenError('BAD_USER_INPUT', 'bands[2].label');
+  });
+
+  it('bands for one group are recorded beside the default bands', () => {
+    const districtBands = [{ label: 'Xuất sắc', minIndexPercent: 90 }];
+    const [opened] = spec
+      .given([])
+      .when(
+        open({ frameworks: [branchFramework, smallFramework], participants: PARTICIPANTS, groupBands: [{ group: 'PROVINCIAL_BRANCH', bands: districtBands }] }),
+      )
+      .events();
+    expect(opened.type === 'AssessmentCycleOpened' && opened.data.groupBands).toEqual([{ group: 'PROVINCIAL_BRANCH', bands: districtBands }]);
+  });
+
+  it('group bands for a group without framework, a group named twice, or an invalid band: BAD_USER_INPUT naming the field', () => {
+    const bands = [{ label: 'Tốt', minIndexPercent: 80 }];
+    spec
+      .given([])
+      .when(open({ groupBands: [{ group: 'DISTRICT', bands }] }))
+      .thenError('BAD_USER_INPUT', 'groupBands[0].group');
+    spec
+      .given([])
+      .when(
+        open({
+          groupBands: [
+            { group: 'DEPARTMENT', bands },
+            { group: 'DEPARTMENT', bands },
+          ],
+        }),
+      )
+      .thenError('BAD_USER_INPUT', 'groupBands[1].group');
+    spec
+      .given([])
+      .when(open({ groupBands: [{ group: 'DEPARTMENT', bands: [{ label: 'Tốt', minIndexPercent: 101 }] }] }))
+      .thenError('BAD_USER_INPUT', 'groupBands[0].bands[0].minIndexPercent');
   });
 
   it('an empty band label: BAD_USER_INPUT on bands[i].label', () => {

@@ -17,6 +17,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   selfAssessmentDeadline: SELF,
   appraisalDeadline: APPRAISAL,
   bands: [],
+  groupBands: [],
 });
 
 const amend = (overrides: Partial<AmendCycleSchedule> = {}): AmendCycleSchedule => ({

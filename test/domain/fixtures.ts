@@ -97,6 +97,7 @@ export function openedCycle(overrides: Partial<OpenedCycle> = {}): OpenedCycle {
     selfAssessmentDeadline: daysFromNow(10).toISOString(),
     appraisalDeadline: daysFromNow(40).toISOString(),
     bands: BANDS,
+    groupBands: [],
     proposed: {},
     published: {},
     scheduleAmendments: [],

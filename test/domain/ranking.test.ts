@@ -1,4 +1,5 @@
-import { bandFor, rank, type RankingCandidate } from '../../src/domain/ranking/ranking';
+import { bandFor, bandNamed, bandsOf } from '../../src/domain/ranking/bands';
+import { rank, type RankingCandidate } from '../../src/domain/ranking/ranking';
 import { toPoints, type Points } from '../../src/domain/points';
 import type { RatingBand } from '../../src/events/parEvents';
 import { BANDS } from './fixtures';
@@ -136,20 +137,24 @@ describe('bandFor', () => {
   const ratio = (achieved: number, maximum: number) => ({ achieved: p(achieved), maximum: p(maximum) });
 
   it('an index of exactly 93 gets the band starting at 93', () => {
-    expect(bandFor(ratio(93, 100), BANDS)).toBe('Xuất sắc');
-    expect(bandFor(ratio(68.82, 74), BANDS)).toBe('Xuất sắc'); // 68.82 / 74 = 93 % exactly
+    expect(bandFor(ratio(93, 100), BANDS)?.label).toBe('Xuất sắc');
+    expect(bandFor(ratio(68.82, 74), BANDS)?.label).toBe('Xuất sắc'); // 68.82 / 74 = 93 % exactly
   });
 
   it('an index just below 93 gets the next band down', () => {
-    expect(bandFor(ratio(92.9999, 100), BANDS)).toBe('Tốt');
-    expect(bandFor(ratio(68.8199, 74), BANDS)).toBe('Tốt');
+    expect(bandFor(ratio(92.9999, 100), BANDS)?.label).toBe('Tốt');
+    expect(bandFor(ratio(68.8199, 74), BANDS)?.label).toBe('Tốt');
   });
 
   it('picks the highest threshold reached, whatever the order bands are listed in', () => {
     const shuffled: RatingBand[] = [BANDS[2], BANDS[0], BANDS[1]];
-    expect(bandFor(ratio(95, 100), shuffled)).toBe('Xuất sắc');
-    expect(bandFor(ratio(80, 100), shuffled)).toBe('Tốt');
-    expect(bandFor(ratio(65, 100), shuffled)).toBe('Khá');
+    expect(bandFor(ratio(95, 100), shuffled)?.label).toBe('Xuất sắc');
+    expect(bandFor(ratio(80, 100), shuffled)?.label).toBe('Tốt');
+    expect(bandFor(ratio(65, 100), shuffled)?.label).toBe('Khá');
+  });
+
+  it('gives the band as an object: its label and the threshold it starts at', () => {
+    expect(bandFor(ratio(93, 100), BANDS)).toEqual({ label: 'Xuất sắc', minIndexPercent: 93 });
   });
 
   it('no band below the lowest threshold, without bands, or without an index', () => {
@@ -163,12 +168,29 @@ describe('bandFor', () => {
       { label: 'Xuất sắc', minIndexPercent: 81.3333 },
       { label: 'Tốt', minIndexPercent: 50 },
     ];
-    expect(bandFor(ratio(68.32, 84), bands)).toBe('Xuất sắc'); // 81.3333…
-    expect(bandFor(ratio(68.32, 84), [{ label: 'Xuất sắc', minIndexPercent: 81.3334 }, bands[1]])).toBe('Tốt');
+    expect(bandFor(ratio(68.32, 84), bands)?.label).toBe('Xuất sắc'); // 81.3333…
+    expect(bandFor(ratio(68.32, 84), [{ label: 'Xuất sắc', minIndexPercent: 81.3334 }, bands[1]])?.label).toBe('Tốt');
   });
 
   it('rank() puts the band on each entry', () => {
     const entries = rank([candidate('A', 'A', 93, 100), candidate('B', 'B', 92.9999, 100), candidate('C', 'C', 10, 100)], BANDS);
     expect(entries.map((e) => e.band)).toEqual(['Xuất sắc', 'Tốt', null]);
+  });
+});
+
+describe('bands per group', () => {
+  const DISTRICT_BANDS: RatingBand[] = [{ label: 'Xuất sắc', minIndexPercent: 90 }];
+  const cycle = { bands: BANDS, groupBands: [{ group: 'DISTRICT' as const, bands: DISTRICT_BANDS }] };
+
+  it('a group with its own bands is rated on them; the others on the default bands', () => {
+    expect(bandsOf(cycle, 'DISTRICT')).toEqual(DISTRICT_BANDS);
+    expect(bandsOf(cycle, 'DEPARTMENT')).toEqual(BANDS);
+    expect(bandsOf({ bands: BANDS }, 'DISTRICT')).toEqual(BANDS);
+  });
+
+  it('the label of a ranking entry finds its band among the bands of its group', () => {
+    expect(bandNamed('Tốt', BANDS)).toEqual({ label: 'Tốt', minIndexPercent: 80 });
+    expect(bandNamed('Tốt', DISTRICT_BANDS)).toBeNull();
+    expect(bandNamed(null, BANDS)).toBeNull();
   });
 });

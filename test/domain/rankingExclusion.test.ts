@@ -20,6 +20,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   selfAssessmentDeadline: daysFromNow(10).toISOString(),
   appraisalDeadline: daysFromNow(40).toISOString(),
   bands: BANDS,
+  groupBands: [],
 });
 
 const DISSOLVED = 'Giải thể từ ngày 01/3/2025 theo Nghị quyết số 01/NQ-HĐND, sáp nhập vào Sở Nội vụ';

@@ -15,6 +15,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   selfAssessmentDeadline: daysFromNow(10).toISOString(),
   appraisalDeadline: daysFromNow(40).toISOString(),
   bands: BANDS,
+  groupBands: [],
 });
 
 /** A flat framework of two self-assessed leaves: 1.1 = 60, 1.2 = 40. */

@@ -1,7 +1,7 @@
 /** The GraphQL operations the end-to-end tests send, as a frontend would. */
 
 export const ASSESSMENT_FIELDS = `
-  year version status totalPoints applicableMaxPoints indexPercent band
+  year version status totalPoints applicableMaxPoints indexPercent band { label minIndexPercent }
   agency { code name }
   areas { code title points maxPoints indexPercent }
   criteria { code title maxPoints selfPoints appraisedPoints surveyPoints finalPoints applicable appraisals { round points } }
@@ -16,7 +16,7 @@ export const PUBLISH_FRAMEWORK = `mutation($input: PublishFrameworkInput!) {
 }`;
 
 export const OPEN_CYCLE = `mutation($input: OpenAssessmentCycleInput!) {
-  openAssessmentCycle(input: $input) { year participants { code name } frameworks { group frameworkCode rankingPublished } bands { label minIndexPercent } selfAssessmentDeadline }
+  openAssessmentCycle(input: $input) { year participants { code name } frameworks { group frameworkCode rankingPublished } bands { label minIndexPercent } groupBands { group bands { label } } selfAssessmentDeadline }
 }`;
 
 export const SUBMIT = `mutation($input: SubmitSelfAssessmentInput!, $commandId: ID, $expectedVersion: Int) {
@@ -36,14 +36,14 @@ export const FINALIZE = `mutation($input: FinalizeAssessmentInput!) {
 }`;
 
 export const PUBLISH_RANKING = `mutation($input: PublishRankingInput!) {
-  publishRanking(input: $input) { year group published publishedAt decisionNumber decisionDate entries { rank agency { code name } totalPoints maxPoints indexPercent band } }
+  publishRanking(input: $input) { year group published publishedAt decisionNumber decisionDate entries { rank agency { code name } totalPoints maxPoints indexPercent band { label minIndexPercent } } }
 }`;
 
 /** The People's Committee's decision approving a ranking, as publishRanking takes it. */
 export const DECISION = { decisionNumber: '123/QĐ-UBND', decisionDate: '2027-03-01' };
 
 export const RANKING = `query($year: Int!, $group: AgencyGroup!) {
-  ranking(year: $year, group: $group) { year group published entries { rank agency { code name } totalPoints maxPoints indexPercent band } }
+  ranking(year: $year, group: $group) { year group published entries { rank agency { code name } totalPoints maxPoints indexPercent band { label minIndexPercent } } }
 }`;
 
 export const ASSESSMENT = `query($year: Int!, $agencyCode: ID!) { assessment(year: $year, agencyCode: $agencyCode) { ${ASSESSMENT_FIELDS} } }`;

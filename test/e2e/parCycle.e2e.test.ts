@@ -97,12 +97,22 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
             frameworkCodes: [districtFramework.code],
             selfAssessmentDeadline: new Date(now + 30 * DAY).toISOString(),
             appraisalDeadline: new Date(now + 60 * DAY).toISOString(),
+            // Districts are rated on their own thresholds; the default bands would rate 90 % only "Tốt".
             bands: [
-              { label: 'Xuất sắc', minIndexPercent: 90 },
-              { label: 'Tốt', minIndexPercent: 80 },
-              { label: 'Khá', minIndexPercent: 70 },
-              { label: 'Trung bình', minIndexPercent: 50 },
-              { label: 'Yếu', minIndexPercent: 0 },
+              { label: 'Xuất sắc', minIndexPercent: 95 },
+              { label: 'Tốt', minIndexPercent: 85 },
+            ],
+            groupBands: [
+              {
+                group: 'DISTRICT',
+                bands: [
+                  { label: 'Xuất sắc', minIndexPercent: 90 },
+                  { label: 'Tốt', minIndexPercent: 80 },
+                  { label: 'Khá', minIndexPercent: 70 },
+                  { label: 'Trung bình', minIndexPercent: 50 },
+                  { label: 'Yếu', minIndexPercent: 0 },
+                ],
+              },
             ],
           },
         },
@@ -110,6 +120,7 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
       ),
     );
     expect(openAssessmentCycle.participants.map((p: { code: string }) => p.code).sort()).toEqual(['DAILOC', 'HOIAN', 'NONGSON', 'TAMKY']);
+    expect(openAssessmentCycle.groupBands).toEqual([{ group: 'DISTRICT', bands: ['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu'].map((label) => ({ label })) }]);
 
     // Tam Kỳ: two appraisal rounds on 1.1 (3.5, then 4 after its explanation).
     const submitted = await submit('TAMKY', [
@@ -142,7 +153,13 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
     await appraise('STP', 'TAMKY', '2.1', 2);
     await survey('TAMKY', 8);
     const tamKy = (await finalize('TAMKY')).finalizeAssessment;
-    expect(tamKy).toMatchObject({ status: 'FINALIZED', totalPoints: 18, applicableMaxPoints: 20, indexPercent: 90, band: 'Xuất sắc' });
+    expect(tamKy).toMatchObject({
+      status: 'FINALIZED',
+      totalPoints: 18,
+      applicableMaxPoints: 20,
+      indexPercent: 90,
+      band: { label: 'Xuất sắc', minIndexPercent: 90 },
+    });
     expect(tamKy.areas).toEqual([
       { code: '1', title: 'Công tác chỉ đạo, điều hành CCHC', points: 8, maxPoints: 8, indexPercent: 100 },
       { code: '2', title: 'Văn bản quy phạm pháp luật', points: 2, maxPoints: 2, indexPercent: 100 },
@@ -151,11 +168,11 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
 
     // Hội An: 2.1 not applicable, so 16.2 of 18 is the same 90 % as Tam Kỳ's 18 of 20.
     const hoiAn = (await fullAssessment('HOIAN', { '1.1': 3.5, '1.2.1': 2.2, '1.2.2': 1.5, '2.1': null }, 9)).finalizeAssessment;
-    expect(hoiAn).toMatchObject({ totalPoints: 16.2, applicableMaxPoints: 18, band: 'Xuất sắc' });
+    expect(hoiAn).toMatchObject({ totalPoints: 16.2, applicableMaxPoints: 18, band: { label: 'Xuất sắc', minIndexPercent: 90 } });
     expect(hoiAn.indexPercent).toBeCloseTo(90, 10);
     // Nông Sơn: 7.7001 + 9.2999 must be exactly 17.
     const nongSon = (await fullAssessment('NONGSON', { '1.1': 3, '1.2.1': 2, '1.2.2': 1.2001, '2.1': 1.5 }, 9.2999)).finalizeAssessment;
-    expect(nongSon).toMatchObject({ totalPoints: 17, applicableMaxPoints: 20, indexPercent: 85, band: 'Tốt' });
+    expect(nongSon).toMatchObject({ totalPoints: 17, applicableMaxPoints: 20, indexPercent: 85, band: { label: 'Tốt', minIndexPercent: 80 } });
     const daiLoc = (await fullAssessment('DAILOC', { '1.1': 4, '1.2.1': 2.5, '1.2.2': 1.5, '2.1': 2 }, 9)).finalizeAssessment;
     expect(daiLoc).toMatchObject({ totalPoints: 19, indexPercent: 95 });
 
@@ -173,7 +190,13 @@ describe.each(availableBackends('the end-to-end cycle').map((b) => [b.name, b] a
       [2, 'TAMKY'],
       [4, 'NONGSON'],
     ]);
-    expect(publishRanking.entries[3]).toMatchObject({ totalPoints: 17, maxPoints: 20, indexPercent: 85, band: 'Tốt', agency: { name: 'UBND Huyện Nông Sơn' } });
+    expect(publishRanking.entries[3]).toMatchObject({
+      totalPoints: 17,
+      maxPoints: 20,
+      indexPercent: 85,
+      band: { label: 'Tốt', minIndexPercent: 80 },
+      agency: { name: 'UBND Huyện Nông Sơn' },
+    });
 
     // Analysts and inspectors can ask what was known at a past point of the log.
     const past = expectData(

@@ -122,6 +122,20 @@ describe('the upcasters of this build', () => {
     expect(framework.data).toEqual({ ...v1, bonusMaxPoints: 0, penaltyMaxPoints: 0 });
   });
 
+  it('give cycles opened before bands could differ per group (version 1) no group bands', () => {
+    const v1 = {
+      year: 2024,
+      frameworks: [],
+      participants: [],
+      selfAssessmentDeadline: 'x',
+      appraisalDeadline: 'y',
+      bands: [{ label: 'Tốt', minIndexPercent: 80 }],
+    };
+    const cycle = upcast(stored('AssessmentCycleOpened', 1, v1));
+    expect(cycle.schemaVersion).toBe(2);
+    expect(cycle.data).toEqual({ ...v1, groupBands: [] });
+  });
+
   it('refuse a PAR event newer than the build', () => {
     const next = CURRENT_SCHEMA_VERSION.SelfAssessmentSubmitted + 1;
     expect(() => upcast(stored('SelfAssessmentSubmitted', next, {}))).toThrow(

@@ -206,6 +206,16 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
       { label: 'Trung bình', minIndexPercent: 50 },
       { label: 'Yếu', minIndexPercent: 0 },
     ],
+    // Districts are rated on their own thresholds.
+    groupBands: [
+      {
+        group: 'DISTRICT',
+        bands: [
+          { label: 'Xuất sắc', minIndexPercent: 85 },
+          { label: 'Tốt', minIndexPercent: 70 },
+        ],
+      },
+    ],
   });
 
   // The schedule moves for everyone: appraisal gets ten more days.

@@ -1,4 +1,4 @@
-import { event, type AgencyGroup, type CycleEvent, type Participant, type RatingBand } from '../../events/parEvents';
+import { event, type AgencyGroup, type CycleEvent, type GroupBands, type Participant, type RatingBand } from '../../events/parEvents';
 import type { Decider } from '../decider';
 import { DomainError, badInput, invalidState } from '../errors';
 import type { Framework } from '../framework/framework';
@@ -24,6 +24,8 @@ export type OpenAssessmentCycle = {
   selfAssessmentDeadline: Date;
   appraisalDeadline: Date;
   bands: BandInput[];
+  /** Bands for single groups, replacing `bands` for them. */
+  groupBands: { group: AgencyGroup; bands: BandInput[] }[];
 };
 
 export type AmendCycleSchedule = {
@@ -92,20 +94,31 @@ function decideAmendSchedule(command: AmendCycleSchedule, state: CycleState): Cy
   ];
 }
 
-function checkBands(bands: BandInput[]): RatingBand[] {
+function checkBands(bands: BandInput[], field = 'bands'): RatingBand[] {
   const labels = new Set<string>();
   const thresholds = new Set<number>();
   return bands.map((band, i) => {
-    const label = requireText(`bands[${i}].label`, band.label, 100);
+    const label = requireText(`${field}[${i}].label`, band.label, 100);
     const threshold = toPoints(band.minIndexPercent);
     if (threshold === null || band.minIndexPercent < 0 || band.minIndexPercent > 100) {
-      throw badInput(`bands[${i}].minIndexPercent`, `must be between 0 and 100 with at most 4 decimals, got ${band.minIndexPercent}`);
+      throw badInput(`${field}[${i}].minIndexPercent`, `must be between 0 and 100 with at most 4 decimals, got ${band.minIndexPercent}`);
     }
-    if (labels.has(label)) throw badInput(`bands[${i}].label`, `band "${label}" is listed twice`);
-    if (thresholds.has(threshold)) throw badInput(`bands[${i}].minIndexPercent`, `two bands start at ${band.minIndexPercent}`);
+    if (labels.has(label)) throw badInput(`${field}[${i}].label`, `band "${label}" is listed twice`);
+    if (thresholds.has(threshold)) throw badInput(`${field}[${i}].minIndexPercent`, `two bands start at ${band.minIndexPercent}`);
     labels.add(label);
     thresholds.add(threshold);
     return { label, minIndexPercent: band.minIndexPercent };
+  });
+}
+
+/** Each group's own bands: a group of the cycle, named once, with bands as valid as the default ones. */
+function checkGroupBands(groupBands: OpenAssessmentCycle['groupBands'], groups: ReadonlySet<AgencyGroup>): GroupBands[] {
+  const named = new Set<AgencyGroup>();
+  return groupBands.map((g, i) => {
+    if (!groups.has(g.group)) throw badInput(`groupBands[${i}].group`, `group ${g.group} has no framework in this cycle`);
+    if (named.has(g.group)) throw badInput(`groupBands[${i}].group`, `group ${g.group} is listed twice`);
+    named.add(g.group);
+    return { group: g.group, bands: checkBands(g.bands, `groupBands[${i}].bands`) };
   });
 }
 
@@ -142,6 +155,7 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
       selfAssessmentDeadline: command.selfAssessmentDeadline.toISOString(),
       appraisalDeadline: command.appraisalDeadline.toISOString(),
       bands: checkBands(command.bands),
+      groupBands: checkGroupBands(command.groupBands, groups),
     }),
   ];
 }

@@ -3,6 +3,7 @@ import type { AssessmentState } from '../assessment/assessment';
 import { scoreAssessment } from '../assessment/scoring';
 import { DomainError, badInput, invalidState } from '../errors';
 import type { Framework } from '../framework/framework';
+import { bandsOf } from '../ranking/bands';
 import { rank } from '../ranking/ranking';
 import { optionalText, requireText } from '../validation';
 import type { CycleState, OpenedCycle } from './cycle';
@@ -82,7 +83,7 @@ function rankGroup(cycle: OpenedCycle, group: AgencyGroup, assessments: GroupAss
       maxPoints: result.applicableMaxPoints,
     };
   });
-  return rank(candidates, cycle.bands);
+  return rank(candidates, bandsOf(cycle, group));
 }
 
 /** What differs, per agency (sorted by code), between the proposed entries and the current ones. */

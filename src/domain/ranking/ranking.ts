@@ -1,5 +1,6 @@
 import type { RankingEntryData, RatingBand } from '../../events/parEvents';
-import { compareRatios, fromPoints, indexPercent, ratioAtLeastPercent, toPoints, type IndexRatio, type Points } from '../points';
+import { compareRatios, fromPoints, indexPercent, type IndexRatio, type Points } from '../points';
+import { bandFor } from './bands';
 import { compareCodes, compareVietnamese } from '../vietnameseOrder';
 
 export interface RankingCandidate {
@@ -7,17 +8,6 @@ export interface RankingCandidate {
   agencyName: string;
   totalPoints: Points;
   maxPoints: Points;
-}
-
-/** The band whose threshold is the highest one the index reaches, compared exactly; null without bands. */
-export function bandFor(ratio: IndexRatio, bands: readonly RatingBand[]): string | null {
-  if (ratio.maximum === 0) return null;
-  let best: RatingBand | null = null;
-  for (const band of bands) {
-    const threshold = toPoints(band.minIndexPercent) as Points;
-    if (ratioAtLeastPercent(ratio, threshold) && (!best || band.minIndexPercent > best.minIndexPercent)) best = band;
-  }
-  return best?.label ?? null;
 }
 
 /**
@@ -54,6 +44,6 @@ function entryOf(c: RankingCandidate, rankNumber: number, bands: readonly Rating
     totalPoints: fromPoints(c.totalPoints),
     maxPoints: fromPoints(c.maxPoints),
     indexPercent: indexPercent(ratio),
-    band: bandFor(ratio, bands),
+    band: bandFor(ratio, bands)?.label ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { adjustedTotal, type AdjustmentCaps } from '../../domain/assessment/adju
 import { scoreAssessment } from '../../domain/assessment/scoring';
 import type { NotApplicableClaimStatus } from '../../domain/enums';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
-import { bandFor } from '../../domain/ranking/ranking';
+import { bandFor } from '../../domain/ranking/bands';
 import type { AdjustmentKind, AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
 
 interface AppraisalView {
@@ -95,7 +95,7 @@ export interface AssessmentDocument {
   selfTotalPoints: number;
   applicableMaxPoints: number;
   indexPercent: number | null;
-  band: string | null;
+  band: RatingBand | null;
   areas: AreaView[];
   criteria: CriterionView[];
   submittedAt: string | null;

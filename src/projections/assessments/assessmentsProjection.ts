@@ -1,4 +1,5 @@
 import { evolveAssessment, initialAssessment } from '../../domain/assessment/assessment';
+import { bandsOf } from '../../domain/ranking/bands';
 import { ASSESSMENT_EVENT_TYPES, isAssessmentEvent, type AreaDefinition } from '../../events/parEvents';
 import { defineProjection } from '../projection';
 import { presentAssessment, type AssessmentDocument } from './assessmentDocument';
@@ -18,7 +19,7 @@ export const assessmentsProjection = defineProjection({
   // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
   // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
   // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
-  version: 7,
+  version: 8,
   collections: [
     {
       name: 'assessments',
@@ -49,7 +50,7 @@ export const assessmentsProjection = defineProjection({
         return [{ collection: 'assessmentFrameworks', id: event.data.code, doc: tree }];
       }
       case 'AssessmentCycleOpened': {
-        const { year, participants, frameworks, bands } = event.data;
+        const { year, participants, frameworks } = event.data;
         return participants.flatMap((p) => {
           const frameworkCode = frameworks.find((f) => f.group === p.group)?.frameworkCode;
           const tree = frameworkCode ? docs<FrameworkTree>('assessmentFrameworks', frameworkCode) : null;
@@ -65,7 +66,7 @@ export const assessmentsProjection = defineProjection({
             state: initialAssessment(),
             frameworkAreas: tree.areas,
             adjustmentCaps: { bonusMaxPoints: tree.bonusMaxPoints ?? 0, penaltyMaxPoints: tree.penaltyMaxPoints ?? 0 },
-            bands,
+            bands: bandsOf(event.data, p.group),
           });
           return [{ collection: 'assessments', id: assessmentId(year, p.code), doc }];
         });

@@ -17,7 +17,7 @@ const LATER_CYCLE_EVENTS = [
 
 export const cyclesProjection = defineProjection({
   name: 'cycles',
-  version: 3,
+  version: 4,
   collections: [{ name: 'cycles', indexes: [['year']] }],
   handles: ['AssessmentCycleOpened', ...LATER_CYCLE_EVENTS],
   reads: (event) => (LATER_CYCLE_EVENTS.some((t) => t === event.type) && 'year' in event.data ? [{ collection: 'cycles', id: id(event.data.year) }] : []),

@@ -1,4 +1,5 @@
 import { toPoints, type Points } from '../../domain/points';
+import { bandsOf } from '../../domain/ranking/bands';
 import { rank } from '../../domain/ranking/ranking';
 import type { AgencyGroup, RankingEntryData, RatingBand } from '../../events/parEvents';
 import { defineProjection } from '../projection';
@@ -16,6 +17,7 @@ interface Publication {
 export interface RankingDocument {
   year: number;
   group: AgencyGroup;
+  /** The group's bands this year (its own, else the cycle's default). */
   bands: RatingBand[];
   names: Record<string, string>;
   finalized: Record<string, { totalPoints: number; maxPoints: number }>;
@@ -66,12 +68,12 @@ export const rankingsProjection = defineProjection({
   apply(event, docs) {
     switch (event.type) {
       case 'AssessmentCycleOpened': {
-        const { year, frameworks, participants, bands } = event.data;
+        const { year, frameworks, participants } = event.data;
         return frameworks.map(({ group }) => {
           const doc: RankingDocument = {
             year,
             group,
-            bands,
+            bands: bandsOf(event.data, group),
             names: Object.fromEntries(participants.filter((p) => p.group === group).map((p) => [p.code, p.name])),
             finalized: {},
             notRanked: [],

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { AgencyGroup } from '../enums';
 import { INPUT_BOUNDS as B, MaxChars, MaxCharsEach, MaxItems, Nested } from '../inputBounds';
 
 @InputType()
@@ -9,6 +10,17 @@ class BandInput {
 
   @Field(() => Float, { description: 'Lowest index % (inclusive) for the band.' })
   minIndexPercent!: number;
+}
+
+@InputType({ description: 'Bands for one agency group, replacing the cycle’s default `bands` for it.' })
+class GroupBandsInput {
+  @Field(() => AgencyGroup)
+  group!: AgencyGroup;
+
+  @Field(() => [BandInput], { description: `At most ${B.bands}.` })
+  @MaxItems(B.bands)
+  @Nested()
+  bands!: BandInput[];
 }
 
 @InputType()
@@ -31,6 +43,11 @@ export class OpenAssessmentCycleInput {
   @MaxItems(B.bands)
   @Nested()
   bands?: BandInput[] | null;
+
+  @Field(() => [GroupBandsInput], { nullable: true, description: 'Per group, bands that override `bands` (e.g. districts rated on other thresholds).' })
+  @MaxItems(B.cycleFrameworks)
+  @Nested()
+  groupBands?: GroupBandsInput[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Agencies to assess; by default every registered agency of the covered groups.' })
   @MaxItems(B.cycleAgencies)
