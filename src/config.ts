@@ -35,6 +35,8 @@ const schema = z
       .int('must be a whole number')
       .min(0, 'must be 0 or more')
       .default(300),
+    /** Days after a ranking's publication during which agencies may complain about their result (lodgeComplaint). */
+    PAR_COMPLAINT_DAYS: z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number').min(1, 'must be at least 1').default(15),
     PAR_MAX_BODY: z
       .string()
       .regex(/^\d+(kb|mb)$/, 'must look like 512kb or 2mb')

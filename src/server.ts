@@ -126,12 +126,16 @@ export async function startService(config: Config, options: ServiceOptions = {})
       fullIntervalMs: config.PAR_FULL_VERIFY_INTERVAL_S * 1000,
       now: () => clock.now(),
     });
-    const commands = new ParCommands(new CommandHandler(events, clock), {
-      agenciesInGroups: async (groups) => {
-        await runner.catchUp();
-        return read.agenciesInGroups(groups);
+    const commands = new ParCommands(
+      new CommandHandler(events, clock),
+      {
+        agenciesInGroups: async (groups) => {
+          await runner.catchUp();
+          return read.agenciesInGroups(groups);
+        },
       },
-    });
+      { complaintDays: config.PAR_COMPLAINT_DAYS },
+    );
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();
 
     apollo = new ApolloServer<RequestContext>({

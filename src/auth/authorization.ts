@@ -25,7 +25,10 @@ type CommandName =
   | 'ProposeAdjustment'
   | 'DecideAdjustment'
   | 'AssignAppraiser'
-  | 'AppraiseCriteria';
+  | 'AppraiseCriteria'
+  | 'LodgeComplaint'
+  | 'ResolveComplaint'
+  | 'ReopenAssessment';
 
 /** Who may ask for each command (the issue's "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -48,6 +51,10 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // checks which kind, whose agency and until when); deciding either is the coordinator's.
   ProposeAdjustment: ['ADMIN', 'COORDINATOR', 'APPRAISER', 'AGENCY_OFFICER'],
   DecideAdjustment: ['ADMIN', 'COORDINATOR'],
+  // After publication: the agency complains about its own result; the coordinator answers and corrects.
+  LodgeComplaint: ['AGENCY_OFFICER'],
+  ResolveComplaint: ['ADMIN', 'COORDINATOR'],
+  ReopenAssessment: ['ADMIN', 'COORDINATOR'],
   SubmitSelfAssessment: ['AGENCY_OFFICER'],
   SaveSelfAssessmentDraft: ['AGENCY_OFFICER'],
   SubmitExplanation: ['AGENCY_OFFICER'],
@@ -59,7 +66,7 @@ const allowed: Record<CommandName, readonly Role[]> = {
 };
 
 /** Commands an agency officer gives for their own agency only. */
-const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft', 'SubmitExplanation']);
+const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft', 'SubmitExplanation', 'LodgeComplaint']);
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');
@@ -73,7 +80,10 @@ export function authorize(actor: Actor | null, command: CommandName, subject?: {
     throw new DomainError('FORBIDDEN', `${command} needs one of the roles ${roles.join(', ')}; the token has ${who.roles.join(', ') || 'none'}`);
   }
   if (OWN_AGENCY_COMMANDS.has(command) && subject?.agencyCode !== who.agency) {
-    throw new DomainError('FORBIDDEN', `an agency officer of ${who.agency ?? 'no agency'} cannot self-assess for ${subject?.agencyCode}`);
+    throw new DomainError(
+      'FORBIDDEN',
+      `an agency officer of ${who.agency ?? 'no agency'} acts for that agency only, not for ${subject?.agencyCode} (${command})`,
+    );
   }
   return who;
 }

@@ -1,6 +1,6 @@
 import type { SelfScoreInput } from '../domain/assessment/assessmentDecider';
 import type { BandInput } from '../domain/cycle/cycleDecider';
-import type { SchedulePhase } from '../domain/enums';
+import type { ComplaintOutcome, SchedulePhase } from '../domain/enums';
 import type { AdjustmentKind, AgencyGroup } from '../events/parEvents';
 
 // The inputs of the commands as ParCommands receives them: GraphQL input classes satisfy these shapes, and the
@@ -135,6 +135,27 @@ export interface RecordNonSubmissionInput {
 }
 
 export interface ExcludeFromRankingInput {
+  year: number;
+  agencyCode: string;
+  reason: string;
+}
+
+export interface LodgeComplaintInput {
+  year: number;
+  agencyCode: string;
+  criterionCode: string;
+  text: string;
+}
+
+export interface ResolveComplaintInput {
+  year: number;
+  agencyCode: string;
+  complaintId: string;
+  outcome: ComplaintOutcome;
+  comment?: string | null;
+}
+
+export interface ReopenAssessmentInput {
   year: number;
   agencyCode: string;
   reason: string;

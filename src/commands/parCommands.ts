@@ -32,6 +32,9 @@ import type {
   AssignAppraiserInput,
   RecordNonSubmissionInput,
   ExcludeFromRankingInput,
+  LodgeComplaintInput,
+  ResolveComplaintInput,
+  ReopenAssessmentInput,
 } from './commandInputs';
 
 /** A mutation as it arrives: the actor is null when the request carried no token. */
@@ -50,6 +53,7 @@ export class ParCommands {
   constructor(
     private readonly handler: CommandHandler,
     private readonly directory: AgencyDirectory,
+    private readonly rules: { complaintDays: number } = { complaintDays: 15 },
   ) {}
 
   registerAgency(request: CommandRequest, input: RegisterAgencyInput): Promise<CommandOutcome> {
@@ -243,6 +247,24 @@ export class ParCommands {
   recordNonSubmission(request: CommandRequest, input: RecordNonSubmissionInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'RecordNonSubmission') };
     return this.assessmentCommand(envelope, 'RecordNonSubmission', input, (context) => ({ type: 'RecordNonSubmission', context, reason: input.reason }));
+  }
+
+  lodgeComplaint(request: CommandRequest, input: LodgeComplaintInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'LodgeComplaint', { agencyCode: input.agencyCode }) };
+    const { criterionCode, text } = input;
+    const complaintDays = this.rules.complaintDays;
+    return this.assessmentCommand(envelope, 'LodgeComplaint', input, (context) => ({ type: 'LodgeComplaint', context, criterionCode, text, complaintDays }));
+  }
+
+  resolveComplaint(request: CommandRequest, input: ResolveComplaintInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'ResolveComplaint') };
+    const { complaintId, outcome, comment } = input;
+    return this.assessmentCommand(envelope, 'ResolveComplaint', input, (context) => ({ type: 'ResolveComplaint', context, complaintId, outcome, comment }));
+  }
+
+  reopenAssessment(request: CommandRequest, input: ReopenAssessmentInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'ReopenAssessment') };
+    return this.assessmentCommand(envelope, 'ReopenAssessment', input, (context) => ({ type: 'ReopenAssessment', context, reason: input.reason }));
   }
 
   proposeRanking(request: CommandRequest, input: ProposeRankingInput): Promise<CommandOutcome> {

@@ -28,6 +28,14 @@ export type NotApplicableClaimStatus = (typeof NOT_APPLICABLE_CLAIM_STATUSES)[nu
 export const RANKING_STATUSES = ['PROVISIONAL', 'PROPOSED', 'PUBLISHED'] as const;
 export type RankingStatus = (typeof RANKING_STATUSES)[number];
 
+/** How the coordinator answers an agency's complaint about its published result. */
+export const COMPLAINT_OUTCOMES = ['UPHELD', 'REJECTED'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+
+/** Where a complaint stands: OPEN until the coordinator resolves it. */
+export const COMPLAINT_STATUSES = ['OPEN', 'RESOLVED'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
 /** The deadlines a coordinator can extend for one agency (grantExtension). */
 export const SCHEDULE_PHASES = ['SELF_ASSESSMENT', 'EXPLANATION', 'APPRAISAL'] as const;
 export type SchedulePhase = (typeof SCHEDULE_PHASES)[number];

@@ -1,4 +1,4 @@
-import type { AgencyGroup, AppraisalRound, SchedulePhase, ScoringMethod } from '../domain/enums';
+import type { AgencyGroup, AppraisalRound, ComplaintOutcome, SchedulePhase, ScoringMethod } from '../domain/enums';
 import type { NewEvent, RecordedEvent } from './envelope';
 
 /**
@@ -224,6 +224,30 @@ type AppraiserAssigned = NewEvent<
   { year: number; agencyCode: string; appraiserCode: string; reason: string; criteria: { criterionCode: string; previousAppraiserCode: string | null }[] }
 >;
 
+/**
+ * After its group's ranking is published, the agency's officer complains about a criterion's result (khiếu nại),
+ * within the complaint period of the publication it answers (`publishedAt`).
+ */
+type ComplaintLodged = NewEvent<
+  'ComplaintLodged',
+  { year: number; agencyCode: string; complaintId: string; criterionCode: string; text: string; publishedAt: string }
+>;
+
+/** The coordinator's answer: UPHELD (a correction follows: reopening, appraisal, republication) or REJECTED. */
+type ComplaintResolved = NewEvent<
+  'ComplaintResolved',
+  { year: number; agencyCode: string; complaintId: string; criterionCode: string; outcome: ComplaintOutcome; comment: string | null }
+>;
+
+/**
+ * The coordinator reopens a finalised assessment to correct it (e.g. after an upheld complaint): appraisals may be
+ * corrected again, past the appraisal deadline, until it is finalised again.
+ */
+type AssessmentReopened = NewEvent<
+  'AssessmentReopened',
+  { year: number; agencyCode: string; group: AgencyGroup; reason: string; previousTotalPoints: number; previousApplicableMaxPoints: number }
+>;
+
 type AssessmentFinalized = NewEvent<
   'AssessmentFinalized',
   { year: number; agencyCode: string; group: AgencyGroup; totalPoints: number; applicableMaxPoints: number }
@@ -246,7 +270,10 @@ export type AssessmentEvent =
   | NonSubmissionRecorded
   | AdjustmentProposed
   | AdjustmentDecided
-  | AppraiserAssigned;
+  | AppraiserAssigned
+  | ComplaintLodged
+  | ComplaintResolved
+  | AssessmentReopened;
 
 type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
@@ -268,6 +295,9 @@ export const ASSESSMENT_EVENT_TYPES: readonly AssessmentEvent['type'][] = [
   'AdjustmentProposed',
   'AdjustmentDecided',
   'AppraiserAssigned',
+  'ComplaintLodged',
+  'ComplaintResolved',
+  'AssessmentReopened',
 ];
 const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES);
 
@@ -308,6 +338,9 @@ export const CURRENT_SCHEMA_VERSION = {
   AdjustmentProposed: 1,
   AdjustmentDecided: 1,
   AppraiserAssigned: 1,
+  ComplaintLodged: 1,
+  ComplaintResolved: 1,
+  AssessmentReopened: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**

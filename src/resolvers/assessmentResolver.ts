@@ -12,7 +12,10 @@ import { AssignAppraiserInput } from '../schema/inputs/assignAppraiserInput';
 import { FinalizeAssessmentInput } from '../schema/inputs/finalizeAssessmentInput';
 import { DecideAdjustmentInput } from '../schema/inputs/decideAdjustmentInput';
 import { ProposeAdjustmentInput } from '../schema/inputs/proposeAdjustmentInput';
+import { LodgeComplaintInput } from '../schema/inputs/lodgeComplaintInput';
 import { RecordNonSubmissionInput } from '../schema/inputs/recordNonSubmissionInput';
+import { ReopenAssessmentInput } from '../schema/inputs/reopenAssessmentInput';
+import { ResolveComplaintInput } from '../schema/inputs/resolveComplaintInput';
 import { RecordSurveyScoresInput } from '../schema/inputs/recordSurveyScoresInput';
 import { RequestExplanationInput } from '../schema/inputs/requestExplanationInput';
 import { SubmitExplanationInput } from '../schema/inputs/submitExplanationInput';
@@ -153,6 +156,41 @@ export class AssessmentResolver {
     @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
   ) {
     return afterCommand(ctx, ctx.commands.decideAdjustment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, {
+    description: 'The agency’s officer complains about a criterion’s published result, within PAR_COMPLAINT_DAYS of the publication.',
+  })
+  lodgeComplaint(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => LodgeComplaintInput) input: LodgeComplaintInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.lodgeComplaint({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, { description: 'The coordinator upholds or rejects a complaint (COORDINATOR).' })
+  resolveComplaint(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ResolveComplaintInput) input: ResolveComplaintInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.resolveComplaint({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
+  }
+
+  @Mutation(() => Assessment, {
+    description:
+      'Reopens a finalised assessment for a correction (COORDINATOR): appraisals may be corrected past the deadline until it is finalised again; the ranking is then published again with a reason.',
+  })
+  reopenAssessment(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ReopenAssessmentInput) input: ReopenAssessmentInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion?: number,
+  ) {
+    return afterCommand(ctx, ctx.commands.reopenAssessment({ actor: ctx.actor, commandId, expectedVersion }, input), input.year, input.agencyCode);
   }
 
   @Mutation(() => Assessment, {

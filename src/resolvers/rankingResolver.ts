@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { bandNamed } from '../domain/ranking/bands';
+import { publicationChanges } from '../domain/ranking/changes';
 import type { RankingEntryData } from '../events/parEvents';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { AgencyGroup, type RankingStatus } from '../schema/enums';
@@ -12,6 +13,12 @@ import { commandIdArg } from '../schema/inputs/argBounds';
 import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
 import { checkAsOf, notFoundError } from './errors';
+
+/** What the latest publication changed against the one before it; nothing before a republication. */
+function changesOf(doc: RankingDocument) {
+  const [before, after] = doc.publications.slice(-2);
+  return before && after ? publicationChanges(before.entries, after.entries) : [];
+}
 
 /** The published entries once issued (as issued, even if an assessment changed since), else the proposed, else the provisional ones. */
 function presentRanking(doc: RankingDocument) {
@@ -29,6 +36,7 @@ function presentRanking(doc: RankingDocument) {
     decisionDate: doc.publication?.decisionDate ?? null,
     publicationCount: doc.publications.length,
     entries: entries.map((e) => ({ ...e, band: bandNamed(e.band, doc.bands), agency: { code: e.agencyCode, name: e.agencyName, group: doc.group } })),
+    changes: changesOf(doc).map((c) => ({ ...c, agency: { code: c.agencyCode, name: c.agencyName, group: doc.group } })),
     notRanked: doc.notRanked.map((n) => ({ agency: { code: n.agencyCode, name: n.agencyName, group: doc.group }, reason: n.reason })),
   };
 }

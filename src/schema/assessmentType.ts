@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Adjustment } from './adjustmentType';
 import { Agency } from './agencyType';
+import { Complaint, Reopening } from './complaintType';
 import { RatingBand } from './ratingBandType';
 import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
@@ -217,4 +218,10 @@ export class Assessment {
 
   @Field(() => [Adjustment], { description: 'Bonus and penalty proposals in the order proposed, with their decisions.' })
   adjustments!: Adjustment[];
+
+  @Field(() => [Complaint], { description: 'Complaints about the published result, oldest first.' })
+  complaints!: Complaint[];
+
+  @Field(() => [Reopening], { description: 'Every reopening for a correction, oldest first.' })
+  reopenings!: Reopening[];
 }

@@ -26,6 +26,19 @@ registerEnumType(RankingStatus, {
   description: 'PROVISIONAL: computed from finalised assessments; PROPOSED: frozen by SNV (proposeRanking); PUBLISHED: approved by UBND.',
 });
 
+export const ComplaintOutcome = enumObject(domain.COMPLAINT_OUTCOMES);
+export type ComplaintOutcome = domain.ComplaintOutcome;
+registerEnumType(ComplaintOutcome, {
+  name: 'ComplaintOutcome',
+  valuesConfig: {
+    UPHELD: { description: 'The complaint is right: the coordinator corrects the result (reopenAssessment, appraisal, republication).' },
+    REJECTED: { description: 'The result stands; the comment says why.' },
+  },
+});
+export const ComplaintStatus = enumObject(domain.COMPLAINT_STATUSES);
+export type ComplaintStatus = domain.ComplaintStatus;
+registerEnumType(ComplaintStatus, { name: 'ComplaintStatus', description: 'OPEN until the coordinator resolves it (resolveComplaint).' });
+
 export const SchedulePhase = enumObject(domain.SCHEDULE_PHASES);
 export type SchedulePhase = domain.SchedulePhase;
 

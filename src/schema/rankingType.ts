@@ -34,6 +34,30 @@ class NotRankedAgency {
   reason!: string;
 }
 
+@ObjectType({ description: 'How one agency’s place moved from the previous publication to the latest (null: not listed in that one).' })
+class RankingChange {
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => Int, { nullable: true })
+  rankBefore!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  rankAfter!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  indexBefore!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  indexAfter!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  totalPointsBefore!: number | null;
+
+  @Field(() => Float, { nullable: true })
+  totalPointsAfter!: number | null;
+}
+
 @ObjectType({ description: 'A group’s ranking in one year: the published one once issued, otherwise provisional over finalised assessments.' })
 export class Ranking {
   @Field(() => Int)
@@ -72,6 +96,12 @@ export class Ranking {
 
   @Field(() => [RankingEntry], { description: 'As published; before that, as proposed by SNV; before that, provisional.' })
   entries!: RankingEntry[];
+
+  @Field(() => [RankingChange], {
+    description:
+      'Per agency whose rank, index or total moved, the latest publication against the one before it (a republication after a correction); empty otherwise.',
+  })
+  changes!: RankingChange[];
 
   @Field(() => [NotRankedAgency], { description: 'Participants left out of this ranking (excludeFromRanking), oldest first.' })
   notRanked!: NotRankedAgency[];

@@ -222,6 +222,21 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: DecideAdjustmentInput!) { decideAdjustment(input: $input) { status adjustments { id } } }',
       variables: { input: { ...key, adjustmentId: 'ADJ-999', acceptedPoints: 0, comment: 'x' } },
     },
+    // Blank text: refused by the assessment decider after the role check, so no complaint is ever lodged here.
+    lodgeComplaint: {
+      query: 'mutation($input: LodgeComplaintInput!) { lodgeComplaint(input: $input) { status complaints { id } } }',
+      variables: { input: { ...key, criterionCode: '1.1', text: ' ' } },
+    },
+    // No such complaint: refused by the assessment decider after the role check.
+    resolveComplaint: {
+      query: 'mutation($input: ResolveComplaintInput!) { resolveComplaint(input: $input) { status complaints { id } } }',
+      variables: { input: { ...key, complaintId: 'KN-999', outcome: 'UPHELD' } },
+    },
+    // A blank reason: refused by the assessment decider after the role check, so nothing is ever reopened here.
+    reopenAssessment: {
+      query: 'mutation($input: ReopenAssessmentInput!) { reopenAssessment(input: $input) { status reopenings { reason } } }',
+      variables: { input: { ...key, reason: ' ' } },
+    },
   };
   return requests[operation];
 }

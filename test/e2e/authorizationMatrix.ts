@@ -134,6 +134,10 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   // Role level: which kind, whose agency and until when is the assessment decider's rule (domain tests).
   proposeAdjustment: mutation({ ...compiles, APPRAISER: 'allowed', AGENCY_OFFICER: 'allowed' }),
   decideAdjustment: mutation(compiles),
+  // After publication: the agency complains about its own result; the coordinator answers and corrects.
+  lodgeComplaint: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  resolveComplaint: mutation(compiles),
+  reopenAssessment: mutation(compiles),
   submitSelfAssessment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   saveSelfAssessmentDraft: mutation({ AGENCY_OFFICER: 'ownMutation' }),
   submitExplanation: mutation({ AGENCY_OFFICER: 'ownMutation' }),

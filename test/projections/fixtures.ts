@@ -189,7 +189,8 @@ export const NON_SUBMITTER = 'BACTRAMY';
  * 2025 cycle over the sample frameworks, self-assessments (one revised, one criterion not applicable, one
  * department that never gets appraised), appraisals in two rounds and corrections, survey scores,
  * finalisations, a non-submitting district (recorded after the self-assessment deadline is brought forward,
- * finalised on its survey points), a district left out of the ranking, and a published (then republished) DISTRICT ranking. Returns what was finalised.
+ * finalised on its survey points), a district left out of the ranking, a published (then republished) DISTRICT ranking,
+ * an upheld and a rejected complaint, a reopening with a correction and a republication. Returns what was finalised.
  */
 export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
   await seedIfEmpty(events, commands);
@@ -398,6 +399,20 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   await commands.publishRanking(
     { actor: LEADER },
     { year: YEAR, group: 'DISTRICT', reason: 'Đính chính tên đơn vị', decisionNumber: '530/QĐ-UBND', decisionDate: new Date('2026-03-10') },
+  );
+
+  // After publication: Hội An's complaint is upheld, its assessment reopened, one appraisal corrected and the ranking
+  // published again; Tam Kỳ's complaint is rejected.
+  await commands.lodgeComplaint({ actor: officer('HOIAN') }, { year: YEAR, agencyCode: 'HOIAN', criterionCode: round2[0].code, text: 'Đề nghị chấm lại' });
+  await commands.lodgeComplaint({ actor: officer('TAMKY') }, { year: YEAR, agencyCode: 'TAMKY', criterionCode: '1', text: 'Đề nghị xem lại lĩnh vực 1' });
+  await commands.resolveComplaint(admin, { year: YEAR, agencyCode: 'HOIAN', complaintId: 'KN-1', outcome: 'UPHELD', comment: 'Có cơ sở' });
+  await commands.resolveComplaint(admin, { year: YEAR, agencyCode: 'TAMKY', complaintId: 'KN-1', outcome: 'REJECTED', comment: 'Không có tài liệu mới' });
+  await commands.reopenAssessment(admin, { year: YEAR, agencyCode: 'HOIAN', reason: 'Khiếu nại KN-1 được chấp nhận' });
+  await appraise('HOIAN', round2[0], 1, 2);
+  await finalize('HOIAN');
+  await commands.publishRanking(
+    { actor: LEADER },
+    { year: YEAR, group: 'DISTRICT', reason: 'Sửa điểm Hội An sau khiếu nại', decisionNumber: '601/QĐ-UBND', decisionDate: new Date('2026-04-02') },
   );
 
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };

@@ -76,7 +76,7 @@ function expectNoDoubleEffects(docs: Snapshot, log: CycleLog) {
   const rankings = docs['rankings/rankings'] as RankingDocument[];
   const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
   expect(district.provisionalEntries.map((e) => e.agencyCode).sort()).toEqual([...log.finalized.DISTRICT].sort());
-  expect(district.publications).toHaveLength(2);
+  expect(district.publications).toHaveLength(3);
   expect(docs['auditTrail/auditTrail']).toHaveLength(log.head);
 }
 
@@ -115,7 +115,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
     expect(await read.frameworks()).toHaveLength(3);
     expect((await read.cycle(YEAR))?.year).toBe(YEAR);
     expect((await read.assessment(YEAR, 'TAMKY'))?.status).toBe('FINALIZED');
-    expect((await read.ranking(YEAR, 'DISTRICT'))?.publications).toHaveLength(2);
+    expect((await read.ranking(YEAR, 'DISTRICT'))?.publications).toHaveLength(3);
     expect((await read.auditTrail({}, 1000, 0)).totalCount).toBe(head);
     expect(await read.responsibilities('SNV', YEAR)).toHaveLength(1);
   });
@@ -237,7 +237,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
         for (const [agencies, trail, ranking, assessment, duties, cycles, frameworks] of results) {
           expect(agencies).toHaveLength(quangNamAgencies.length);
           expect(trail.totalCount).toBe(head);
-          expect(ranking?.publications).toHaveLength(2);
+          expect(ranking?.publications).toHaveLength(3);
           expect(assessment).not.toBeNull();
           expect(duties).toHaveLength(1);
           expect(cycles).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { AdjustmentKind, AgencyGroup, AssessmentEvent, SelfScore } from '../../events/parEvents';
-import type { AppraisalRound, AssessmentStatus } from '../enums';
+import type { AppraisalRound, AssessmentStatus, ComplaintOutcome } from '../enums';
 import { toPoints, type Points } from '../points';
 
 export type { AssessmentStatus };
@@ -56,6 +56,31 @@ export interface AssessmentState {
   adjustments?: AdjustmentRecord[];
   /** Leaves the coordinator gave another appraiser (AppraiserAssigned), by leaf code; absent before that rule. */
   appraisers?: Record<string, string>;
+  /** Complaints about the published result, oldest first; absent before that rule. */
+  complaints?: ComplaintRecord[];
+  /** Every reopening of the finalised assessment, oldest first; absent before that rule. */
+  reopenings?: Reopening[];
+}
+
+/** An agency's complaint (khiếu nại) about a criterion's published result, with the coordinator's answer. */
+interface ComplaintRecord {
+  id: string;
+  criterionCode: string;
+  text: string;
+  lodgedAt: string;
+  /** When the publication it answers was issued. */
+  publishedAt: string;
+  outcome: ComplaintOutcome | null;
+  comment: string | null;
+  resolvedAt: string | null;
+}
+
+interface Reopening {
+  reason: string;
+  reopenedAt: string;
+  /** The finalised result it reopened. */
+  previousTotalPoints: number;
+  previousApplicableMaxPoints: number;
 }
 
 /** A bonus or penalty proposal; acceptedPoints stays null until the coordinator decides (0 rejects). */
@@ -201,9 +226,38 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
       for (const c of event.data.criteria) appraisers[c.criterionCode] = event.data.appraiserCode;
       return { ...state, appraisers };
     }
+    case 'ComplaintLodged': {
+      const { complaintId, criterionCode, text, publishedAt } = event.data;
+      const complaint: ComplaintRecord = {
+        id: complaintId,
+        criterionCode,
+        text,
+        lodgedAt: recordedAt,
+        publishedAt,
+        outcome: null,
+        comment: null,
+        resolvedAt: null,
+      };
+      return { ...state, complaints: [...(state.complaints ?? []), complaint] };
+    }
+    case 'ComplaintResolved': {
+      const { complaintId, outcome, comment } = event.data;
+      const complaints = (state.complaints ?? []).map((c) => (c.id === complaintId ? { ...c, outcome, comment, resolvedAt: recordedAt } : c));
+      return { ...state, complaints };
+    }
+    case 'AssessmentReopened': {
+      const { reason, previousTotalPoints, previousApplicableMaxPoints } = event.data;
+      const reopening: Reopening = { reason, reopenedAt: recordedAt, previousTotalPoints, previousApplicableMaxPoints };
+      return { ...state, status: 'UNDER_APPRAISAL', finalizedAt: null, reopenings: [...(state.reopenings ?? []), reopening] };
+    }
     case 'AssessmentFinalized':
       return { ...state, status: 'FINALIZED', group: event.data.group, finalizedAt: recordedAt };
   }
+}
+
+/** Whether the assessment was reopened and is not finalised again yet: corrections are open past the appraisal deadline. */
+export function isReopened(state: AssessmentState): boolean {
+  return state.status !== 'FINALIZED' && (state.reopenings?.length ?? 0) > 0;
 }
 
 /** The leaf's latest explanation request while it is unanswered, else null. */

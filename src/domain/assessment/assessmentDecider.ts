@@ -8,7 +8,7 @@ import { leafIndex } from '../framework/framework';
 import { fromPoints, type Points } from '../points';
 import { optionalText } from '../validation';
 import type { Decider } from '../decider';
-import { evolveAssessment, initialAssessment, type AssessmentState, type SelfRecord } from './assessment';
+import { evolveAssessment, initialAssessment, isReopened, type AssessmentState, type SelfRecord } from './assessment';
 import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSettled, type RequestExplanation, type SubmitExplanation } from './explanations';
 import { decideAssignAppraiser, type AssignAppraiser } from './appraiserAssignment';
 import { decideAppraiseCriteria, type AppraiseCriteria } from './bulkAppraisal';
@@ -21,6 +21,8 @@ import {
   type DecideAdjustment,
   type ProposeAdjustment,
 } from './adjustments';
+import { decideLodgeComplaint, decideResolveComplaint, type LodgeComplaint, type ResolveComplaint } from './complaints';
+import { decideReopenAssessment, type ReopenAssessment } from './reopening';
 import { appraiserOf, findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
 
@@ -68,7 +70,10 @@ type AssessmentCommand =
   | ProposeAdjustment
   | DecideAdjustment
   | AssignAppraiser
-  | AppraiseCriteria;
+  | AppraiseCriteria
+  | LodgeComplaint
+  | ResolveComplaint
+  | ReopenAssessment;
 
 function requireNoDuplicates(items: { criterionCode: string }[]) {
   const seen = new Set<string>();
@@ -167,7 +172,8 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
     throw invalidState(`${context.agencyCode} has not submitted its ${context.cycle.year} self-assessment yet; appraisal follows submission`);
   }
   const appraisalDeadline = effectiveDeadline(context.cycle, context.agencyCode, 'APPRAISAL');
-  if (hasPassed(appraisalDeadline, context.now)) {
+  // A reopened assessment is corrected after the deadline by design: that is what reopening is for.
+  if (hasPassed(appraisalDeadline, context.now) && !isReopened(state)) {
     throw new DomainError(
       'DEADLINE_PASSED',
       `the appraisal deadline of ${context.agencyCode} in ${context.cycle.year} (${appraisalDeadline}) has passed`,
@@ -287,6 +293,12 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
         return decideAssignAppraiser(command, state);
       case 'AppraiseCriteria':
         return decideAppraiseCriteria(command, state, decideAppraisal, evolveAssessment);
+      case 'LodgeComplaint':
+        return decideLodgeComplaint(command, state);
+      case 'ResolveComplaint':
+        return decideResolveComplaint(command, state);
+      case 'ReopenAssessment':
+        return decideReopenAssessment(command, state);
     }
   },
   evolve: evolveAssessment,

@@ -1,7 +1,7 @@
 import type { AppraisalRecord, AssessmentState, AssessmentStatus, NonSubmission, SelfRecord } from '../../domain/assessment/assessment';
 import { adjustedTotal, type AdjustmentCaps } from '../../domain/assessment/adjustments';
 import { scoreAssessment } from '../../domain/assessment/scoring';
-import type { NotApplicableClaimStatus } from '../../domain/enums';
+import type { ComplaintStatus, NotApplicableClaimStatus } from '../../domain/enums';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
 import { bandFor } from '../../domain/ranking/bands';
 import type { AdjustmentKind, AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
@@ -78,6 +78,8 @@ interface AdjustmentView {
   status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
 }
 
+type ComplaintView = NonNullable<AssessmentState['complaints']>[number] & { status: ComplaintStatus };
+
 /** One agency's assessment in one year, as it is read: the domain state plus its scoring, ready to serve. */
 export interface AssessmentDocument {
   year: number;
@@ -104,6 +106,8 @@ export interface AssessmentDocument {
   nonSubmission: NonSubmission | null;
   /** Bonus and penalty proposals in the order proposed, with their decisions. */
   adjustments: AdjustmentView[];
+  complaints: ComplaintView[];
+  reopenings: NonNullable<AssessmentState['reopenings']>;
   updatedAt: string;
   /** Kept to re-score after each event; not served as such. */
   state: AssessmentState;
@@ -183,5 +187,7 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
       acceptedPoints: display(a.acceptedPoints),
       status: a.acceptedPoints === null ? 'PROPOSED' : a.acceptedPoints > 0 ? 'ACCEPTED' : 'REJECTED',
     })),
+    complaints: (state.complaints ?? []).map((c): ComplaintView => ({ ...c, status: c.outcome === null ? 'OPEN' : 'RESOLVED' })),
+    reopenings: state.reopenings ?? [],
   };
 }

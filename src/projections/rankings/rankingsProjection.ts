@@ -50,12 +50,21 @@ export const rankingId = (year: number, group: AgencyGroup) => `${year}-${group}
 
 export const rankingsProjection = defineProjection({
   name: 'rankings',
-  version: 4,
+  version: 5,
   collections: [{ name: 'rankings', indexes: [['year'], ['group', 'year']] }],
-  handles: ['AssessmentCycleOpened', 'AssessmentFinalized', 'RankingProposed', 'RankingPublished', 'RankingRepublished', 'AgencyExcludedFromRanking'],
+  handles: [
+    'AssessmentCycleOpened',
+    'AssessmentFinalized',
+    'AssessmentReopened',
+    'RankingProposed',
+    'RankingPublished',
+    'RankingRepublished',
+    'AgencyExcludedFromRanking',
+  ],
   reads(event) {
     switch (event.type) {
       case 'AssessmentFinalized':
+      case 'AssessmentReopened':
       case 'AgencyExcludedFromRanking':
       case 'RankingProposed':
       case 'RankingPublished':
@@ -90,6 +99,15 @@ export const rankingsProjection = defineProjection({
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
         const finalized = { ...current.finalized, [agencyCode]: { totalPoints, maxPoints: applicableMaxPoints } };
+        const doc: RankingDocument = { ...current, finalized, provisionalEntries: provisional({ ...current, finalized }) };
+        return [{ collection: 'rankings', id: rankingId(year, group), doc }];
+      }
+      case 'AssessmentReopened': {
+        // A reopened assessment waits to be finalised again: the provisional ranking goes without it meanwhile.
+        const { year, group, agencyCode } = event.data;
+        const current = docs<RankingDocument>('rankings', rankingId(year, group));
+        if (!current) return [];
+        const { [agencyCode]: _reopened, ...finalized } = current.finalized;
         const doc: RankingDocument = { ...current, finalized, provisionalEntries: provisional({ ...current, finalized }) };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }

@@ -1,0 +1,37 @@
+import { event, type AssessmentEvent } from '../../events/parEvents';
+import { invalidState } from '../errors';
+import { fromPoints } from '../points';
+import { requireText } from '../validation';
+import { adjustedTotal } from './adjustments';
+import type { AssessmentState } from './assessment';
+import type { AssessmentContext } from './assessmentDecider';
+import { requireParticipant } from './rules';
+import { scoreAssessment } from './scoring';
+
+/**
+ * The coordinator reopens a finalised assessment to correct it, e.g. after an upheld complaint. Until it is
+ * finalised again the appraisers correct their rounds (past the appraisal deadline), the ranking waits for it, and
+ * a published ranking changes only when it is published again with a reason.
+ */
+export type ReopenAssessment = { type: 'ReopenAssessment'; context: AssessmentContext; reason: string };
+
+export function decideReopenAssessment(command: ReopenAssessment, state: AssessmentState): AssessmentEvent[] {
+  const { context } = command;
+  const participant = requireParticipant(context);
+  const reason = requireText('reason', command.reason, 2000);
+  if (state.status !== 'FINALIZED') {
+    throw invalidState(`the ${context.cycle.year} assessment of ${context.agencyCode} is ${state.status}, not finalized: there is nothing to reopen`);
+  }
+  // The result being reopened, as its finalisation computed it, so the audit trail shows what the correction changes.
+  const result = scoreAssessment(context.framework.areas, state);
+  const total = adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, context.framework);
+  const reopened: AssessmentEvent = event('AssessmentReopened', {
+    year: context.cycle.year,
+    agencyCode: context.agencyCode,
+    group: participant.group,
+    reason,
+    previousTotalPoints: fromPoints(total.totalPoints),
+    previousApplicableMaxPoints: fromPoints(result.applicableMaxPoints),
+  });
+  return [reopened];
+}
