@@ -74,6 +74,12 @@ class CriterionScore {
   @Field(() => ID)
   areaCode!: string;
 
+  @Field(() => ID, { description: 'The criterion this leaf sits under, or its area’s code for a leaf directly under an area.' })
+  parentCode!: string;
+
+  @Field(() => [String], { description: 'Codes from the area down to this leaf, inclusive, following the framework’s nesting.' })
+  path!: string[];
+
   @Field(() => ScoringMethod)
   method!: ScoringMethod;
 

@@ -18,7 +18,8 @@ export const assessmentsProjection = defineProjection({
   // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
   // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
   // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
-  version: 7,
+  // 8: each criterion's place in the framework (CriterionScore.parentCode, path).
+  version: 8,
   collections: [
     {
       name: 'assessments',
