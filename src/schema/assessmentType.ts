@@ -64,7 +64,7 @@ class ExplanationRequest {
 }
 
 @ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
-class CriterionScore {
+export class CriterionScore {
   @Field(() => ID)
   code!: string;
 

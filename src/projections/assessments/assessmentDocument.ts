@@ -16,7 +16,7 @@ interface AppraisalView {
   appraisedAt: string;
 }
 
-interface CriterionView {
+export interface CriterionView {
   code: string;
   title: string;
   areaCode: string;
