@@ -7,6 +7,7 @@ import { Agency } from '../schema/agencyType';
 import { AssessmentNode } from '../schema/assessmentNodeType';
 import { Assessment } from '../schema/assessmentType';
 import { AgencyGroup } from '../schema/enums';
+import { Framework } from '../schema/frameworkType';
 import { AppraiseCriteriaInput } from '../schema/inputs/appraiseCriteriaInput';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
 import { AsOfInput } from '../schema/inputs/asOfInput';
@@ -68,6 +69,11 @@ export class AssessmentResolver {
   })
   tree(@Root() doc: AssessmentDocument) {
     return assessmentTreeOf(doc);
+  }
+
+  @FieldResolver(() => Framework, { nullable: true, description: 'The criteria set the assessment follows (frameworkCode).', complexity: cost.loaded })
+  framework(@Root() doc: AssessmentDocument, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.framework.load(doc.frameworkCode);
   }
 
   @Mutation(() => Assessment)

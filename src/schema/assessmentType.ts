@@ -4,7 +4,7 @@ import { Agency } from './agencyType';
 import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
 @ObjectType({ description: 'One appraisal round of a criterion.' })
-class Appraisal {
+export class Appraisal {
   @Field(() => Int)
   round!: number;
 
