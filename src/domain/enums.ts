@@ -24,6 +24,10 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const NOT_APPLICABLE_CLAIM_STATUSES = ['PENDING', 'CONFIRMED', 'REJECTED'] as const;
 export type NotApplicableClaimStatus = (typeof NOT_APPLICABLE_CLAIM_STATUSES)[number];
 
+/** The levels of an assessment's tree: an area (lĩnh vực), a criterion with sub-criteria, a leaf that carries points. */
+export const ASSESSMENT_NODE_KINDS = ['AREA', 'CRITERION', 'LEAF'] as const;
+export type AssessmentNodeKind = (typeof ASSESSMENT_NODE_KINDS)[number];
+
 /** Where a group's ranking stands: computed from finalised results, proposed by SNV, or published by UBND. */
 export const RANKING_STATUSES = ['PROVISIONAL', 'PROPOSED', 'PUBLISHED'] as const;
 export type RankingStatus = (typeof RANKING_STATUSES)[number];

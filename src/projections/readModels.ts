@@ -71,6 +71,12 @@ export class ReadModels {
     return this.get('frameworks', code);
   }
 
+  /** One read for many codes (a request's DataLoader), in the order asked; null for a code never published. */
+  async frameworksByCodes(codes: readonly string[]): Promise<(FrameworkDocument | null)[]> {
+    const found = await this.store.getMany<FrameworkDocument>(this.collection('frameworks'), codes);
+    return codes.map((c) => found.get(c)?.doc ?? null);
+  }
+
   async frameworks(group?: AgencyGroup | null): Promise<FrameworkDocument[]> {
     return this.store.find<FrameworkDocument>(this.collection('frameworks'), { filter: group ? { group } : {}, sort: [{ field: 'code', direction: 1 }] });
   }

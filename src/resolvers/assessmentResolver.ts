@@ -2,9 +2,12 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { scopeOf } from '../auth/readScope';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { AssessmentDocument } from '../projections/assessments/assessmentDocument';
+import { assessmentTreeOf } from '../projections/assessments/assessmentTreeView';
 import { Agency } from '../schema/agencyType';
+import { AssessmentNode } from '../schema/assessmentNodeType';
 import { Assessment } from '../schema/assessmentType';
 import { AgencyGroup } from '../schema/enums';
+import { Framework } from '../schema/frameworkType';
 import { AppraiseCriteriaInput } from '../schema/inputs/appraiseCriteriaInput';
 import { AppraiseCriterionInput } from '../schema/inputs/appraiseCriterionInput';
 import { AsOfInput } from '../schema/inputs/asOfInput';
@@ -61,6 +64,19 @@ export class AssessmentResolver {
   @FieldResolver(() => Agency, { description: 'With the name valid in the assessment’s year.' })
   agency(@Root() doc: AssessmentDocument) {
     return { code: doc.agencyCode, name: doc.agencyName, group: doc.group };
+  }
+
+  @FieldResolver(() => [AssessmentNode], {
+    description:
+      'The criteria as the framework nests them, area → criterion → sub-criteria → leaf, with sub-totals at every level (the leaves are those of `criteria`).',
+  })
+  tree(@Root() doc: AssessmentDocument) {
+    return assessmentTreeOf(doc);
+  }
+
+  @FieldResolver(() => Framework, { nullable: true, description: 'The criteria set the assessment follows (frameworkCode).', complexity: cost.loaded })
+  framework(@Root() doc: AssessmentDocument, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.framework.load(doc.frameworkCode);
   }
 
   @Mutation(() => Assessment)

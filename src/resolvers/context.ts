@@ -6,6 +6,7 @@ import type { CommandReports } from './commandReports';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
 import type { LogVerificationResult } from '../events/chainVerifier';
+import type { FrameworkDocument } from '../projections/frameworks/frameworksProjection';
 import type { AsOfReader } from '../projections/asOf';
 import type { ProjectionRunner } from '../projections/runner/projectionRunner';
 import type { ReadModels } from '../projections/readModels';
@@ -28,9 +29,13 @@ export interface RequestContext {
   projections: ProjectionRunner;
   /** Continues from the last verified head; `full` re-checks from the genesis (rate-limited). */
   verifyLog(options: { full: boolean }): Promise<LogVerificationResult>;
-  loaders: { agency: DataLoader<string, AgencyDocument | null> };
+  /** One batched read per kind and request, however many assessments, leaves and rounds ask for it. */
+  loaders: { agency: DataLoader<string, AgencyDocument | null>; framework: DataLoader<string, FrameworkDocument | null> };
 }
 
 export function createLoaders(read: ReadModels): RequestContext['loaders'] {
-  return { agency: new DataLoader((codes: readonly string[]) => read.agenciesByCodes(codes)) };
+  return {
+    agency: new DataLoader((codes: readonly string[]) => read.agenciesByCodes(codes)),
+    framework: new DataLoader((codes: readonly string[]) => read.frameworksByCodes(codes)),
+  };
 }

@@ -6,7 +6,7 @@ import { RatingBand } from './ratingBandType';
 import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
 @ObjectType({ description: 'One appraisal round of a criterion.' })
-class Appraisal {
+export class Appraisal {
   @Field(() => Int)
   round!: number;
 
@@ -66,7 +66,7 @@ class ExplanationRequest {
 }
 
 @ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
-class CriterionScore {
+export class CriterionScore {
   @Field(() => ID)
   code!: string;
 
@@ -75,6 +75,12 @@ class CriterionScore {
 
   @Field(() => ID)
   areaCode!: string;
+
+  @Field(() => ID, { description: 'The criterion this leaf sits under, or its area’s code for a leaf directly under an area.' })
+  parentCode!: string;
+
+  @Field(() => [String], { description: 'Codes from the area down to this leaf, inclusive, following the framework’s nesting.' })
+  path!: string[];
 
   @Field(() => ScoringMethod)
   method!: ScoringMethod;

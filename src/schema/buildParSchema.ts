@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { parAuthChecker } from '../auth/authChecker';
 import { AgencyResolver } from '../resolvers/agencyResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
+import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
 import { CycleResolver } from '../resolvers/cycleResolver';
 import { FrameworkResolver } from '../resolvers/frameworkResolver';
@@ -19,6 +20,8 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       FrameworkResolver,
       CycleResolver,
       AssessmentResolver,
+      CriterionScoreResolver,
+      AppraisalResolver,
       RankingResolver,
       AuditTrailResolver,
       ResponsibilityResolver,

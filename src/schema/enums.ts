@@ -18,6 +18,8 @@ export const AssessmentStatus = enumObject(domain.ASSESSMENT_STATUSES);
 export type AssessmentStatus = domain.AssessmentStatus;
 export const NotApplicableClaimStatus = enumObject(domain.NOT_APPLICABLE_CLAIM_STATUSES);
 export type NotApplicableClaimStatus = domain.NotApplicableClaimStatus;
+export const AssessmentNodeKind = enumObject(domain.ASSESSMENT_NODE_KINDS);
+export type AssessmentNodeKind = domain.AssessmentNodeKind;
 
 export const RankingStatus = enumObject(domain.RANKING_STATUSES);
 export type RankingStatus = domain.RankingStatus;
@@ -69,6 +71,14 @@ registerEnumType(ScoringMethod, {
   },
 });
 registerEnumType(AssessmentStatus, { name: 'AssessmentStatus' });
+registerEnumType(AssessmentNodeKind, {
+  name: 'AssessmentNodeKind',
+  valuesConfig: {
+    AREA: { description: 'An area (lĩnh vực): the top level.' },
+    CRITERION: { description: 'A criterion or sub-criterion with criteria below it.' },
+    LEAF: { description: 'A criterion that carries points of its own (its score is on the node).' },
+  },
+});
 registerEnumType(NotApplicableClaimStatus, {
   name: 'NotApplicableClaimStatus',
   description: 'An agency’s "not applicable" claim on a leaf: the leaf’s appraiser confirms or rejects it.',

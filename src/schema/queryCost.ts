@@ -13,6 +13,8 @@ export const QUERY_COST = {
   /** A root field that reads a list of documents: a base, and its selection counted for this many items. */
   listRead: 10,
   listItems: 10,
+  /** A field read through the request's DataLoader (an appraiser, an assessment's framework): batched, one query per kind. */
+  loadedRead: 2,
   /** A mutation: load a stream, decide, append, wait for the read models. */
   command: 20,
   /** `assessment(asOf:)` rebuilds one assessment from its stream. */
@@ -35,6 +37,7 @@ type Args = ComplexityEstimatorArgs;
 export const cost = {
   assessment: ({ args, childComplexity }: Args) => (args.asOf ? QUERY_COST.asOfAssessment : QUERY_COST.read) + childComplexity,
   ranking: ({ args, childComplexity }: Args) => (args.asOf ? QUERY_COST.asOfRanking : QUERY_COST.read) + childComplexity,
+  loaded: ({ childComplexity }: Args) => QUERY_COST.loadedRead + childComplexity,
   logVerification: ({ args, childComplexity }: Args) => (args.full ? QUERY_COST.logVerificationFull : QUERY_COST.logVerification) + childComplexity,
   auditTrail: ({ args, childComplexity }: Args) => {
     const first = typeof args.first === 'number' && args.first > 0 ? args.first : QUERY_COST.auditDefaultPage;

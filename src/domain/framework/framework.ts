@@ -47,3 +47,18 @@ export function appraisalAssignments(areas: readonly AreaDefinition[]): Map<stri
   }
   return byAppraiser;
 }
+
+/**
+ * Each leaf's codes from its area down to the leaf itself, inclusive, in the framework's nesting: where a front end
+ * places the leaf (breadcrumbs, the parent it sits under) without walking the tree itself.
+ */
+export function leafPaths(areas: readonly AreaDefinition[]): Map<string, string[]> {
+  const paths = new Map<string, string[]>();
+  const walk = (above: string[], node: CriterionDefinition) => {
+    const path = [...above, node.code];
+    if (node.children.length === 0) paths.set(node.code, path);
+    else node.children.forEach((child) => walk(path, child));
+  };
+  for (const area of areas) area.criteria.forEach((c) => walk([area.code], c));
+  return paths;
+}

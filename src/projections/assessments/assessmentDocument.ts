@@ -2,6 +2,7 @@ import type { AppraisalRecord, AssessmentState, AssessmentStatus, NonSubmission,
 import { adjustedTotal, type AdjustmentCaps } from '../../domain/assessment/adjustments';
 import { scoreAssessment } from '../../domain/assessment/scoring';
 import type { ComplaintStatus, NotApplicableClaimStatus } from '../../domain/enums';
+import { leafPaths } from '../../domain/framework/framework';
 import { fromPoints, indexPercent, type Points } from '../../domain/points';
 import { bandFor } from '../../domain/ranking/bands';
 import type { AdjustmentKind, AgencyGroup, AreaDefinition, RatingBand, ScoringMethod } from '../../events/parEvents';
@@ -15,10 +16,14 @@ interface AppraisalView {
   appraisedAt: string;
 }
 
-interface CriterionView {
+export interface CriterionView {
   code: string;
   title: string;
   areaCode: string;
+  /** The criterion the leaf sits under, or its area for a leaf directly under an area. */
+  parentCode: string;
+  /** Codes from the area down to the leaf, inclusive. */
+  path: string[];
   method: ScoringMethod;
   appraiserCode: string | null;
   maxPoints: number;
@@ -137,12 +142,16 @@ const NO_CAPS: AdjustmentCaps = { bonusMaxPoints: 0, penaltyMaxPoints: 0 };
 function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBand[], caps: AdjustmentCaps) {
   const result = scoreAssessment(areas, state);
   const adjusted = adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, caps);
+  const paths = leafPaths(areas);
   const criteria: CriterionView[] = result.criteria.map((c) => {
     const record = state.leaves[c.code];
+    const path = paths.get(c.code) ?? [c.areaCode, c.code];
     return {
       code: c.code,
       title: c.title,
       areaCode: c.areaCode,
+      parentCode: path[path.length - 2],
+      path,
       method: c.method,
       appraiserCode: c.appraiserCode,
       maxPoints: fromPoints(c.maxPoints),

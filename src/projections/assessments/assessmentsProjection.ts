@@ -19,6 +19,7 @@ export const assessmentsProjection = defineProjection({
   // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
   // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
   // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
+  // 8: each criterion's place in the framework (CriterionScore.parentCode, path); band as an object; complaints, reopenings.
   version: 8,
   collections: [
     {
