@@ -20,10 +20,14 @@ type RankingDataV1<T extends 'RankingPublished' | 'RankingRepublished'> = Omit<P
 /** Version 1 of FrameworkPublished: before frameworks capped bonus and penalty points. */
 type FrameworkDataV1 = Omit<ParEventData<'FrameworkPublished'>, 'bonusMaxPoints' | 'penaltyMaxPoints'>;
 
+/** Version 1 of SurveyScoresRecorded: before scores cited the survey they come from. */
+type SurveyScoresDataV1 = Omit<ParEventData<'SurveyScoresRecorded'>, 'surveyCode'>;
+
 interface ParSchemaHistory {
   FrameworkPublished: { 1: FrameworkDataV1 };
   RankingPublished: { 1: RankingDataV1<'RankingPublished'> };
   RankingRepublished: { 1: RankingDataV1<'RankingRepublished'> };
+  SurveyScoresRecorded: { 1: SurveyScoresDataV1 };
 }
 
 type CurrentVersion<T extends ParEventType> = (typeof CURRENT_SCHEMA_VERSION)[T];
@@ -60,6 +64,8 @@ const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
   // Publications logged before decisions were recorded carry none.
   upcaster('RankingPublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
   upcaster('RankingRepublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
+  // Survey scores recorded before surveys were described cite none.
+  upcaster('SurveyScoresRecorded', 1, (data) => ({ ...data, surveyCode: null })),
 ];
 
 /** A registry that cannot bring some version to the current one, or an event it cannot read. */
