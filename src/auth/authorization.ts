@@ -25,7 +25,9 @@ type CommandName =
   | 'ProposeAdjustment'
   | 'DecideAdjustment'
   | 'AssignAppraiser'
-  | 'AppraiseCriteria';
+  | 'AppraiseCriteria'
+  | 'WaiveSurvey'
+  | 'RecordSurvey';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -56,6 +58,9 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // Which leaves an appraiser may score depends on the framework: the assessment decider checks that part.
   AppraiseCriterion: ['APPRAISER'],
   AppraiseCriteria: ['APPRAISER'],
+  // The survey (điều tra xã hội học) is SNV's to organise, describe or, where the province makes it optional, waive.
+  WaiveSurvey: ['ADMIN', 'COORDINATOR'],
+  RecordSurvey: ['ADMIN', 'COORDINATOR'],
 };
 
 /** Commands an agency officer gives for their own agency only. */

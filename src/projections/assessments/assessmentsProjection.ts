@@ -18,7 +18,8 @@ export const assessmentsProjection = defineProjection({
   // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
   // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
   // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
-  version: 7,
+  // 8: waived surveys (SurveyWaived) and the survey a leaf's score cites (surveyCode).
+  version: 8,
   collections: [
     {
       name: 'assessments',
@@ -29,13 +30,15 @@ export const assessmentsProjection = defineProjection({
     },
     { name: 'assessmentFrameworks', indexes: [] },
   ],
-  handles: ['FrameworkPublished', 'AssessmentCycleOpened', ...ASSESSMENT_EVENT_TYPES],
+  handles: ['FrameworkPublished', 'AssessmentCycleOpened', 'SurveyWaived', ...ASSESSMENT_EVENT_TYPES],
   reads(event) {
     switch (event.type) {
       case 'FrameworkPublished':
         return [];
       case 'AssessmentCycleOpened':
         return event.data.frameworks.map((f) => ({ collection: 'assessmentFrameworks', id: f.frameworkCode }));
+      case 'SurveyWaived':
+        return event.data.agencyCodes.map((code) => ({ collection: 'assessments', id: assessmentId(event.data.year, code) }));
       default:
         return isAssessmentEvent(event) ? [{ collection: 'assessments', id: assessmentId(event.data.year, event.data.agencyCode) }] : [];
     }
@@ -68,6 +71,16 @@ export const assessmentsProjection = defineProjection({
             bands,
           });
           return [{ collection: 'assessments', id: assessmentId(year, p.code), doc }];
+        });
+      }
+      case 'SurveyWaived': {
+        // Every assessment of the group is scored again without its survey leaves.
+        const { year, agencyCodes } = event.data;
+        return agencyCodes.flatMap((code) => {
+          const current = docs<AssessmentDocument>('assessments', assessmentId(year, code));
+          if (!current) return [];
+          const doc = presentAssessment({ ...current, surveyWaived: true, updatedAt: at });
+          return [{ collection: 'assessments', id: assessmentId(year, code), doc }];
         });
       }
       default: {
