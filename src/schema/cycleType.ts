@@ -2,6 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
 import { Extension } from './extensionType';
 import { AgencyGroup } from './enums';
+import { SurveyWaiver } from './surveyType';
 
 @ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle.' })
 class RatingBand {
@@ -73,4 +74,7 @@ export class Cycle {
 
   @Field(() => Date)
   openedAt!: Date;
+
+  @Field(() => [SurveyWaiver], { description: 'Groups whose survey is waived this year, oldest first.' })
+  surveyWaivers!: SurveyWaiver[];
 }
