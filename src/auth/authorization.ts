@@ -28,7 +28,9 @@ type CommandName =
   | 'AppraiseCriteria'
   | 'LodgeComplaint'
   | 'ResolveComplaint'
-  | 'ReopenAssessment';
+  | 'ReopenAssessment'
+  | 'WaiveSurvey'
+  | 'RecordSurvey';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -63,6 +65,9 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // Which leaves an appraiser may score depends on the framework: the assessment decider checks that part.
   AppraiseCriterion: ['APPRAISER'],
   AppraiseCriteria: ['APPRAISER'],
+  // The survey (điều tra xã hội học) is SNV's to organise, describe or, where the province makes it optional, waive.
+  WaiveSurvey: ['ADMIN', 'COORDINATOR'],
+  RecordSurvey: ['ADMIN', 'COORDINATOR'],
 };
 
 /** Commands an agency officer gives for their own agency only. */

@@ -25,7 +25,7 @@ export type ScopeRule = 'ALL' | 'OWN_AGENCY' | 'APPRAISED' | 'PUBLISHED_OR_FINAL
 const AGENCY_DATA_RESOURCES = ['assessments', 'responsibilities', 'auditTrail'] as const;
 export type AgencyDataResource = (typeof AGENCY_DATA_RESOURCES)[number];
 
-export const READ_RESOURCES = ['agencies', 'frameworks', 'cycles', 'rankings', ...AGENCY_DATA_RESOURCES, 'projections', 'logVerification'] as const;
+export const READ_RESOURCES = ['agencies', 'frameworks', 'cycles', 'rankings', ...AGENCY_DATA_RESOURCES, 'projections', 'logVerification', 'surveys'] as const;
 export type ReadResource = (typeof READ_RESOURCES)[number];
 
 type RoleLevel = 'ALL' | 'NONE';
@@ -98,6 +98,8 @@ export const READ_SCOPES: ScopeTable = {
     AGENCY_OFFICER: 'NONE',
     APPRAISER: 'NONE',
   },
+  // Query `surveys`: the year's surveys and the survey scores citing them; read like the cycle they belong to.
+  surveys: everyone(),
 };
 
 /** The rules of the token's known roles for a resource (unknown role names grant nothing). */

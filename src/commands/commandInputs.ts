@@ -61,6 +61,8 @@ export interface RecordSurveyScoresInput {
   year: number;
   agencyCode: string;
   scores: { criterionCode: string; points: number }[];
+  /** The recorded survey (recordSurvey) the scores come from. */
+  surveyCode?: string | null;
 }
 
 export interface AssessmentKeyInput {
@@ -159,4 +161,21 @@ export interface ReopenAssessmentInput {
   year: number;
   agencyCode: string;
   reason: string;
+}
+
+export interface WaiveSurveyInput {
+  year: number;
+  group: AgencyGroup;
+  reason: string;
+}
+
+export interface RecordSurveyInput {
+  year: number;
+  group: AgencyGroup;
+  code: string;
+  title: string;
+  conductedBy: string;
+  respondents: number;
+  reportReference: string;
+  conductedAt: Date;
 }

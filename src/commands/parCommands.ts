@@ -35,6 +35,8 @@ import type {
   LodgeComplaintInput,
   ResolveComplaintInput,
   ReopenAssessmentInput,
+  WaiveSurveyInput,
+  RecordSurveyInput,
 } from './commandInputs';
 
 /** A mutation as it arrives: the actor is null when the request carried no token. */
@@ -199,7 +201,12 @@ export class ParCommands {
 
   recordSurveyScores(request: CommandRequest, input: RecordSurveyScoresInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'RecordSurveyScores') };
-    return this.assessmentCommand(envelope, 'RecordSurveyScores', input, (context) => ({ type: 'RecordSurveyScores', context, scores: input.scores }));
+    return this.assessmentCommand(envelope, 'RecordSurveyScores', input, (context) => ({
+      type: 'RecordSurveyScores',
+      context,
+      scores: input.scores,
+      surveyCode: input.surveyCode,
+    }));
   }
 
   finalizeAssessment(request: CommandRequest, input: AssessmentKeyInput): Promise<CommandOutcome> {
@@ -356,6 +363,33 @@ export class ParCommands {
       decider: cycleDecider,
       envelope,
       prepare: () => ({ type: 'ExcludeFromRanking' as const, ...input, year, agencyCode }),
+    });
+  }
+
+  /** The group's assessments are loaded like publishRanking's: a finalised one stands in the way of the waiver. */
+  waiveSurvey(request: CommandRequest, input: WaiveSurveyInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'WaiveSurvey') };
+    const year = requireYear('year', input.year);
+    return this.handler.handle({
+      commandName: 'WaiveSurvey',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: async (state) => ({ type: 'WaiveSurvey' as const, ...input, year, assessments: await this.groupAssessments(state, year, input.group) }),
+    });
+  }
+
+  recordSurvey(request: CommandRequest, input: RecordSurveyInput): Promise<CommandOutcome> {
+    const envelope = { ...request, actor: authorize(request.actor, 'RecordSurvey') };
+    const year = requireYear('year', input.year);
+    return this.handler.handle({
+      commandName: 'RecordSurvey',
+      input,
+      streamId: streams.cycle(year),
+      decider: cycleDecider,
+      envelope,
+      prepare: () => ({ type: 'RecordSurvey' as const, ...input, year }),
     });
   }
 

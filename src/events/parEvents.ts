@@ -132,6 +132,29 @@ type ExtensionGranted = NewEvent<'ExtensionGranted', { year: number; agencyCode:
 /** The agency takes no place in its group's ranking this year (e.g. a unit dissolved during the year). */
 type AgencyExcludedFromRanking = NewEvent<'AgencyExcludedFromRanking', { year: number; agencyCode: string; group: AgencyGroup; reason: string }>;
 
+/**
+ * The coordinator waives the group's sociological survey for the year: its survey leaves are not applicable for
+ * every agency of the group. `agencyCodes` (the group's participants) is copied so each assessment it changes can
+ * be projected from this event alone.
+ */
+type SurveyWaived = NewEvent<'SurveyWaived', { year: number; group: AgencyGroup; reason: string; agencyCodes: string[] }>;
+
+/** A sociological survey (điều tra xã hội học) of the year for one group, described so its scores can cite it. */
+export type SurveyRecorded = NewEvent<
+  'SurveyRecorded',
+  {
+    year: number;
+    group: AgencyGroup;
+    code: string;
+    title: string;
+    conductedBy: string;
+    respondents: number;
+    reportReference: string;
+    /** ISO 8601 moment. */
+    conductedAt: string;
+  }
+>;
+
 // ── assessment-<year>-<agencyCode> ──────────────────────────────────────────────────────────────────────────
 export interface SelfScore {
   criterionCode: string;
@@ -170,7 +193,11 @@ interface AppraisalData {
 type CriterionAppraised = NewEvent<'CriterionAppraised', AppraisalData>;
 type AppraisalCorrected = NewEvent<'AppraisalCorrected', AppraisalData & { previousApplicable: boolean; previousPoints: number | null }>;
 
-type SurveyScoresRecorded = NewEvent<'SurveyScoresRecorded', { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[] }>;
+/** Version 2: `surveyCode`, the recorded survey (SurveyRecorded) the scores come from, or null. */
+type SurveyScoresRecorded = NewEvent<
+  'SurveyScoresRecorded',
+  { year: number; agencyCode: string; scores: { criterionCode: string; points: number }[]; surveyCode: string | null }
+>;
 
 /** Between the appraisal rounds the leaf's appraiser asks the agency a question, to answer by `dueAt`. */
 type ExplanationRequested = NewEvent<
@@ -256,7 +283,15 @@ type AssessmentFinalized = NewEvent<
 export type AgencyEvent = AgencyRegistered;
 export type FrameworkEvent = FrameworkPublished;
 export type CycleEvent =
-  AssessmentCycleOpened | RankingProposed | RankingPublished | RankingRepublished | CycleScheduleAmended | ExtensionGranted | AgencyExcludedFromRanking;
+  | AssessmentCycleOpened
+  | RankingProposed
+  | RankingPublished
+  | RankingRepublished
+  | CycleScheduleAmended
+  | ExtensionGranted
+  | AgencyExcludedFromRanking
+  | SurveyWaived
+  | SurveyRecorded;
 export type AssessmentEvent =
   | SelfAssessmentSubmitted
   | SelfAssessmentRevised
@@ -330,7 +365,7 @@ export const CURRENT_SCHEMA_VERSION = {
   SelfAssessmentDraftSaved: 1,
   CriterionAppraised: 1,
   AppraisalCorrected: 1,
-  SurveyScoresRecorded: 1,
+  SurveyScoresRecorded: 2,
   AssessmentFinalized: 1,
   ExplanationRequested: 1,
   ExplanationSubmitted: 1,
@@ -341,6 +376,8 @@ export const CURRENT_SCHEMA_VERSION = {
   ComplaintLodged: 1,
   ComplaintResolved: 1,
   AssessmentReopened: 1,
+  SurveyWaived: 1,
+  SurveyRecorded: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**

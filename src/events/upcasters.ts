@@ -23,11 +23,15 @@ type FrameworkDataV1 = Omit<ParEventData<'FrameworkPublished'>, 'bonusMaxPoints'
 /** Version 1 of AssessmentCycleOpened: one set of bands for every group. */
 type CycleOpenedDataV1 = Omit<ParEventData<'AssessmentCycleOpened'>, 'groupBands'>;
 
+/** Version 1 of SurveyScoresRecorded: before scores cited the survey they come from. */
+type SurveyScoresDataV1 = Omit<ParEventData<'SurveyScoresRecorded'>, 'surveyCode'>;
+
 interface ParSchemaHistory {
   AssessmentCycleOpened: { 1: CycleOpenedDataV1 };
   FrameworkPublished: { 1: FrameworkDataV1 };
   RankingPublished: { 1: RankingDataV1<'RankingPublished'> };
   RankingRepublished: { 1: RankingDataV1<'RankingRepublished'> };
+  SurveyScoresRecorded: { 1: SurveyScoresDataV1 };
 }
 
 type CurrentVersion<T extends ParEventType> = (typeof CURRENT_SCHEMA_VERSION)[T];
@@ -66,6 +70,8 @@ const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
   // Publications logged before decisions were recorded carry none.
   upcaster('RankingPublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
   upcaster('RankingRepublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
+  // Survey scores recorded before surveys were described cite none.
+  upcaster('SurveyScoresRecorded', 1, (data) => ({ ...data, surveyCode: null })),
 ];
 
 /** A registry that cannot bring some version to the current one, or an event it cannot read. */

@@ -6,6 +6,7 @@ import { frameworksProjection } from './frameworks/frameworksProjection';
 import type { Projection } from './projection';
 import { rankingsProjection } from './rankings/rankingsProjection';
 import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
+import { surveysProjection } from './surveys/surveysProjection';
 
 export const allProjections: readonly Projection[] = [
   agenciesProjection,
@@ -15,7 +16,8 @@ export const allProjections: readonly Projection[] = [
   rankingsProjection,
   responsibilitiesProjection,
   auditTrailProjection,
+  surveysProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for the one it names). */
-export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail';
+export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys';

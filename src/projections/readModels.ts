@@ -10,6 +10,7 @@ import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
 import type { Filter, ReadStore } from './store/readStore';
 import type { ResponsibilityDocument } from './responsibilities/responsibilitiesProjection';
+import type { SurveysDocument } from './surveys/surveysProjection';
 
 interface AuditFilter {
   agencyCode?: string | null;
@@ -141,6 +142,11 @@ export class ReadModels {
     const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.position - b.position);
     const totalCount = parts.reduce((sum, p) => sum + p.count, 0);
     return { entries: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /** The year's surveys with the scores citing them (null without a cycle that year). */
+  surveys(year: number): Promise<SurveysDocument | null> {
+    return this.get('surveys', String(year));
   }
 
   auditEntry(position: number): Promise<AuditEntry | null> {

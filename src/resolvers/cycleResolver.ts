@@ -4,6 +4,7 @@ import { Cycle } from '../schema/cycleType';
 import { AmendCycleScheduleInput } from '../schema/inputs/amendCycleScheduleInput';
 import { GrantExtensionInput } from '../schema/inputs/grantExtensionInput';
 import { OpenAssessmentCycleInput } from '../schema/inputs/openAssessmentCycleInput';
+import { WaiveSurveyInput } from '../schema/inputs/waiveSurveyInput';
 import { commandIdArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
 import { notFoundError } from './errors';
@@ -62,6 +63,21 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.grantExtension({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome, 'cycles');
+    const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
+    return presentCycle(doc);
+  }
+
+  @Mutation(() => Cycle, {
+    description:
+      'Waives the group’s survey for the year (COORDINATOR): its survey criteria are not applicable for every agency of the group; refused once one of them is finalised or the ranking published.',
+  })
+  async waiveSurvey(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => WaiveSurveyInput) input: WaiveSurveyInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.waiveSurvey({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome, 'cycles');
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);

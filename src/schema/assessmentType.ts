@@ -123,6 +123,9 @@ export class CriterionScore {
 
   @Field(() => [ExplanationRequest], { description: 'Explanation requests between the rounds, oldest first.' })
   explanationRequests!: ExplanationRequest[];
+
+  @Field(() => ID, { nullable: true, description: 'The recorded survey the survey points come from (Query.surveys), when the score cites one.' })
+  surveyCode!: string | null;
 }
 
 @ObjectType({ description: 'An area’s sub-total and sub-index over its applicable criteria.' })

@@ -11,6 +11,7 @@ import { FrameworkResolver } from '../resolvers/frameworkResolver';
 import { OperationsResolver } from '../resolvers/operationsResolver';
 import { RankingResolver } from '../resolvers/rankingResolver';
 import { ResponsibilityResolver } from '../resolvers/responsibilityResolver';
+import { SurveyResolver } from '../resolvers/surveyResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
@@ -26,6 +27,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       AuditTrailResolver,
       ResponsibilityResolver,
       OperationsResolver,
+      SurveyResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.

@@ -3,6 +3,7 @@ import { Agency } from './agencyType';
 import { Extension } from './extensionType';
 import { AgencyGroup } from './enums';
 import { GroupBands, RatingBand } from './ratingBandType';
+import { SurveyWaiver } from './surveyType';
 
 @ObjectType()
 class CycleFramework {
@@ -68,4 +69,7 @@ export class Cycle {
 
   @Field(() => Date)
   openedAt!: Date;
+
+  @Field(() => [SurveyWaiver], { description: 'Groups whose survey is waived this year, oldest first.' })
+  surveyWaivers!: SurveyWaiver[];
 }

@@ -3,10 +3,10 @@ import {
   type AppraiseCriterion,
   type AssessmentContext,
   type FinalizeAssessment,
-  type RecordSurveyScores,
   type SelfScoreInput,
   type SubmitSelfAssessment,
 } from '../../src/domain/assessment/assessmentDecider';
+import type { RecordSurveyScores } from '../../src/domain/assessment/surveyScores';
 import type { AssessmentEvent } from '../../src/events/parEvents';
 import { appraised, contextFor, DAY, flatFramework, daysFromNow, NOW, openedCycle, selfSubmitted, surveyRecorded } from './fixtures';
 import { ofType, specFor } from './givenWhenThen';
@@ -458,7 +458,13 @@ describe('assessmentDecider: survey scores', () => {
     spec
       .given([])
       .when(survey([{ criterionCode: '2.2', points: 4.4321 }]))
-      .then([{ type: 'SurveyScoresRecorded', schemaVersion: 1, data: { year: 2024, agencyCode: 'SYT', scores: [{ criterionCode: '2.2', points: 4.4321 }] } }]);
+      .then([
+        {
+          type: 'SurveyScoresRecorded',
+          schemaVersion: 2,
+          data: { year: 2024, agencyCode: 'SYT', scores: [{ criterionCode: '2.2', points: 4.4321 }], surveyCode: null },
+        },
+      ]);
     expect(spec.given([surveyRecorded('SYT', [{ criterionCode: '2.2', points: 4.4321 }])]).state.leaves['2.2'].survey).toBe(44_321);
   });
 

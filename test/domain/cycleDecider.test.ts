@@ -123,7 +123,17 @@ describe('cycleDecider: open', () => {
 
   it('evolves to an opened cycle with nothing proposed or published', () => {
     const state = spec.given([opened]).state;
-    expect(state).toEqual({ opened: true, ...opened.data, proposed: {}, published: {}, scheduleAmendments: [], extensions: [], excluded: [] });
+    expect(state).toEqual({
+      opened: true,
+      ...opened.data,
+      proposed: {},
+      published: {},
+      scheduleAmendments: [],
+      extensions: [],
+      excluded: [],
+      surveyWaivers: [],
+      surveys: [],
+    });
     if (!state.opened) throw new Error('not opened');
     expect(frameworkCodeFor(state, 'DEPARTMENT')).toBe('RANK-2024');
     expect(frameworkCodeFor(state, 'DISTRICT')).toBeNull();

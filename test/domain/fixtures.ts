@@ -103,6 +103,8 @@ export function openedCycle(overrides: Partial<OpenedCycle> = {}): OpenedCycle {
     scheduleAmendments: [],
     extensions: [],
     excluded: [],
+    surveyWaivers: [],
+    surveys: [],
     ...overrides,
   };
 }
@@ -156,8 +158,8 @@ export function appraised(agencyCode: string, criterionCode: string, round: 1 | 
   };
 }
 
-export function surveyRecorded(agencyCode: string, scores: { criterionCode: string; points: number }[]): AssessmentEvent {
-  return { type: 'SurveyScoresRecorded', schemaVersion: 1, data: { year: 2024, agencyCode, scores } };
+export function surveyRecorded(agencyCode: string, scores: { criterionCode: string; points: number }[], surveyCode: string | null = null): AssessmentEvent {
+  return { type: 'SurveyScoresRecorded', schemaVersion: 2, data: { year: 2024, agencyCode, scores, surveyCode } };
 }
 
 export function finalized(agencyCode: string, totalPoints: number, applicableMaxPoints: number): AssessmentEvent {

@@ -237,6 +237,28 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: ReopenAssessmentInput!) { reopenAssessment(input: $input) { status reopenings { reason } } }',
       variables: { input: { ...key, reason: ' ' } },
     },
+    surveys: { query: `{ surveys(year: ${YEAR}) { code scores { agency { code } points } } }` },
+    // A blank reason: refused by the cycle decider after the role check, so no survey is ever waived here.
+    waiveSurvey: {
+      query: 'mutation($input: WaiveSurveyInput!) { waiveSurvey(input: $input) { year surveyWaivers { group } } }',
+      variables: { input: { year: YEAR, group, reason: ' ' } },
+    },
+    // No respondents: refused by the cycle decider after the role check, so no survey is ever recorded here.
+    recordSurvey: {
+      query: 'mutation($input: RecordSurveyInput!) { recordSurvey(input: $input) { code } }',
+      variables: {
+        input: {
+          year: YEAR,
+          group,
+          code: 'KS-1',
+          title: 'Khảo sát',
+          conductedBy: 'Viện',
+          respondents: 0,
+          reportReference: 'BC số 1',
+          conductedAt: '2025-01-01T00:00:00Z',
+        },
+      },
+    },
   };
   return requests[operation];
 }

@@ -147,6 +147,11 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   appraiseCriterion: mutation({ APPRAISER: 'allowed' }),
   appraiseCriteria: mutation({ APPRAISER: 'allowed' }),
   rebuildProjection: mutation({ ADMIN: 'allowed' }),
+  // Read like the cycle they belong to.
+  surveys: readAll(),
+  // The survey is SNV's to describe or waive.
+  waiveSurvey: mutation(compiles),
+  recordSurvey: mutation(compiles),
 };
 
 /** Lists answer with the subject's entries or without them, never FORBIDDEN. */

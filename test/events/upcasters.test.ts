@@ -136,6 +136,13 @@ describe('the upcasters of this build', () => {
     expect(cycle.data).toEqual({ ...v1, groupBands: [] });
   });
 
+  it('give survey scores recorded before surveys were described (version 1) no cited survey', () => {
+    const v1 = { year: 2024, agencyCode: 'TAMKY', scores: [{ criterionCode: '8.3', points: 1.7654 }] };
+    const scores = upcast(stored('SurveyScoresRecorded', 1, v1));
+    expect(scores.schemaVersion).toBe(2);
+    expect(scores.data).toEqual({ ...v1, surveyCode: null });
+  });
+
   it('refuse a PAR event newer than the build', () => {
     const next = CURRENT_SCHEMA_VERSION.SelfAssessmentSubmitted + 1;
     expect(() => upcast(stored('SelfAssessmentSubmitted', next, {}))).toThrow(

@@ -68,6 +68,23 @@ describe('as-of reads', () => {
     }
   });
 
+  it('rebuilds a department’s assessment on each side of its group’s survey waiver', async () => {
+    const reader = new AsOfReader(events);
+    const all = (await events.readAll(0, log.head)).map((e) => upcast(e));
+    const waiver = all.find((e) => e.type === 'SurveyWaived')!;
+    const whole: DocumentMap = new Map();
+    for (const e of all.slice(0, waiver.globalPosition - 1)) applyInMemory(assessmentsProjection, whole, e);
+    const before = await reader.assessment(YEAR, 'STP', { position: waiver.globalPosition - 1 });
+    expect(before).toEqual(whole.get(`assessments/${YEAR}-STP`));
+    applyInMemory(assessmentsProjection, whole, waiver);
+    const after = await reader.assessment(YEAR, 'STP', { position: waiver.globalPosition });
+    expect(after).toEqual(whole.get(`assessments/${YEAR}-STP`));
+    const surveyLeaves = (doc: typeof after) => doc!.criteria.filter((c) => c.method === 'SURVEY').map((c) => c.applicable);
+    expect(surveyLeaves(before).every(Boolean)).toBe(true);
+    expect(surveyLeaves(after).some(Boolean)).toBe(false);
+    expect(after!.applicableMaxPoints).toBeLessThan(before!.applicableMaxPoints);
+  });
+
   it('rebuilds each group’s ranking as it stood at every position, and by time', async () => {
     const reader = new AsOfReader(events);
     for (const group of ['DEPARTMENT', 'DISTRICT'] as AgencyGroup[]) {

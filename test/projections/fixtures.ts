@@ -183,14 +183,25 @@ export const EXCLUDED_DISTRICT = 'DIENBAN';
 const NOT_TAKEN_THROUGH = 'Chưa hoàn thành thẩm định trong kỳ, không xếp hạng';
 /** The district that sends nothing: its non-submission is recorded, it is finalised on its survey points and ranked. */
 export const NON_SUBMITTER = 'BACTRAMY';
+/** The districts' survey, which their survey scores cite. */
+export const DISTRICT_SURVEY = {
+  code: 'DTXHH-2025',
+  title: 'Điều tra xã hội học đo lường sự hài lòng của người dân năm 2025',
+  conductedBy: 'Viện Nghiên cứu Phát triển Quảng Nam',
+  respondents: 1200,
+  reportReference: 'Báo cáo số 17/BC-VNCPT',
+};
+/** Why the log waives the departments' survey (SurveyWaived). */
+export const WAIVER_REASON = 'Không tổ chức điều tra xã hội học đối với sở, ban, ngành năm 2025';
 
 /**
  * Drives real commands through ParCommands: the seed (Quảng Nam's agencies and the three sample frameworks), the
  * 2025 cycle over the sample frameworks, self-assessments (one revised, one criterion not applicable, one
  * department that never gets appraised), appraisals in two rounds and corrections, survey scores,
  * finalisations, a non-submitting district (recorded after the self-assessment deadline is brought forward,
- * finalised on its survey points), a district left out of the ranking, a published (then republished) DISTRICT ranking,
- * an upheld and a rejected complaint, a reopening with a correction and a republication. Returns what was finalised.
+ * finalised on its survey points), a survey the districts' scores cite, the departments' survey waived, a district left out
+ * of the ranking, a published (then republished) DISTRICT ranking, an upheld and a rejected complaint, a reopening with a
+ * correction and a republication. Returns what was finalised.
  */
 export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
   await seedIfEmpty(events, commands);
@@ -261,11 +272,12 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
       { actor: appraiser(leaf.appraiserCode!) },
       { year: YEAR, agencyCode, criterionCode: leaf.code, round, points: pointsFor(leaf, share), comment: `vòng ${round}` },
     );
-  const survey = (agencyCode: string, leaves: Leaf[], share: number) =>
+  const survey = (agencyCode: string, leaves: Leaf[], share: number, surveyCode: string | null = null) =>
     commands.recordSurveyScores(admin, {
       year: YEAR,
       agencyCode,
       scores: surveyed(leaves).map((l) => ({ criterionCode: l.code, points: pointsFor(l, share) })),
+      surveyCode,
     });
   const finalize = (agencyCode: string) => commands.finalizeAssessment(admin, { year: YEAR, agencyCode });
 
@@ -340,7 +352,10 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   await appraise('TAMKY', round2[0], 0.95, 2); // AppraisalCorrected
   await appraise('NONGSON', selfAssessed(districtLeaves)[1], 0.5, 1); // a round 1 correction
 
-  for (const [code, share] of districts) await survey(code, districtLeaves, share);
+  // The districts' survey is described, and the finishing districts' scores cite it (Tam Kỳ's first, uncited, are replaced).
+  await commands.recordSurvey(admin, { year: YEAR, group: 'DISTRICT', ...DISTRICT_SURVEY, conductedAt: new Date(START + 30 * DAY) });
+  await survey('TAMKY', districtLeaves, 0.5);
+  for (const [code, share] of districts) await survey(code, districtLeaves, share, DISTRICT_SURVEY.code);
   await survey('DAILOC', districtLeaves, 0.6);
   // Tam Kỳ proposes a bonus, its appraiser a penalty; the coordinator accepts the bonus in part and rejects the penalty.
   await commands.proposeAdjustment(
@@ -371,6 +386,9 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     reason: 'Sở Nội vụ không tự thẩm định; giao Sở Tư pháp',
   });
   for (const leaf of snvLed) await appraise('SNV', { ...leaf, appraiserCode: 'STP' }, 0.85);
+
+  // The departments' survey is waived for the year: their survey leaves are no longer applicable.
+  await commands.waiveSurvey(admin, { year: YEAR, group: 'DEPARTMENT', reason: WAIVER_REASON });
 
   // Self-assessment closes early for everyone; Bắc Trà My sent nothing: its non-submission is recorded, and it is
   // finalised on its survey points alone.

@@ -7,11 +7,13 @@ import { ProjectionRunner } from '../../src/projections/runner/projectionRunner'
 import type { RankingDocument } from '../../src/projections/rankings/rankingsProjection';
 import type { ReadStore } from '../../src/projections/store/readStore';
 import type { ResponsibilityDocument } from '../../src/projections/responsibilities/responsibilitiesProjection';
+import type { SurveysDocument } from '../../src/projections/surveys/surveysProjection';
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 import {
   YEAR,
+  DISTRICT_SURVEY,
   EXCLUDED_DISTRICT,
   NON_SUBMITTER,
   buildCycleLog,
@@ -99,6 +101,17 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     expect(reassigned.map((c) => c.appraiserCode)).toEqual(['STP', 'STP', 'STP', 'STP']);
     const explained = assessments.find((a) => a.agencyCode === 'NONGSON')!.criteria.find((c) => c.explanationRequests.length > 0)!;
     expect(explained.explanationRequests[0].answeredAt).not.toBeNull();
+    // The districts' scores cite the survey (Tam Kỳ's earlier uncited ones replaced); the departments' survey is waived.
+    const [surveys] = liveDocs['surveys/surveys'] as SurveysDocument[];
+    expect(surveys.surveys.map((x) => x.code)).toEqual([DISTRICT_SURVEY.code]);
+    expect([...new Set(surveys.surveys[0].scores.map((x) => x.agencyCode))]).toEqual(['HOIAN', 'NONGSON', 'TAMKY']);
+    const tamky = assessments.find((a) => a.agencyCode === 'TAMKY')!.criteria.filter((c) => c.method === 'SURVEY');
+    expect(tamky.every((c) => c.surveyCode === DISTRICT_SURVEY.code && c.applicable)).toBe(true);
+    expect(surveys.surveys[0].scores.filter((x) => x.agencyCode === 'TAMKY').map((x) => x.points)).toEqual(tamky.map((c) => c.surveyPoints));
+    const stp = assessments.find((a) => a.agencyCode === 'STP')!;
+    expect(stp.surveyWaived).toBe(true);
+    expect(stp.criteria.filter((c) => c.method === 'SURVEY').every((c) => !c.applicable)).toBe(true);
+    expect(stp.applicableMaxPoints).toBe(stp.criteria.filter((c) => c.applicable).reduce((sum, c) => Math.round((sum + c.maxPoints) * 10_000) / 10_000, 0));
     const rankings = liveDocs['rankings/rankings'] as RankingDocument[];
     const district = rankings.find((r) => r.year === YEAR && r.group === 'DISTRICT')!;
     expect(district.publications).toHaveLength(3);

@@ -36,6 +36,8 @@ interface LeafRecord {
   /** Index 0 is round 1, index 1 round 2; the latest given round is final. */
   appraisals: (AppraisalRecord | null)[];
   survey: Points | null;
+  /** The recorded survey the survey points cite; absent in documents built before surveys were described. */
+  surveyCode?: string | null;
   /** Oldest first; only the latest can be open (unanswered). Absent in documents built before explanations. */
   explanations?: ExplanationRecord[];
 }
@@ -175,7 +177,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
     }
     case 'SurveyScoresRecorded': {
       let next = state;
-      for (const s of event.data.scores) next = withLeaf(next, s.criterionCode, (leaf) => ({ ...leaf, survey: exact(s.points) }));
+      const surveyCode = event.data.surveyCode;
+      for (const s of event.data.scores) next = withLeaf(next, s.criterionCode, (leaf) => ({ ...leaf, survey: exact(s.points), surveyCode }));
       return next;
     }
     case 'ExplanationRequested': {

@@ -1,5 +1,5 @@
 import { event, type AssessmentEvent, type SelfScore } from '../../events/parEvents';
-import type { OpenedCycle } from '../cycle/cycle';
+import { isSurveyWaived, type OpenedCycle } from '../cycle/cycle';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
 import { APPRAISAL_ROUNDS } from '../enums';
 import { DomainError, badInput, invalidState } from '../errors';
@@ -23,8 +23,9 @@ import {
 } from './adjustments';
 import { decideLodgeComplaint, decideResolveComplaint, type LodgeComplaint, type ResolveComplaint } from './complaints';
 import { decideReopenAssessment, type ReopenAssessment } from './reopening';
-import { appraiserOf, findLeaf, requireLeafAppraiser, requireNotFinalized, requireParticipant, requirePoints } from './rules';
+import { appraiserOf, findLeaf, requireLeafAppraiser, requireNoDuplicates, requireNotFinalized, requireParticipant, requirePoints } from './rules';
 import { scoreAssessment } from './scoring';
+import { decideSurveyScores, type RecordSurveyScores } from './surveyScores';
 
 /** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
 export interface AssessmentContext {
@@ -56,7 +57,6 @@ export type AppraiseCriterion = {
   /** The appraiser's own agency, from the token: only the leaf's appraising agency may score it. */
   appraiserAgency: string | null;
 };
-export type RecordSurveyScores = { type: 'RecordSurveyScores'; context: AssessmentContext; scores: { criterionCode: string; points: number }[] };
 export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
 type AssessmentCommand =
   | SubmitSelfAssessment
@@ -74,14 +74,6 @@ type AssessmentCommand =
   | LodgeComplaint
   | ResolveComplaint
   | ReopenAssessment;
-
-function requireNoDuplicates(items: { criterionCode: string }[]) {
-  const seen = new Set<string>();
-  items.forEach((item, i) => {
-    if (seen.has(item.criterionCode)) throw badInput(`scores[${i}].criterionCode`, `criterion ${item.criterionCode} is listed twice`);
-    seen.add(item.criterionCode);
-  });
-}
 
 /** Self-assessment and its drafts close at the cycle's self-assessment deadline (inclusive). */
 function requireSelfAssessmentOpen(context: AssessmentContext) {
@@ -220,27 +212,13 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   return [event('CriterionAppraised', data)];
 }
 
-function decideSurvey(command: RecordSurveyScores, state: AssessmentState): AssessmentEvent[] {
-  const { context } = command;
-  requireParticipant(context);
-  requireNotFinalized(state, context);
-  if (command.scores.length === 0) throw badInput('scores', 'give at least one survey score');
-  requireNoDuplicates(command.scores);
-  const leaves = leafIndex(context.framework.areas);
-  const scores = command.scores.map((s, i) => {
-    const leaf = findLeaf(`scores[${i}].criterionCode`, s.criterionCode, context.framework, leaves);
-    if (leaf.method !== 'SURVEY') throw badInput(`scores[${i}].criterionCode`, `criterion ${leaf.code} is self-assessed and appraised, not a survey criterion`);
-    return { criterionCode: leaf.code, points: fromPoints(requirePoints(`scores[${i}].points`, s.points, leaf)) };
-  });
-  return [event('SurveyScoresRecorded', { year: context.cycle.year, agencyCode: context.agencyCode, scores })];
-}
-
 function decideFinalize(command: FinalizeAssessment, state: AssessmentState): AssessmentEvent[] {
   const { context } = command;
   const participant = requireParticipant(context);
   requireNotFinalized(state, context);
   requireAdjustmentsDecided(state, context);
-  const result = scoreAssessment(context.framework.areas, state);
+  // A waived survey (SurveyWaived) leaves nothing to wait for on the group's survey leaves.
+  const result = scoreAssessment(context.framework.areas, state, { surveyWaived: isSurveyWaived(context.cycle, participant.group) });
   if (result.unscored.length > 0) {
     const list = (codes: string[]) => `${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ` and ${codes.length - 20} more` : ''}`;
     const claims = result.undecidedClaims;
@@ -276,7 +254,7 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
       case 'AppraiseCriterion':
         return decideAppraisal(command, state);
       case 'RecordSurveyScores':
-        return decideSurvey(command, state);
+        return decideSurveyScores(command, state);
       case 'FinalizeAssessment':
         return decideFinalize(command, state);
       case 'RequestExplanation':

@@ -18,6 +18,14 @@ export function requirePoints(field: string, value: number | null | undefined, l
   return points;
 }
 
+export function requireNoDuplicates(items: { criterionCode: string }[]) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.criterionCode)) throw badInput(`scores[${i}].criterionCode`, `criterion ${item.criterionCode} is listed twice`);
+    seen.add(item.criterionCode);
+  });
+}
+
 export function findLeaf(field: string, code: string, framework: Framework, leaves: Map<string, Leaf>): Leaf {
   requireCriterionCode(field, code);
   const leaf = leaves.get(code);

@@ -14,6 +14,8 @@ interface CriterionResult {
   selfPoints: Points | null;
   appraisedPoints: Points | null;
   surveyPoints: Points | null;
+  /** The recorded survey the leaf's survey points cite (recordSurveyScores' surveyCode), or null. */
+  surveyCode: string | null;
   /** Null while the leaf still waits for its appraisal or survey result. */
   finalPoints: Points | null;
   applicable: boolean;
@@ -47,13 +49,20 @@ interface AssessmentResult {
   undecidedClaims: string[];
 }
 
+/** What scoring needs from the cycle besides the assessment itself. */
+interface ScoringOptions {
+  /** The group's survey is waived this year (SurveyWaived): its survey leaves are not applicable. */
+  surveyWaived?: boolean;
+}
+
 /**
  * PAR-INDEX.md scoring: a self-assessed leaf's final points come from its latest appraisal round (which also
  * settles whether it applies, so an agency's "not applicable" claim counts only once the appraiser confirms it),
  * a survey leaf's from the survey; index = points ÷ applicable maximum. After a recorded non-submission every
- * self-assessed leaf scores 0 and the survey leaves still count.
+ * self-assessed leaf scores 0 and the survey leaves still count. Where the group's survey is waived, survey leaves
+ * are not applicable: the index is the remaining points over the remaining maximum.
  */
-export function scoreAssessment(areas: readonly AreaDefinition[], state: AssessmentState): AssessmentResult {
+export function scoreAssessment(areas: readonly AreaDefinition[], state: AssessmentState, options: ScoringOptions = {}): AssessmentResult {
   const criteria: CriterionResult[] = leavesOf(areas).map((framed) => {
     // The appraiser the coordinator named for this agency's leaf (assignAppraiser), else the framework's.
     const leaf = { ...framed, appraiserCode: state.appraisers?.[framed.code] ?? framed.appraiserCode };
@@ -62,12 +71,26 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
     const self = record?.self ?? null;
     if (leaf.method === 'SURVEY') {
       const survey = record?.survey ?? null;
-      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, finalPoints: survey, applicable: true, claim: null };
+      const surveyCode = record?.surveyCode ?? null;
+      // A waived survey leaf leaves the applicable maximum; points recorded before the waiver no longer count.
+      if (options.surveyWaived) {
+        return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, surveyCode, finalPoints: null, applicable: false, claim: null };
+      }
+      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: survey, surveyCode, finalPoints: survey, applicable: true, claim: null };
     }
     // A recorded non-submitter sent nothing: each self-assessed leaf scores 0 of its maximum, with nothing to
     // appraise and no claim to decide (a saved draft is ignored).
     if (state.nonSubmission) {
-      return { ...leaf, selfPoints: null, appraisedPoints: null, surveyPoints: null, finalPoints: 0 as Points, applicable: true, claim: null };
+      return {
+        ...leaf,
+        selfPoints: null,
+        appraisedPoints: null,
+        surveyPoints: null,
+        surveyCode: null,
+        finalPoints: 0 as Points,
+        applicable: true,
+        claim: null,
+      };
     }
     // A "not applicable" claim is the agency's word only: until the leaf's appraiser decides it, the leaf counts
     // as applicable with no final points (0 in the totals, the maximum stays) and blocks finalisation. The latest
@@ -79,6 +102,7 @@ export function scoreAssessment(areas: readonly AreaDefinition[], state: Assessm
       selfPoints: self?.points ?? null,
       appraisedPoints: appraisal?.points ?? null,
       surveyPoints: null,
+      surveyCode: null,
       finalPoints: applicable ? (appraisal?.points ?? null) : null,
       applicable,
       claim: claimed ? (appraisal ? (appraisal.applicable ? 'REJECTED' : 'CONFIRMED') : 'PENDING') : null,

@@ -1,4 +1,4 @@
-import type { AgencyGroup, AssessmentCycleOpened, CycleEvent, RankingEntryData } from '../../events/parEvents';
+import type { AgencyGroup, AssessmentCycleOpened, CycleEvent, RankingEntryData, SurveyRecorded } from '../../events/parEvents';
 import type { Extension } from './schedule';
 
 export type OpenedCycle = AssessmentCycleOpened['data'] & {
@@ -12,7 +12,19 @@ export type OpenedCycle = AssessmentCycleOpened['data'] & {
   extensions: Extension[];
   /** Agencies left out of their group's ranking, with the reason. */
   excluded: { agencyCode: string; group: AgencyGroup; reason: string; excludedAt: string }[];
+  /** Groups whose survey the coordinator waived this year: their survey leaves are not applicable. */
+  surveyWaivers: SurveyWaiver[];
+  /** The year's surveys as recorded (SurveyRecorded), oldest first. */
+  surveys: SurveyRecord[];
 };
+
+interface SurveyWaiver {
+  group: AgencyGroup;
+  reason: string;
+  waivedAt: string;
+}
+
+type SurveyRecord = Omit<SurveyRecorded['data'], 'year'> & { recordedAt: string };
 
 interface ScheduleAmendment {
   selfAssessmentDeadline: string;
@@ -28,7 +40,17 @@ export type CycleState = { opened: false } | ({ opened: true } & OpenedCycle);
 export function evolveCycle(state: CycleState, event: CycleEvent, recordedAt: string): CycleState {
   switch (event.type) {
     case 'AssessmentCycleOpened':
-      return { opened: true, ...event.data, proposed: {}, published: {}, scheduleAmendments: [], extensions: [], excluded: [] };
+      return {
+        opened: true,
+        ...event.data,
+        proposed: {},
+        published: {},
+        scheduleAmendments: [],
+        extensions: [],
+        excluded: [],
+        surveyWaivers: [],
+        surveys: [],
+      };
     case 'RankingProposed': {
       if (!state.opened) return state;
       return { ...state, proposed: { ...state.proposed, [event.data.group]: { entries: event.data.entries, proposedAt: recordedAt } } };
@@ -67,7 +89,22 @@ export function evolveCycle(state: CycleState, event: CycleEvent, recordedAt: st
       const { agencyCode, group, reason } = event.data;
       return { ...state, excluded: [...state.excluded, { agencyCode, group, reason, excludedAt: recordedAt }] };
     }
+    case 'SurveyWaived': {
+      if (!state.opened) return state;
+      const { group, reason } = event.data;
+      return { ...state, surveyWaivers: [...(state.surveyWaivers ?? []), { group, reason, waivedAt: recordedAt }] };
+    }
+    case 'SurveyRecorded': {
+      if (!state.opened) return state;
+      const { year: _year, ...survey } = event.data;
+      return { ...state, surveys: [...(state.surveys ?? []), { ...survey, recordedAt }] };
+    }
   }
+}
+
+/** Whether the group's survey is waived this year (cycles recorded before waivers have none). */
+export function isSurveyWaived(cycle: Pick<OpenedCycle, 'surveyWaivers'>, group: AgencyGroup | null): boolean {
+  return group !== null && (cycle.surveyWaivers ?? []).some((w) => w.group === group);
 }
 
 export function frameworkCodeFor(cycle: OpenedCycle, group: AgencyGroup): string | null {

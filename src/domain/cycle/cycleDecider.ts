@@ -8,6 +8,7 @@ import type { SchedulePhase } from '../enums';
 import { evolveCycle, participantOf, type CycleState } from './cycle';
 import { decidePropose, decidePublish, type ProposeRanking, type PublishRanking } from './publication';
 import { effectiveDeadline, hasPassed } from './schedule';
+import { decideRecordSurvey, decideWaiveSurvey, type RecordSurvey, type WaiveSurvey } from './surveys';
 
 export interface BandInput {
   label: string;
@@ -55,7 +56,8 @@ export type ExcludeFromRanking = {
   reason: string;
 };
 
-type CycleCommand = OpenAssessmentCycle | ProposeRanking | PublishRanking | AmendCycleSchedule | GrantExtension | ExcludeFromRanking;
+type CycleCommand =
+  OpenAssessmentCycle | ProposeRanking | PublishRanking | AmendCycleSchedule | GrantExtension | ExcludeFromRanking | WaiveSurvey | RecordSurvey;
 
 function requireOpened(state: CycleState, year: number) {
   if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle: a coordinator opens it first`, 'year');
@@ -217,6 +219,10 @@ export const cycleDecider: Decider<CycleCommand, CycleEvent, CycleState> = {
         return decideGrantExtension(command, state);
       case 'ExcludeFromRanking':
         return decideExcludeFromRanking(command, state);
+      case 'WaiveSurvey':
+        return decideWaiveSurvey(command, state);
+      case 'RecordSurvey':
+        return decideRecordSurvey(command, state);
     }
   },
   evolve: evolveCycle,

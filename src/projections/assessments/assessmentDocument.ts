@@ -30,6 +30,8 @@ export interface CriterionView {
   selfPoints: number | null;
   appraisedPoints: number | null;
   surveyPoints: number | null;
+  /** The recorded survey the survey points cite, or null. */
+  surveyCode: string | null;
   finalPoints: number | null;
   applicable: boolean;
   notApplicableClaim: NotApplicableClaimStatus | null;
@@ -120,6 +122,8 @@ export interface AssessmentDocument {
   /** The framework's bonus and penalty caps; absent (0) in documents built before them. */
   adjustmentCaps?: AdjustmentCaps;
   bands: RatingBand[];
+  /** The group's survey is waived this year (SurveyWaived): survey leaves are not applicable. Absent before waivers. */
+  surveyWaived?: boolean;
 }
 
 const display = (p: Points | null) => (p === null ? null : fromPoints(p));
@@ -134,13 +138,13 @@ const draftView = (d: SelfRecord | undefined): DraftView | null =>
 
 /** Re-derives every served field from the state, so the document can never disagree with its own state. */
 export function presentAssessment(base: Omit<AssessmentDocument, keyof ReturnType<typeof scored>>): AssessmentDocument {
-  return { ...base, ...scored(base.state, base.frameworkAreas, base.bands, base.adjustmentCaps ?? NO_CAPS) };
+  return { ...base, ...scored(base.state, base.frameworkAreas, base.bands, base.adjustmentCaps ?? NO_CAPS, base.surveyWaived ?? false) };
 }
 
 const NO_CAPS: AdjustmentCaps = { bonusMaxPoints: 0, penaltyMaxPoints: 0 };
 
-function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBand[], caps: AdjustmentCaps) {
-  const result = scoreAssessment(areas, state);
+function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBand[], caps: AdjustmentCaps, surveyWaived: boolean) {
+  const result = scoreAssessment(areas, state, { surveyWaived });
   const adjusted = adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, caps);
   const paths = leafPaths(areas);
   const criteria: CriterionView[] = result.criteria.map((c) => {
@@ -158,6 +162,7 @@ function scored(state: AssessmentState, areas: AreaDefinition[], bands: RatingBa
       selfPoints: display(c.selfPoints),
       appraisedPoints: display(c.appraisedPoints),
       surveyPoints: display(c.surveyPoints),
+      surveyCode: c.surveyCode,
       finalPoints: display(c.finalPoints),
       applicable: c.applicable,
       notApplicableClaim: c.claim,

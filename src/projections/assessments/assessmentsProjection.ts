@@ -19,7 +19,8 @@ export const assessmentsProjection = defineProjection({
   // 2: drafts, self totals and appraised sub-totals are served; 3: explanation requests; 4: nonSubmission; 5: bonus and penalty proposals (adjustments);
   // 6: totals with bonus and penalty (bonusPoints, penaltyPoints).
   // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
-  // 8: each criterion's place in the framework (CriterionScore.parentCode, path); band as an object; complaints, reopenings.
+  // 8: each criterion's place in the framework (CriterionScore.parentCode, path); band as an object; complaints, reopenings;
+  // waived surveys (SurveyWaived) and the survey a leaf's score cites (surveyCode).
   version: 8,
   collections: [
     {
@@ -31,13 +32,15 @@ export const assessmentsProjection = defineProjection({
     },
     { name: 'assessmentFrameworks', indexes: [] },
   ],
-  handles: ['FrameworkPublished', 'AssessmentCycleOpened', ...ASSESSMENT_EVENT_TYPES],
+  handles: ['FrameworkPublished', 'AssessmentCycleOpened', 'SurveyWaived', ...ASSESSMENT_EVENT_TYPES],
   reads(event) {
     switch (event.type) {
       case 'FrameworkPublished':
         return [];
       case 'AssessmentCycleOpened':
         return event.data.frameworks.map((f) => ({ collection: 'assessmentFrameworks', id: f.frameworkCode }));
+      case 'SurveyWaived':
+        return event.data.agencyCodes.map((code) => ({ collection: 'assessments', id: assessmentId(event.data.year, code) }));
       default:
         return isAssessmentEvent(event) ? [{ collection: 'assessments', id: assessmentId(event.data.year, event.data.agencyCode) }] : [];
     }
@@ -70,6 +73,16 @@ export const assessmentsProjection = defineProjection({
             bands: bandsOf(event.data, p.group),
           });
           return [{ collection: 'assessments', id: assessmentId(year, p.code), doc }];
+        });
+      }
+      case 'SurveyWaived': {
+        // Every assessment of the group is scored again without its survey leaves.
+        const { year, agencyCodes } = event.data;
+        return agencyCodes.flatMap((code) => {
+          const current = docs<AssessmentDocument>('assessments', assessmentId(year, code));
+          if (!current) return [];
+          const doc = presentAssessment({ ...current, surveyWaived: true, updatedAt: at });
+          return [{ collection: 'assessments', id: assessmentId(year, code), doc }];
         });
       }
       default: {

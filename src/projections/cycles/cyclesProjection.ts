@@ -13,10 +13,13 @@ const LATER_CYCLE_EVENTS = [
   'CycleScheduleAmended',
   'ExtensionGranted',
   'AgencyExcludedFromRanking',
+  'SurveyWaived',
+  'SurveyRecorded',
 ] as const;
 
 export const cyclesProjection = defineProjection({
   name: 'cycles',
+  // 4: bands per group; survey waivers and surveys.
   version: 4,
   collections: [{ name: 'cycles', indexes: [['year']] }],
   handles: ['AssessmentCycleOpened', ...LATER_CYCLE_EVENTS],
@@ -35,7 +38,9 @@ export const cyclesProjection = defineProjection({
       case 'RankingRepublished':
       case 'CycleScheduleAmended':
       case 'ExtensionGranted':
-      case 'AgencyExcludedFromRanking': {
+      case 'AgencyExcludedFromRanking':
+      case 'SurveyWaived':
+      case 'SurveyRecorded': {
         const current = docs<CycleDocument>('cycles', id(event.data.year));
         if (!current) return [];
         const next = evolveCycle({ opened: true, ...current }, event, recordedAt);

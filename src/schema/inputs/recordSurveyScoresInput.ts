@@ -24,4 +24,8 @@ export class RecordSurveyScoresInput {
   @MaxItems(B.frameworkLeaves)
   @Nested()
   scores!: SurveyScoreInput[];
+
+  @Field(() => ID, { nullable: true, description: 'The survey the scores come from: one recorded that year for the agency’s group (recordSurvey).' })
+  @MaxChars(B.codeChars)
+  surveyCode?: string | null;
 }
