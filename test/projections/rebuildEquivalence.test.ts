@@ -2,6 +2,7 @@ import { PAR_EVENT_TYPES } from '../../src/events/parEvents';
 import Database from 'better-sqlite3';
 import { allProjections } from '../../src/projections/allProjections';
 import type { AssessmentDocument } from '../../src/projections/assessments/assessmentDocument';
+import type { AuditEntry } from '../../src/projections/auditTrail/auditTrailProjection';
 import { MemoryReadStore } from '../../src/projections/store/memory/memoryReadStore';
 import { ProjectionRunner } from '../../src/projections/runner/projectionRunner';
 import type { RankingDocument } from '../../src/projections/rankings/rankingsProjection';
@@ -79,6 +80,11 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     // Every event type this build knows is in the log, so each is checked below for rebuild and as-of equality.
     expect([...types].sort()).toEqual([...PAR_EVENT_TYPES].sort());
     for (const p of allProjections) for (const c of p.collections) expect(liveDocs[`${p.name}/${c.name}`].length).toBeGreaterThan(0);
+    // The audit trail tags every event of an assessment stream with its agency, drafts and complaints included.
+    const trail = liveDocs['auditTrail/auditTrail'] as AuditEntry[];
+    const untagged = trail.filter((e) => e.streamId.startsWith('assessment-') && e.streamId !== `assessment-${YEAR}-${e.agencyCode}`);
+    expect(untagged.map((e) => e.type)).toEqual([]);
+    expect(trail.filter((e) => e.type === 'ExtensionGranted').map((e) => e.agencyCode)).toEqual(['DAILOC']);
 
     expect(liveDocs['agencies/agencies']).toHaveLength(quangNamAgencies.length);
     expect(liveDocs['frameworks/frameworks']).toHaveLength(sampleFrameworks.length);

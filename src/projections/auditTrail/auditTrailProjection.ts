@@ -20,24 +20,15 @@ export interface AuditEntry {
   hash: string;
 }
 
+/**
+ * The agency an event is about, for filtering: the registered agency, else the `agencyCode` every assessment event
+ * and every cycle event about one agency (an extension, an exclusion) carries. Visibility does not depend on it
+ * (readers are limited by stream), so tagging more events never shows anyone more.
+ */
 function subjectAgency(event: RecordedParEvent): string | null {
-  switch (event.type) {
-    case 'AgencyRegistered':
-      return event.data.code;
-    case 'SelfAssessmentSubmitted':
-    case 'SelfAssessmentRevised':
-    case 'CriterionAppraised':
-    case 'AppraisalCorrected':
-    case 'SurveyScoresRecorded':
-    case 'AssessmentFinalized':
-    case 'NonSubmissionRecorded':
-    case 'AdjustmentProposed':
-    case 'AdjustmentDecided':
-    case 'AppraiserAssigned':
-      return event.data.agencyCode;
-    default:
-      return null;
-  }
+  if (event.type === 'AgencyRegistered') return event.data.code;
+  const data: object = event.data;
+  return 'agencyCode' in data && typeof data.agencyCode === 'string' ? data.agencyCode : null;
 }
 
 /** Zero-padded so that ids sort like positions in stores that compare ids as text. */
@@ -45,7 +36,8 @@ export const auditId = (position: number) => String(position).padStart(12, '0');
 
 export const auditTrailProjection = defineProjection({
   name: 'auditTrail',
-  version: 1,
+  // 2: every event naming an agency is tagged with it (drafts, explanations, complaints, extensions, …).
+  version: 2,
   collections: [
     {
       name: 'auditTrail',
