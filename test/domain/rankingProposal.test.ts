@@ -1,3 +1,5 @@
+import { evolveAssessment } from '../../src/domain/assessment/assessment';
+import type { Framework } from '../../src/domain/framework/framework';
 import { cycleDecider } from '../../src/domain/cycle/cycleDecider';
 import type { ProposeRanking, PublishRanking } from '../../src/domain/cycle/publication';
 import type { AssessmentState } from '../../src/domain/assessment/assessment';
@@ -55,6 +57,34 @@ describe('cycleDecider: propose a ranking (SNV)', () => {
       [1, 'BDT', 99, 99, 'Xuất sắc'],
       [2, 'SYT', 90, 90, 'Tốt'],
       [3, 'SXD', 80, 80, 'Tốt'],
+    ]);
+  });
+
+  it('ranks by the finalised totals: accepted bonus and penalty count, each capped', () => {
+    const capped: Framework = { ...rankFramework, bonusMaxPoints: 2, penaltyMaxPoints: 2 };
+    const adjusted = (agencyCode: string, points: Record<string, number>, kind: 'BONUS' | 'PENALTY', accepted: number) => {
+      const base = finalizedAssessment(agencyCode, capped, points);
+      const key = { year: 2024, agencyCode, adjustmentId: 'ADJ-1', kind };
+      const proposed = event('AdjustmentProposed', { ...key, points: accepted, reason: 'x', evidence: ['QĐ 1'], proposedBy: null });
+      const decided = event('AdjustmentDecided', { ...key, proposedPoints: accepted, acceptedPoints: accepted, comment: null });
+      const state = [proposed, decided].reduce((s, e) => evolveAssessment(s, e, GIVEN_AT), base);
+      return { agencyCode, state, framework: capped };
+    };
+    // SXD's 80 + a bonus of 3 (capped at 2) = 82 passes nobody; BDT's 99 − 2 = 97 stays first; SYT 90.
+    const [proposed] = spec
+      .given([opened])
+      .when(
+        propose([
+          adjusted('SXD', { '1.1': 40, '1.2': 40 }, 'BONUS', 3),
+          adjusted('BDT', { '1.1': 60, '1.2': 39 }, 'PENALTY', 2),
+          final('SYT', { '1.1': 50, '1.2': 40 }),
+        ]),
+      )
+      .events();
+    expect(ofType(proposed, 'RankingProposed').data.entries.map((e) => [e.rank, e.agencyCode, e.totalPoints])).toEqual([
+      [1, 'BDT', 97],
+      [2, 'SYT', 90],
+      [3, 'SXD', 82],
     ]);
   });
 

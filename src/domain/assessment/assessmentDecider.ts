@@ -1,5 +1,5 @@
 import { event, type AssessmentEvent, type SelfScore } from '../../events/parEvents';
-import { isSurveyWaived, type OpenedCycle } from '../cycle/cycle';
+import type { OpenedCycle } from '../cycle/cycle';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
 import { APPRAISAL_ROUNDS } from '../enums';
 import { DomainError, badInput, invalidState } from '../errors';
@@ -13,18 +13,11 @@ import { decideRequestExplanation, decideSubmitExplanation, requireExplanationSe
 import { decideAssignAppraiser, type AssignAppraiser } from './appraiserAssignment';
 import { decideAppraiseCriteria, type AppraiseCriteria } from './bulkAppraisal';
 import { decideRecordNonSubmission, requireNoNonSubmission, type RecordNonSubmission } from './nonSubmission';
-import {
-  adjustedTotal,
-  decideDecideAdjustment,
-  decideProposeAdjustment,
-  requireAdjustmentsDecided,
-  type DecideAdjustment,
-  type ProposeAdjustment,
-} from './adjustments';
+import { decideDecideAdjustment, decideProposeAdjustment, requireAdjustmentsDecided, type DecideAdjustment, type ProposeAdjustment } from './adjustments';
 import { decideLodgeComplaint, decideResolveComplaint, type LodgeComplaint, type ResolveComplaint } from './complaints';
 import { decideReopenAssessment, type ReopenAssessment } from './reopening';
 import { appraiserOf, findLeaf, requireLeafAppraiser, requireNoDuplicates, requireNotFinalized, requireParticipant, requirePoints } from './rules';
-import { scoreAssessment } from './scoring';
+import { finalResult } from './finalResult';
 import { decideSurveyScores, type RecordSurveyScores } from './surveyScores';
 
 /** What the handler loads from other streams before deciding: the cycle, the agency's framework, the clock. */
@@ -218,7 +211,8 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
   requireNotFinalized(state, context);
   requireAdjustmentsDecided(state, context);
   // A waived survey (SurveyWaived) leaves nothing to wait for on the group's survey leaves.
-  const result = scoreAssessment(context.framework.areas, state, { surveyWaived: isSurveyWaived(context.cycle, participant.group) });
+  const final = finalResult(context.cycle, participant.group, context.framework, state);
+  const result = final.scoring;
   if (result.unscored.length > 0) {
     const list = (codes: string[]) => `${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ` and ${codes.length - 20} more` : ''}`;
     const claims = result.undecidedClaims;
@@ -238,8 +232,8 @@ function decideFinalize(command: FinalizeAssessment, state: AssessmentState): As
       agencyCode: context.agencyCode,
       group: participant.group,
       // With accepted bonus and penalty, each capped: the total the ranking compares.
-      totalPoints: fromPoints(adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, context.framework).totalPoints),
-      applicableMaxPoints: fromPoints(result.applicableMaxPoints),
+      totalPoints: fromPoints(final.totalPoints),
+      applicableMaxPoints: fromPoints(final.applicableMaxPoints),
     }),
   ];
 }

@@ -2,11 +2,10 @@ import { event, type AssessmentEvent } from '../../events/parEvents';
 import { invalidState } from '../errors';
 import { fromPoints } from '../points';
 import { requireText } from '../validation';
-import { adjustedTotal } from './adjustments';
 import type { AssessmentState } from './assessment';
 import type { AssessmentContext } from './assessmentDecider';
 import { requireParticipant } from './rules';
-import { scoreAssessment } from './scoring';
+import { finalResult } from './finalResult';
 
 /**
  * The coordinator reopens a finalised assessment to correct it, e.g. after an upheld complaint. Until it is
@@ -23,15 +22,14 @@ export function decideReopenAssessment(command: ReopenAssessment, state: Assessm
     throw invalidState(`the ${context.cycle.year} assessment of ${context.agencyCode} is ${state.status}, not finalized: there is nothing to reopen`);
   }
   // The result being reopened, as its finalisation computed it, so the audit trail shows what the correction changes.
-  const result = scoreAssessment(context.framework.areas, state);
-  const total = adjustedTotal(result.totalPoints, result.applicableMaxPoints, state, context.framework);
+  const final = finalResult(context.cycle, participant.group, context.framework, state);
   const reopened: AssessmentEvent = event('AssessmentReopened', {
     year: context.cycle.year,
     agencyCode: context.agencyCode,
     group: participant.group,
     reason,
-    previousTotalPoints: fromPoints(total.totalPoints),
-    previousApplicableMaxPoints: fromPoints(result.applicableMaxPoints),
+    previousTotalPoints: fromPoints(final.totalPoints),
+    previousApplicableMaxPoints: fromPoints(final.applicableMaxPoints),
   });
   return [reopened];
 }

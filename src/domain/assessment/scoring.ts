@@ -35,7 +35,7 @@ interface AreaResult {
   appraisedPoints: Points;
 }
 
-interface AssessmentResult {
+export interface AssessmentResult {
   criteria: CriterionResult[];
   areas: AreaResult[];
   totalPoints: Points;

@@ -1,12 +1,12 @@
 import { event, type AgencyGroup, type CycleEvent, type RankingEntryData } from '../../events/parEvents';
 import type { AssessmentState } from '../assessment/assessment';
-import { scoreAssessment } from '../assessment/scoring';
+import { finalResult } from '../assessment/finalResult';
 import { DomainError, badInput, invalidState } from '../errors';
 import type { Framework } from '../framework/framework';
 import { bandsOf } from '../ranking/bands';
 import { rank } from '../ranking/ranking';
 import { optionalText, requireText } from '../validation';
-import { isSurveyWaived, type CycleState, type OpenedCycle } from './cycle';
+import type { CycleState, OpenedCycle } from './cycle';
 
 /** Loaded by the handler: the assessment of every participant of the group, with the group's framework. */
 type GroupAssessments = { agencyCode: string; state: AssessmentState; framework: Framework }[];
@@ -75,7 +75,8 @@ function rankGroup(cycle: OpenedCycle, group: AgencyGroup, assessments: GroupAss
   const finalized = assessments.filter((a) => a.state.status === 'FINALIZED' && !isExcluded(a.agencyCode));
   if (finalized.length === 0) throw invalidState(`no ${group} assessment of ${cycle.year} is finalized yet; nothing to rank`);
   const candidates = finalized.map((a) => {
-    const result = scoreAssessment(a.framework.areas, a.state, { surveyWaived: isSurveyWaived(cycle, group) });
+    // The totals finalisation recorded: bonus and penalty included, a waived survey left out.
+    const result = finalResult(cycle, group, a.framework, a.state);
     return {
       agencyCode: a.agencyCode,
       agencyName: names.get(a.agencyCode) ?? a.agencyCode,
