@@ -2,29 +2,11 @@
  * The event log on KurrentDB (EventStoreDB) ≥ 25.1. Each append is ONE atomic multiStreamAppend to the aggregate
  * stream, the ordered log stream (the single sequencer: globalPosition = log revision + 1) and, with a command id,
  * a command stream that makes the id unique. Why this design, the alternatives rejected and every deviation from
- * the port and its costs: README.md in this folder. The envelope codec is kurrentEnvelope.ts, the subscription
- * kurrentSubscription.ts.
+ * the port and its costs: README.md in this folder. The stream names and the request an append sends are in
+ * kurrentStreams.ts, the envelope codec in kurrentEnvelope.ts, the subscription in kurrentSubscription.ts.
  */
-import {
-  KurrentDBClient,
-  NO_STREAM,
-  START,
-  UnsupportedError,
-  WrongExpectedVersionError,
-  type AppendStreamRequest,
-  type ReadPosition,
-  type ReadStreamOptions,
-} from '@kurrent/kurrentdb-client';
-import {
-  AppendListeners,
-  type AppendListener,
-  toStoredEvent,
-  toStoredJson,
-  validateAppend,
-  validateReadAll,
-  validateTime,
-  withCommitTime,
-} from '../appendRules';
+import { KurrentDBClient, START, UnsupportedError, WrongExpectedVersionError, type ReadPosition, type ReadStreamOptions } from '@kurrent/kurrentdb-client';
+import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateReadAll, validateTime, withCommitTime } from '../appendRules';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
@@ -37,14 +19,11 @@ import {
 } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import { redactUrl } from '../../../shared/redactUrl';
-import { decodeCommand, decodeEvent, derivedUuid, expectedState, toCommandData, toEventData, type KurrentRecord } from './kurrentEnvelope';
+import { decodeCommand, decodeEvent, type KurrentRecord } from './kurrentEnvelope';
 import { readLastRecord, readRecords, scanPositionAt } from './kurrentReads';
+import { isReserved, KurrentStreams, validateKurrentAppend } from './kurrentStreams';
 import { subscribeToLog, type KurrentSubscription, type KurrentSubscriptionOptions } from './kurrentSubscription';
 
-/** Names this adapter owns; an aggregate stream may not use them. */
-const RESERVED_PREFIX = 'par-ledger-';
-const LOG_STREAM = `${RESERVED_PREFIX}log`;
-const COMMAND_STREAM_PREFIX = `${RESERVED_PREFIX}command-`;
 const DEFAULT_MAX_APPEND_ATTEMPTS = 50;
 
 interface KurrentEventStoreOptions {
@@ -64,8 +43,7 @@ interface LogHead {
 export class KurrentEventStore implements EventStore {
   private readonly listeners = new AppendListeners();
   private readonly subscriptions = new Set<KurrentSubscription>();
-  private readonly logStream: string;
-  private readonly commandStreamPrefix: string;
+  private readonly streams: KurrentStreams;
   private readonly maxAppendAttempts: number;
   /** Appends of this process, one at a time (they would only conflict with each other on the log). */
   private queue: Promise<unknown> = Promise.resolve();
@@ -75,11 +53,10 @@ export class KurrentEventStore implements EventStore {
 
   private constructor(
     private readonly client: KurrentDBClient,
-    private readonly namespace: string,
+    namespace: string,
     maxAppendAttempts: number,
   ) {
-    this.logStream = `${namespace}${LOG_STREAM}`;
-    this.commandStreamPrefix = `${namespace}${COMMAND_STREAM_PREFIX}`;
+    this.streams = new KurrentStreams(namespace);
     this.maxAppendAttempts = maxAppendAttempts;
   }
 
@@ -117,7 +94,7 @@ export class KurrentEventStore implements EventStore {
   async readStream(streamId: string): Promise<RecordedEvent[]> {
     this.assertOpen();
     if (typeof streamId !== 'string' || isReserved(streamId)) return [];
-    const records = await this.read(this.streamName(streamId), {});
+    const records = await this.read(this.streams.aggregate(streamId), {});
     return records.map((record) => decodeEvent(record));
   }
 
@@ -125,26 +102,26 @@ export class KurrentEventStore implements EventStore {
     this.assertOpen();
     validateReadAll(after, limit);
     // Log revision r holds globalPosition r + 1, so the events after `after` start at revision `after`.
-    const records = await this.read(this.logStream, { fromRevision: BigInt(after), maxCount: limit });
+    const records = await this.read(this.streams.log, { fromRevision: BigInt(after), maxCount: limit });
     return records.map((record) => decodeEvent(record));
   }
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    const last = await this.readLast(this.logStream);
+    const last = await this.readLast(this.streams.log);
     return last ? Number(last.revision) + 1 : 0;
   }
 
   async positionAt(time: Date): Promise<number> {
     this.assertOpen();
     validateTime(time);
-    return scanPositionAt(this.client, this.logStream, time);
+    return scanPositionAt(this.client, this.streams.log, time);
   }
 
   async findCommand(commandId: string): Promise<CommandRecord | null> {
     this.assertOpen();
     if (typeof commandId !== 'string' || commandId.length === 0) return null;
-    const [record] = await this.read(this.commandStream(commandId), { maxCount: 1 });
+    const [record] = await this.read(this.streams.command(commandId), { maxCount: 1 });
     return record ? decodeCommand(record) : null;
   }
 
@@ -163,7 +140,7 @@ export class KurrentEventStore implements EventStore {
   /** Every PAR Ledger event after globalPosition `after`, then new ones as committed (kurrentSubscription.ts). */
   subscribe(after: number, onEvent: (event: RecordedEvent) => Promise<void> | void, options: KurrentSubscriptionOptions = {}): KurrentSubscription {
     this.assertOpen();
-    const source = { client: this.client, logStream: this.logStream, allPositionOf: (position: number) => this.allPositionOf(position) };
+    const source = { client: this.client, logStream: this.streams.log, allPositionOf: (position: number) => this.allPositionOf(position) };
     const subscription = subscribeToLog(source, after, onEvent, options);
     const handle: KurrentSubscription = {
       done: subscription.done,
@@ -181,7 +158,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   private async appendWithRetry(streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions): Promise<RecordedEvent[]> {
-    const stream = this.streamName(streamId);
+    const stream = this.streams.aggregate(streamId);
     const { command, expectedVersion } = options;
     for (let attempt = 1; ; attempt++) {
       this.assertOpen();
@@ -193,28 +170,7 @@ export class KurrentEventStore implements EventStore {
         globalPosition: head.globalPosition,
         hash: head.hash,
       });
-      const requests: AppendStreamRequest[] = [
-        {
-          streamName: this.logStream,
-          expectedState: expectedState(head.globalPosition),
-          events: sealed.map((event) => toEventData(event, derivedUuid(`log:${event.eventId}`))),
-        },
-        { streamName: stream, expectedState: expectedState(current), events: sealed.map((event) => toEventData(event, event.eventId)) },
-      ];
-      if (command) {
-        const record: CommandRecord = {
-          commandId: command.commandId,
-          fingerprint: command.fingerprint,
-          streamId,
-          firstPosition: sealed[0].globalPosition,
-          lastPosition: sealed[sealed.length - 1].globalPosition,
-        };
-        requests.push({
-          streamName: this.commandStream(command.commandId),
-          expectedState: NO_STREAM,
-          events: [toCommandData(record, derivedUuid(`command:${this.namespace}${command.commandId}`))],
-        });
-      }
+      const requests = this.streams.appendRequests(streamId, sealed, { logPosition: head.globalPosition, streamVersion: current }, command);
 
       try {
         await this.client.multiStreamAppend(requests);
@@ -243,7 +199,7 @@ export class KurrentEventStore implements EventStore {
       if (attempt >= this.maxAppendAttempts) {
         throw new StoreContentionError(
           streamId,
-          `append to ${streamId} gave up after ${attempt} attempts: other writers kept moving the log stream ${this.logStream}`,
+          `append to ${streamId} gave up after ${attempt} attempts: other writers kept moving the log stream ${this.streams.log}`,
         );
       }
       await sleep(Math.round(Math.min(500, 5 * 2 ** Math.min(attempt, 7)) * Math.random()));
@@ -262,11 +218,11 @@ export class KurrentEventStore implements EventStore {
   }
 
   private async readHead(): Promise<LogHead> {
-    const last = await this.readLast(this.logStream);
+    const last = await this.readLast(this.streams.log);
     if (!last) return { globalPosition: 0, hash: GENESIS_HASH, recordedAt: null };
     const event = decodeEvent(last);
     if (event.globalPosition !== Number(last.revision) + 1) {
-      throw new Error(`log stream ${this.logStream} is inconsistent: revision ${last.revision} holds globalPosition ${event.globalPosition}`);
+      throw new Error(`log stream ${this.streams.log} is inconsistent: revision ${last.revision} holds globalPosition ${event.globalPosition}`);
     }
     return { globalPosition: event.globalPosition, hash: event.hash, recordedAt: event.metadata.recordedAt };
   }
@@ -274,7 +230,7 @@ export class KurrentEventStore implements EventStore {
   /** The $all position to subscribe from so that the next event delivered follows globalPosition `after`. */
   private async allPositionOf(after: number): Promise<ReadPosition> {
     if (after === 0) return START;
-    const [record] = await this.read(this.logStream, { fromRevision: BigInt(after - 1), maxCount: 1 });
+    const [record] = await this.read(this.streams.log, { fromRevision: BigInt(after - 1), maxCount: 1 });
     // Servers before 22.6 do not return positions on stream reads: start over; delivery skips what was seen.
     return record?.position ?? START;
   }
@@ -287,14 +243,6 @@ export class KurrentEventStore implements EventStore {
     return readRecords(this.client, stream, options);
   }
 
-  private streamName(streamId: string): string {
-    return `${this.namespace}${streamId}`;
-  }
-
-  private commandStream(commandId: string): string {
-    return `${this.commandStreamPrefix}${commandId}`;
-  }
-
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
@@ -304,19 +252,6 @@ export class KurrentEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('event store is closed');
   }
-}
-
-/** The shared rules, plus this adapter's own: names it reserves, and a command id it can name a stream after. */
-function validateKurrentAppend(streamId: string, events: NewEvent[], options: AppendOptions): void {
-  validateAppend(streamId, events, options);
-  if (isReserved(streamId)) throw new TypeError(`stream ${streamId} is reserved (names starting with ${RESERVED_PREFIX} or $)`);
-  if (options.command && (typeof options.command.commandId !== 'string' || options.command.commandId.length === 0)) {
-    throw new TypeError('commandId must be a non-empty string');
-  }
-}
-
-function isReserved(streamId: string): boolean {
-  return streamId.startsWith(RESERVED_PREFIX) || streamId.startsWith('$');
 }
 
 function messageOf(error: unknown): string {
