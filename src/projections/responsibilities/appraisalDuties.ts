@@ -14,7 +14,7 @@ import {
 } from './responsibilityDocument';
 
 /** Which leaves each appraising agency appraises in a framework, kept for the cycles that use it. */
-export interface AssignmentsDocument {
+interface AssignmentsDocument {
   frameworkCode: string;
   byAppraiser: Record<string, string[]>;
 }

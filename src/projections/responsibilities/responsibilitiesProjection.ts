@@ -15,7 +15,7 @@ import { assessmentReopened, finalisationSettled } from './finalisation';
 import { reassign, refsForAssignment } from './reassignment';
 import { COORDINATOR_DUTIES, RESPONSIBILITIES, agencyRef, coordinatorRef } from './responsibilityDocument';
 
-export type { ResponsibilityDocument, CoordinatorDutiesDocument } from './responsibilityDocument';
+export type { ResponsibilityDocument } from './responsibilityDocument';
 
 /**
  * Who owes what in a cycle: per agency and year its self-assessment, the appraisals and explanations it owes, its

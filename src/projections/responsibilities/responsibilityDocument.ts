@@ -7,7 +7,7 @@ export interface PendingAppraisal {
   criterionCode: string;
 }
 
-export interface ExplanationToAnswer {
+interface ExplanationToAnswer {
   criterionCode: string;
   question: string;
   /** As asked: the agency's EXPLANATION extension lives in the cycle and is applied when served. */
@@ -24,7 +24,7 @@ export interface ExplanationToDecide {
 }
 
 /** An agency's complaint as its own document keeps it (absent outcome while open). */
-export interface OwnComplaint {
+interface OwnComplaint {
   id: string;
   criterionCode: string;
   text: string;
@@ -36,7 +36,7 @@ export interface OwnComplaint {
 }
 
 /** A bonus or penalty proposal on the agency's assessment, with the decision once made. */
-export interface OwnAdjustment {
+interface OwnAdjustment {
   id: string;
   kind: AdjustmentKind;
   proposedPoints: number;
@@ -78,7 +78,7 @@ export interface ResponsibilityDocument {
 }
 
 /** An agency's complaint waiting for the coordinator (resolveComplaint). */
-export interface ComplaintToResolve {
+interface ComplaintToResolve {
   agencyCode: string;
   id: string;
   criterionCode: string;
@@ -88,7 +88,7 @@ export interface ComplaintToResolve {
 }
 
 /** A proposal waiting for the coordinator (decideAdjustment). */
-export interface AdjustmentToDecide {
+interface AdjustmentToDecide {
   agencyCode: string;
   id: string;
   kind: AdjustmentKind;
@@ -100,7 +100,7 @@ export interface AdjustmentToDecide {
 }
 
 /** A participant's assessment the coordinator still has to finalise (finalizeAssessment). */
-export interface AssessmentToFinalize {
+interface AssessmentToFinalize {
   agencyCode: string;
   group: AgencyGroup;
   /** Set when it was finalised once and reopened for a correction: the latest reopening. */
