@@ -12,7 +12,8 @@ import { presentCoordinatorDuties, presentResponsibility } from './responsibilit
 export class ResponsibilityResolver {
   @Authorized('responsibilities')
   @Query(() => AgencyResponsibilities, {
-    description: 'What an agency leads and owes: its self-assessments and the appraisals it does; without `year`, the years the reader may read.',
+    description:
+      'What an agency leads and owes: its self-assessment, the appraisals and explanations it owes, its complaints and proposals, the extended deadlines that concern it; without `year`, the years the reader may read. The coordinating role’s list is `coordinatorDuties`.',
   })
   async responsibilities(
     @Ctx() ctx: RequestContext,
