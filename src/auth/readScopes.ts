@@ -25,7 +25,17 @@ export type ScopeRule = 'ALL' | 'OWN_AGENCY' | 'APPRAISED' | 'PUBLISHED_OR_FINAL
 const AGENCY_DATA_RESOURCES = ['assessments', 'responsibilities', 'auditTrail'] as const;
 export type AgencyDataResource = (typeof AGENCY_DATA_RESOURCES)[number];
 
-export const READ_RESOURCES = ['agencies', 'frameworks', 'cycles', 'rankings', ...AGENCY_DATA_RESOURCES, 'projections', 'logVerification', 'surveys'] as const;
+export const READ_RESOURCES = [
+  'agencies',
+  'frameworks',
+  'cycles',
+  'rankings',
+  ...AGENCY_DATA_RESOURCES,
+  'coordinatorDuties',
+  'projections',
+  'logVerification',
+  'surveys',
+] as const;
 export type ReadResource = (typeof READ_RESOURCES)[number];
 
 type RoleLevel = 'ALL' | 'NONE';
@@ -64,6 +74,18 @@ export const READ_SCOPES: ScopeTable = {
     ANALYST: 'PUBLISHED_OR_FINALISED',
     AGENCY_OFFICER: 'OWN_AGENCY',
     APPRAISER: 'OWN_AGENCY',
+  },
+  // Query `coordinatorDuties`: the coordinating role's work list of a year (every agency's open complaints and
+  // proposals, the assessments to finalise). It belongs to a role, not an agency, so it is no agency data: those who
+  // run and oversee the year read it; an agency's officers and appraisers read their own duties in `responsibilities`.
+  coordinatorDuties: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'NONE',
+    AGENCY_OFFICER: 'NONE',
+    APPRAISER: 'NONE',
   },
   // Query `auditTrail`: the rule applies to events of assessment streams (`assessment-<year>-<agency>`), which
   // carry self-scores and evidence; events of every other stream (agencies, criteria sets, cycles and ranking

@@ -10,6 +10,7 @@ import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
 import type { Filter, ReadStore } from './store/readStore';
 import type { ResponsibilityDocument } from './responsibilities/responsibilitiesProjection';
+import { COORDINATOR_DUTIES, coordinatorDutiesId, type CoordinatorDutiesDocument } from './responsibilities/responsibilityDocument';
 import type { SurveysDocument } from './surveys/surveysProjection';
 
 interface AuditFilter {
@@ -111,6 +112,10 @@ export class ReadModels {
   async responsibilities(agencyCode: string, year?: number | null): Promise<ResponsibilityDocument[]> {
     const filter: Filter = year ? { agencyCode, year } : { agencyCode };
     return this.store.find<ResponsibilityDocument>(this.collection('responsibilities'), { filter, sort: [{ field: 'year', direction: -1 }] });
+  }
+
+  coordinatorDuties(year: number): Promise<CoordinatorDutiesDocument | null> {
+    return this.get('responsibilities', coordinatorDutiesId(year), COORDINATOR_DUTIES);
   }
 
   /** Oldest first, so a cursor (the last position seen) pages forward through a log that only grows. */

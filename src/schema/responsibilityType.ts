@@ -1,5 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Adjustment } from './adjustmentType';
 import { Agency } from './agencyType';
+import { Complaint } from './complaintType';
 import { Extension } from './extensionType';
 import { AgencyGroup } from './enums';
 
@@ -76,6 +78,9 @@ class ExplanationToAnswer {
 
   @Field(() => ID)
   appraiserCode!: string;
+
+  @Field({ description: 'Unanswered past the effective dueAt: the agency may no longer answer, and round 2 may follow without it.' })
+  overdue!: boolean;
 }
 
 @ObjectType({ description: 'A leaf this agency appraises that waits for round 2 after an explanation request.' })
@@ -86,11 +91,17 @@ class ExplanationToDecide {
   @Field(() => ID)
   criterionCode!: string;
 
-  @Field(() => Date, { description: 'The dueAt as asked (see the agency’s extensions for a later one).' })
+  @Field(() => Date, { description: 'The dueAt as asked.' })
   dueAt!: Date;
+
+  @Field(() => Date, { description: 'Until when the agency may answer: dueAt, or the agency’s later EXPLANATION extension.' })
+  effectiveDueAt!: Date;
 
   @Field(() => Date, { nullable: true, description: 'Null while unanswered.' })
   answeredAt!: Date | null;
+
+  @Field({ description: 'Round 2 may be given now: the agency answered, or the effective due time has passed.' })
+  decidable!: boolean;
 }
 
 @ObjectType({ description: 'What an agency leads and owes in one cycle.' })
@@ -108,7 +119,8 @@ class CycleResponsibility {
   appraisalDeadline!: Date;
 
   @Field(() => [Extension], {
-    description: 'Every extended deadline that concerns this agency (its own, or that of an agency whose criteria it appraises), oldest first.',
+    description:
+      'Every extended deadline that concerns this agency, oldest first: its own (any phase), the APPRAISAL ones of agencies whose criteria it appraises, the EXPLANATION ones of agencies whose explanations it waits for.',
   })
   extensions!: Extension[];
 
@@ -123,6 +135,17 @@ class CycleResponsibility {
 
   @Field(() => [ExplanationToDecide], { description: 'Leaves this agency appraises with an explanation request and no round 2 yet.' })
   explanationsToDecide!: ExplanationToDecide[];
+
+  @Field(() => [Complaint], {
+    description:
+      'The agency’s own complaints after publication, open and resolved, in the order lodged; the coordinator’s to resolve are in coordinatorDuties.',
+  })
+  complaints!: Complaint[];
+
+  @Field(() => [Adjustment], {
+    description: 'Bonus and penalty proposals on the agency’s own assessment with their decisions; the coordinator’s to decide are in coordinatorDuties.',
+  })
+  adjustments!: Adjustment[];
 }
 
 @ObjectType()

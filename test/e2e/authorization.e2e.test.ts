@@ -108,6 +108,9 @@ function request(operation: string, subject: string): Request {
       query: 'query($c: ID!) { responsibilities(agencyCode: $c, year: 2025) { agency { code } cycles { year } } }',
       variables: { c: subject },
     },
+    coordinatorDuties: {
+      query: `{ coordinatorDuties(year: ${YEAR}) { year complaintsToResolve { id } adjustmentsToDecide { id } assessmentsToFinalize { agency { code } } } }`,
+    },
     projections: { query: '{ projections { name } }' },
     serviceInstance: { query: '{ serviceInstance { position } }' },
     logVerification: { query: '{ logVerification { checked } }' },

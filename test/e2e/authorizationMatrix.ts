@@ -115,6 +115,8 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
     AGENCY_OFFICER: 'own',
     APPRAISER: 'own',
   }),
+  // The coordinating role's work list: a role's, not an agency's; those who run and oversee the year read it.
+  coordinatorDuties: readAll({ ANALYST: 'forbidden', AGENCY_OFFICER: 'forbidden', APPRAISER: 'forbidden' }),
   projections: operationsOnly,
   serviceInstance: operationsOnly,
   logVerification: operationsOnly,

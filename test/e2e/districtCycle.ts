@@ -20,14 +20,22 @@ export const SAMPLE_AGENCIES = {
 export async function openDistrictCycle(
   t: TestService,
   coordinator: string,
-  options: { agencies: (keyof typeof SAMPLE_AGENCIES)[]; year?: number; selfAssessmentInDays?: number; appraisalInDays?: number },
+  options: {
+    agencies: (keyof typeof SAMPLE_AGENCIES)[];
+    year?: number;
+    selfAssessmentInDays?: number;
+    appraisalInDays?: number;
+    /** The district framework to publish and use, e.g. the sample one with bonus and penalty caps. */
+    framework?: typeof districtFramework & { bonusMaxPoints?: number; penaltyMaxPoints?: number };
+  },
 ): Promise<void> {
+  const framework = options.framework ?? districtFramework;
   for (const code of options.agencies) expectData(await t.gql(REGISTER_AGENCY, { input: SAMPLE_AGENCIES[code] }, coordinator));
-  expectData(await t.gql(PUBLISH_FRAMEWORK, { input: districtFramework }, coordinator));
+  expectData(await t.gql(PUBLISH_FRAMEWORK, { input: framework }, coordinator));
   const now = Date.now();
   const input = {
     year: options.year ?? 2026,
-    frameworkCodes: [districtFramework.code],
+    frameworkCodes: [framework.code],
     selfAssessmentDeadline: new Date(now + (options.selfAssessmentInDays ?? 30) * DAY).toISOString(),
     appraisalDeadline: new Date(now + (options.appraisalInDays ?? 60) * DAY).toISOString(),
   };

@@ -201,7 +201,7 @@ export const WAIVER_REASON = 'Không tổ chức điều tra xã hội học đ�
  * finalisations, a non-submitting district (recorded after the self-assessment deadline is brought forward,
  * finalised on its survey points), a survey the districts' scores cite, the departments' survey waived, a district left out
  * of the ranking, a published (then republished) DISTRICT ranking, an upheld and a rejected complaint, a reopening with a
- * correction and a republication. Returns what was finalised.
+ * correction and a republication, then a complaint and a proposal left open. Returns what was finalised.
  */
 export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
   await seedIfEmpty(events, commands);
@@ -431,6 +431,20 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   await commands.publishRanking(
     { actor: LEADER },
     { year: YEAR, group: 'DISTRICT', reason: 'Sửa điểm Hội An sau khiếu nại', decisionNumber: '601/QĐ-UBND', decisionDate: new Date('2026-04-02') },
+  );
+
+  // Left open at the end, for the coordinator's duties: Nông Sơn's complaint and a penalty STP proposes on SNV.
+  await commands.lodgeComplaint({ actor: officer('NONGSON') }, { year: YEAR, agencyCode: 'NONGSON', criterionCode: '1', text: 'Đề nghị xem lại lĩnh vực 1' });
+  await commands.proposeAdjustment(
+    { actor: appraiser('STP') },
+    {
+      year: YEAR,
+      agencyCode: 'SNV',
+      kind: 'PENALTY',
+      points: 0.5,
+      reason: 'Chậm gửi báo cáo quý',
+      evidence: ['CV số 7/SNV'],
+    },
   );
 
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };

@@ -8,6 +8,7 @@ import { ProjectionRunner } from '../../src/projections/runner/projectionRunner'
 import type { RankingDocument } from '../../src/projections/rankings/rankingsProjection';
 import type { ReadStore } from '../../src/projections/store/readStore';
 import type { ResponsibilityDocument } from '../../src/projections/responsibilities/responsibilitiesProjection';
+import type { CoordinatorDutiesDocument } from '../../src/projections/responsibilities/responsibilityDocument';
 import type { SurveysDocument } from '../../src/projections/surveys/surveysProjection';
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
@@ -147,6 +148,31 @@ describe.each<StoreKind>(['memory', 'sqlite'])('read models built live equal a r
     expect(snv.appraised.length).toBeGreaterThan(0);
     const closed = duties.find((d) => d.year === YEAR && d.agencyCode === NON_SUBMITTER)!;
     expect(closed.selfAssessment?.nonSubmission?.reason).toBe('Không gửi báo cáo tự đánh giá dù đã được nhắc');
+    const of = (code: string) => duties.find((d) => d.year === YEAR && d.agencyCode === code)!;
+    // Đại Lộc's question stays to answer and to decide; Nông Sơn's was answered and settled by round 2.
+    const dailocLeaf = of('DAILOC').explanationsToAnswer!.map((e) => e.criterionCode);
+    expect(dailocLeaf).toHaveLength(1);
+    const waiting = duties.flatMap((d) => (d.explanationsToDecide ?? []).map((e) => ({ appraiser: d.agencyCode, ...e })));
+    expect(waiting.map((e) => [e.agencyCode, e.criterionCode, e.answeredAt])).toEqual([['DAILOC', dailocLeaf[0], null]]);
+    expect(waiting[0].appraiser).toBe(of('DAILOC').explanationsToAnswer![0].appraiserCode);
+    expect(of('NONGSON').explanationsToAnswer).toEqual([]);
+    // Each agency follows its complaints and proposals; the coordinator has only what is still open.
+    expect(of('HOIAN').complaints!.map((c) => [c.id, c.outcome, c.comment])).toEqual([['KN-1', 'UPHELD', 'Có cơ sở']]);
+    expect(of('TAMKY').complaints!.map((c) => [c.id, c.outcome])).toEqual([['KN-1', 'REJECTED']]);
+    expect(of('NONGSON').complaints!.map((c) => [c.id, c.outcome, c.resolvedAt])).toEqual([['KN-1', null, null]]);
+    expect(of('TAMKY').adjustments!.map((a) => [a.id, a.kind, a.proposedPoints, a.acceptedPoints])).toEqual([
+      ['ADJ-1', 'BONUS', 1.5, 1.25],
+      ['ADJ-2', 'PENALTY', 0.5, 0],
+    ]);
+    const [coordinator, ...otherYears] = liveDocs['responsibilities/coordinatorDuties'] as CoordinatorDutiesDocument[];
+    expect(otherYears).toEqual([]);
+    expect(coordinator.complaintsToResolve.map((c) => [c.agencyCode, c.id, c.criterionCode])).toEqual([['NONGSON', 'KN-1', '1']]);
+    expect(coordinator.adjustmentsToDecide.map((a) => [a.agencyCode, a.id, a.kind, a.points])).toEqual([['SNV', 'ADJ-1', 'PENALTY', 0.5]]);
+    // Every district is finalised (Hội An again after its reopening) or excluded: only the other assessed groups are left.
+    const others = assessments.filter((a) => a.group !== 'DISTRICT').map((a) => a.agencyCode);
+    expect(others.length).toBeGreaterThan(0);
+    expect(coordinator.assessmentsToFinalize.map((a) => a.agencyCode).sort()).toEqual(others.sort());
+    expect(coordinator.assessmentsToFinalize.every((a) => a.reopened === null)).toBe(true);
   });
 
   it('equals, collection by collection, what a fresh runner builds from the same log on a fresh read store', async () => {

@@ -5,9 +5,22 @@ export function isOverdue(deadline: string, done: boolean, now: Date): boolean {
   return !done && now.getTime() > Date.parse(deadline);
 }
 
-/** The extensions that concern an agency's duties: its own, and those of agencies whose leaves it appraises. */
-export function extensionsConcerning<E extends Extension>(extensions: readonly E[], agencyCode: string, appraisedAgencies: ReadonlySet<string>): E[] {
-  return extensions.filter((e) => e.agencyCode === agencyCode || (e.phase === 'APPRAISAL' && appraisedAgencies.has(e.agencyCode)));
+/**
+ * The extensions that concern an agency's duties: its own; the APPRAISAL ones of agencies whose leaves it
+ * appraises; the EXPLANATION ones of agencies whose explanations it waits for before round 2.
+ */
+export function extensionsConcerning<E extends Extension>(
+  extensions: readonly E[],
+  agencyCode: string,
+  appraisedAgencies: ReadonlySet<string>,
+  explainingAgencies: ReadonlySet<string> = new Set(),
+): E[] {
+  return extensions.filter(
+    (e) =>
+      e.agencyCode === agencyCode ||
+      (e.phase === 'APPRAISAL' && appraisedAgencies.has(e.agencyCode)) ||
+      (e.phase === 'EXPLANATION' && explainingAgencies.has(e.agencyCode)),
+  );
 }
 
 /** An appraisal still owed is overdue after the appraised agency's effective appraisal deadline (extensions count). */
