@@ -1,5 +1,6 @@
 import { event, type AssessmentEvent } from '../../events/parEvents';
 import { effectiveDeadline, hasPassed } from '../cycle/schedule';
+import { explanationDueAt } from '../responsibility/explanationDuties';
 import { DomainError, badInput, invalidState } from '../errors';
 import { leafIndex, type Leaf } from '../framework/framework';
 import { fromPoints } from '../points';
@@ -41,7 +42,7 @@ function selfAssessedLeaf(context: AssessmentContext, code: string): Leaf {
 }
 
 /** Until when the agency may answer this request: its dueAt, or the agency's later EXPLANATION extension. */
-const answerDeadline = (context: AssessmentContext, dueAt: string) => effectiveDeadline(context.cycle, context.agencyCode, 'EXPLANATION', dueAt);
+const answerDeadline = (context: AssessmentContext, dueAt: string) => explanationDueAt(context.cycle, context.agencyCode, dueAt);
 
 export function decideRequestExplanation(command: RequestExplanation, state: AssessmentState): AssessmentEvent[] {
   const { context } = command;
