@@ -325,4 +325,41 @@ describe('a whole PAR year over HTTP', () => {
     expect(await types('DAILOC')).toEqual(expect.arrayContaining(['ExtensionGranted chuyenvien.snv', 'AdjustmentProposed appraiser.stp']));
     expect(await types('DIENBAN')).toEqual(['AgencyRegistered chuyenvien.snv', 'AgencyExcludedFromRanking chuyenvien.snv']);
   });
+
+  it('a year without a survey for a group: waived, the index is the appraised points over the rest', async () => {
+    const input = {
+      year: YEAR + 1,
+      frameworkCodes: [yearFramework.code],
+      agencyCodes: ['TAMKY'],
+      selfAssessmentDeadline: inDays(20),
+      appraisalDeadline: inDays(60),
+    };
+    expectData(await t.gql(OPEN_CYCLE, { input }, snv));
+    const waived = await send(
+      'waiveSurvey',
+      { year: YEAR + 1, group: 'DISTRICT', reason: 'Năm 2028 không tổ chức điều tra XHH cấp huyện' },
+      snv,
+      'surveyWaivers { group reason }',
+    );
+    expect(waived.surveyWaivers).toEqual([{ group: 'DISTRICT', reason: 'Năm 2028 không tổ chức điều tra XHH cấp huyện' }]);
+    const next = { year: YEAR + 1, agencyCode: 'TAMKY' };
+    const scores = [
+      { criterionCode: '1.1', points: 4, evidence: evidence('1') },
+      { criterionCode: '1.2.1', points: 2.5, evidence: evidence('2') },
+      { criterionCode: '1.2.2', points: 1.5, evidence: evidence('3') },
+      { criterionCode: '2.1', points: 2, evidence: evidence('4') },
+    ];
+    await send('submitSelfAssessment', { ...next, scores }, officer('TAMKY'));
+    for (const [code, points] of [
+      ['1.1', 3.9999],
+      ['1.2.1', 2.5],
+      ['1.2.2', 1.5],
+    ] as const) {
+      await send('appraiseCriterion', { ...next, criterionCode: code, round: 1, points }, appraiser('SNV'));
+    }
+    await send('appraiseCriterion', { ...next, criterionCode: '2.1', round: 1, points: 1.7777 }, appraiser('STP'));
+    // No survey score to wait for: 9.7776 of the remaining 10.
+    const finalized = await send('finalizeAssessment', next, snv);
+    expect(finalized).toMatchObject({ status: 'FINALIZED', totalPoints: 9.7776, applicableMaxPoints: 10, indexPercent: 97.776 });
+  });
 });
