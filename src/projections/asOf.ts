@@ -70,7 +70,12 @@ export class AsOfReader {
     if (!cycle.opened) return null;
     const frameworkStreams = cycle.opened.data.frameworks.map((f) => streams.framework(f.frameworkCode));
     const rest = await this.load([...frameworkStreams, streams.assessment(year, agencyCode)], position);
-    const events = [...rest, ...cycle.events].sort((a, b) => a.globalPosition - b.globalPosition);
+    // Each participant's document depends only on its own stream and the cycle: opening the cycle for this agency
+    // alone gives the same document without rendering every other participant's.
+    const own = cycle.events.map((e) =>
+      e.type === 'AssessmentCycleOpened' ? { ...e, data: { ...e.data, participants: e.data.participants.filter((p) => p.code === agencyCode) } } : e,
+    );
+    const events = [...rest, ...own].sort((a, b) => a.globalPosition - b.globalPosition);
     const docs = foldProjection(assessmentsProjection, events);
     return (docs.get(`assessments/${assessmentId(year, agencyCode)}`) as AssessmentDocument | undefined) ?? null;
   }
