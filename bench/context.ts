@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '../src/events/store/sqlite/sqliteEventStore';
 import { generateLog } from './generate/generator';
 import { LOG_SHAPES, type LogShape, type PresetName } from './generate/presets';
-import { wanted } from './report';
+import { wanted, wantedAny } from './report';
 
 /** How long each kind of row runs, per preset. */
 export interface RunSettings {
@@ -43,6 +43,10 @@ export class BenchContext {
 
   wants(id: string): boolean {
     return wanted(this.only, id);
+  }
+
+  wantsAny(group: string): boolean {
+    return wantedAny(this.only, group);
   }
 
   /** A fresh directory under this run's scratch space, removed at the end. */

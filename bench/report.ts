@@ -181,7 +181,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   return args;
 }
 
-/** Whether a row (or a group of rows sharing a prefix) is asked for. */
+/** Whether a row is asked for: `--only` names rows by id prefix. */
 export function wanted(only: readonly string[], id: string): boolean {
-  return only.length === 0 || only.some((prefix) => id.startsWith(prefix) || prefix.startsWith(id));
+  return only.length === 0 || only.some((prefix) => id.startsWith(prefix));
+}
+
+/** Whether any row whose id starts with `group` is asked for (to skip a whole suite's set-up). */
+export function wantedAny(only: readonly string[], group: string): boolean {
+  return only.length === 0 || only.some((prefix) => prefix.startsWith(group) || group.startsWith(prefix));
 }

@@ -67,46 +67,44 @@ async function main(): Promise<number> {
   const ctx = new BenchContext(args.preset, RUN_SETTINGS[args.preset], args.only, say);
   const rows: Row[] = [];
   const started = Date.now();
-  const step = async (ids: string[], what: () => Promise<Row[]>) => {
-    if (!ids.some((id) => ctx.wants(id))) return;
+  const step = async (groups: string[], what: () => Promise<Row[]>) => {
+    if (!groups.some((group) => ctx.wantsAny(group))) return;
     const t = Date.now();
     rows.push(...(await what()));
-    say(`${ids[0]}…: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    say(`${groups.join(', ')}: ${((Date.now() - t) / 1000).toFixed(1)} s`);
   };
   try {
-    await step(['append-sqlite-seq', 'append-sqlite-c10', 'append-sqlite-c100'], () => sqliteAppendRows(ctx));
+    await step(['append-sqlite'], () => sqliteAppendRows(ctx));
     const pgIds = PG_ROWS.map(([id]) => id);
-    const db = pgIds.some((id) => ctx.wants(id)) ? await scratchDatabase(`par_bench_${process.pid}`) : null;
+    const db = pgIds.some((id) => ctx.wantsAny(id)) ? await scratchDatabase(`par_bench_${process.pid}`) : null;
     if (typeof db === 'string') {
       say(`skipped the PostgreSQL rows: ${db}`);
-      for (const [id, what] of PG_ROWS) if (ctx.wants(id)) rows.push(skippedRow(id, what, id.startsWith('append') ? 'appends/s' : 'mutations/s', db));
+      for (const [id, what] of PG_ROWS) if (ctx.wantsAny(id)) rows.push(skippedRow(id, what, id.startsWith('append') ? 'appends/s' : 'mutations/s', db));
     }
     if (db && typeof db !== 'string') {
       try {
-        await step(['append-pg-seq', 'append-pg-c10', 'append-pg-c100', 'append-pg-3proc'], () => postgresAppendRows(ctx, db.url));
+        await step(['append-pg'], () => postgresAppendRows(ctx, db.url));
       } finally {
         await db.drop();
       }
     }
     // The log-based rows share one copy of the generated log; the rebuild leaves read models built for GraphQL.
-    const logIds = ['rebuild-sqlite', 'commands-sqlite', 'asof-assessment', 'asof-ranking', 'verify-incremental', 'graphql-'];
-    if (logIds.some((id) => ctx.wants(id))) {
+    const logIds = ['rebuild-sqlite', 'commands-sqlite', 'asof-', 'verify-incremental', 'graphql-'];
+    if (logIds.some((id) => ctx.wantsAny(id))) {
       const dataDir = await ctx.dataDirWithLog('log');
       await step(['rebuild-sqlite'], () => rebuildRows(ctx, dataDir));
-      await step(['asof-assessment', 'asof-ranking'], () => readRows(ctx, dataDir, 'asof'));
-      await step(['graphql-typename-c1', 'graphql-ranking-c1', 'graphql-assessment-c1', 'graphql-audit-c1', 'graphql-bare-apollo-c100'], () =>
-        graphqlRows(ctx, dataDir),
-      );
+      await step(['asof-'], () => readRows(ctx, dataDir, 'asof'));
+      await step(['graphql-'], () => graphqlRows(ctx, dataDir));
       // Last on this copy: they append (a new year's drafts, 100 events for the verifier).
       await step(['verify-incremental'], () => readRows(ctx, dataDir, 'verify'));
       await step(['commands-sqlite'], () => commandRows(ctx, dataDir));
     }
-    await step(['mutations-sqlite-c1', 'mutations-sqlite-c10'], () => mutationRows(ctx, 'sqlite', {}));
-    if (['mutations-pg-c1', 'mutations-pg-c10'].some((id) => ctx.wants(id))) {
+    await step(['mutations-sqlite'], () => mutationRows(ctx, 'sqlite', {}));
+    if (ctx.wantsAny('mutations-pg')) {
       const mdb = await scratchDatabase(`par_bench_${process.pid}_m`);
       if (typeof mdb !== 'string') {
         try {
-          await step(['mutations-pg-c1', 'mutations-pg-c10'], () => mutationRows(ctx, 'pg', { EVENT_STORE: 'postgres', EVENT_STORE_URL: mdb.url }));
+          await step(['mutations-pg'], () => mutationRows(ctx, 'pg', { EVENT_STORE: 'postgres', EVENT_STORE_URL: mdb.url }));
         } finally {
           await mdb.drop();
         }
