@@ -1,15 +1,14 @@
 'use strict';
 // HTTP load for the GraphQL and mutation rows, in its own process so the load generator does not share the
-// server's event loop. Usage: node load.js <spec.json>; prints autocannon's result as one line of JSON.
-// spec: { url, connections, duration?, amount?, timeout?, requests: [{ body, headers }] } — requests are sent
-// round-robin, so each can carry its own token and input.
+// server's event loop. Usage: node load.js <spec.json>; prints one line of JSON: autocannon's result per run.
+// spec: { runs: [run, …] } or one run: { url, connections, duration?, amount?, timeout?, requests: [{ body, headers }] }; a run's
+// requests are sent round-robin, so each can carry its own token and input; runs go one after another.
 const { readFileSync } = require('node:fs');
 const autocannon = require('autocannon');
 
-const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-let next = 0;
-const instance = autocannon(
-  {
+function run(spec) {
+  let next = 0;
+  return autocannon({
     url: spec.url,
     connections: spec.connections,
     ...(spec.amount ? { amount: spec.amount } : { duration: spec.duration }),
@@ -23,13 +22,18 @@ const instance = autocannon(
         },
       },
     ],
-  },
-  (error, result) => {
-    if (error) {
-      console.error(error);
-      process.exit(1);
-    }
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  },
-);
-process.once('SIGINT', () => instance.stop());
+  });
+}
+
+async function main() {
+  const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+  if (!spec.runs) return process.stdout.write(`${JSON.stringify(await run(spec))}\n`); // one run, one result
+  const results = [];
+  for (const one of spec.runs) results.push(await run(one));
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -25,36 +25,44 @@ export interface LoadResult {
   failed: number;
 }
 
-/** Runs bench/peers/load.js (autocannon) in its own process against `url`. */
-export async function load(ctx: BenchContext, url: string, connections: number, requests: LoadRequest[]): Promise<LoadResult> {
+interface LoadRun {
+  url: string;
+  connections: number;
+  requests: LoadRequest[];
+}
+
+/** Runs bench/peers/load.js (autocannon) in one process of its own for all the runs, one after another. */
+export async function loadMany(ctx: BenchContext, runs: LoadRun[]): Promise<LoadResult[]> {
+  if (runs.length === 0) return [];
   ensurePeers(ctx.say);
-  const spec = join(ctx.scratch('load'), `spec-${Date.now()}-${connections}.json`);
+  const spec = join(ctx.scratch('load'), `spec-${Date.now()}.json`);
   const quick = ctx.presetName === 'quick';
-  writeFileSync(
-    spec,
-    JSON.stringify({ url, connections, requests, ...(quick ? { amount: Math.max(50, connections * 2) } : { duration: Math.round(ctx.preset.httpMs / 1000) }) }),
-  );
+  const bounded = (run: LoadRun) => ({
+    ...run,
+    ...(quick ? { amount: Math.max(50, run.connections * 2) } : { duration: Math.round(ctx.preset.httpMs / 1000) }),
+  });
+  writeFileSync(spec, JSON.stringify({ runs: runs.map(bounded) }));
   const out = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [join(__dirname, '..', 'peers', 'load.js'), spec], { stdio: ['ignore', 'pipe', 'inherit'] });
     let text = '';
     child.stdout.on('data', (d) => (text += d));
     child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`load generator exited ${code}`))));
   });
-  const result = JSON.parse(out.trim().split('\n').pop() as string) as {
-    requests: { average: number; total: number };
+  const results = JSON.parse(out.trim().split('\n').pop() as string) as {
+    requests: { total: number };
     latency: { p50: number; p99: number };
     duration: number;
     non2xx: number;
     errors: number;
     timeouts: number;
-  };
-  return {
+  }[];
+  return results.map((result) => ({
     // Total over the measured time, not autocannon's per-second average (which rounds short runs badly).
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     failed: result.non2xx + result.errors + result.timeouts,
-  };
+  }));
 }
 
 const gql = (query: string, variables: Record<string, unknown> = {}, token?: string): LoadRequest => ({
@@ -100,7 +108,7 @@ export async function graphqlRows(ctx: BenchContext, dataDir: string): Promise<R
   if (ctx.wants('graphql-bare-apollo-c100') || ctx.wants('graphql-typename-c100')) {
     const bare = await startBareApollo();
     try {
-      const apollo = await load(ctx, bare.url, 100, [typename]);
+      const [apollo] = await loadMany(ctx, [{ url: bare.url, connections: 100, requests: [typename] }]);
       rows.push(
         row('graphql-bare-apollo-c100', {
           what: 'bare Apollo Server 5 on express 5, { __typename }, 100 connections',
@@ -139,32 +147,43 @@ export async function graphqlRows(ctx: BenchContext, dataDir: string): Promise<R
       assessment: agencies.slice(0, 200).map((a) => gql(assessment, { year, agencyCode: a.code }, coordinator)),
       audit: [gql('{ auditTrail(first: 50) { totalCount edges { node { position type time stream actor { sub } } } } }', {}, coordinator)],
     };
-    const typenameAt = new Map<number, LoadResult>();
+    const runs: { name: string; connections: number }[] = [];
     for (const [name, requests] of Object.entries(queries)) {
       await check(service.url, requests[0]);
       for (const connections of CONNECTIONS) {
-        const id = `graphql-${name}-c${connections}`;
         // { __typename } is every query's baseline: it runs whenever a row at that connection count does.
-        const needed = name === 'typename' ? Object.keys(queries).some((q) => ctx.wants(`graphql-${q}-c${connections}`)) : ctx.wants(id);
-        if (!needed) continue;
-        const result = await load(ctx, service.url, connections, requests);
-        if (name === 'typename') typenameAt.set(connections, result);
-        const base = name === 'typename' ? (connections === 100 ? bareApollo : null) : (typenameAt.get(connections) ?? null);
-        const baseName = name === 'typename' ? (base ? 'bare Apollo 5 + express 5, { __typename }' : null) : '{ __typename } on the same server';
-        rows.push(
-          row(id, {
-            what: `GraphQL ${name === 'typename' ? '{ __typename }' : name}, ${connections} connection${connections > 1 ? 's' : ''} (p50 ${result.p50Ms} ms)`,
-            unit: 'req/s',
-            project: result.requestsPerSecond,
-            baseline: base?.requestsPerSecond ?? null,
-            baselineName: baseName,
-            failed: result.failed,
-            p99Ms: result.p99Ms,
-            baselineP99Ms: base?.p99Ms ?? null,
-          }),
-        );
+        const needed =
+          name === 'typename' ? Object.keys(queries).some((q) => ctx.wants(`graphql-${q}-c${connections}`)) : ctx.wants(`graphql-${name}-c${connections}`);
+        if (needed) runs.push({ name, connections });
       }
     }
+    const results = await loadMany(
+      ctx,
+      runs.map((r) => ({ url: service.url, connections: r.connections, requests: queries[r.name] })),
+    );
+    const typenameAt = new Map(
+      runs
+        .map((r, i) => [r, results[i]] as const)
+        .filter(([r]) => r.name === 'typename')
+        .map(([r, result]) => [r.connections, result]),
+    );
+    runs.forEach(({ name, connections }, i) => {
+      const result = results[i];
+      const base = name === 'typename' ? (connections === 100 ? bareApollo : null) : (typenameAt.get(connections) ?? null);
+      const baseName = name === 'typename' ? (base ? 'bare Apollo 5 + express 5, { __typename }' : null) : '{ __typename } on the same server';
+      rows.push(
+        row(`graphql-${name}-c${connections}`, {
+          what: `GraphQL ${name === 'typename' ? '{ __typename }' : name}, ${connections} connection${connections > 1 ? 's' : ''} (p50 ${result.p50Ms} ms)`,
+          unit: 'req/s',
+          project: result.requestsPerSecond,
+          baseline: base?.requestsPerSecond ?? null,
+          baselineName: baseName,
+          failed: result.failed,
+          p99Ms: result.p99Ms,
+          baselineP99Ms: base?.p99Ms ?? null,
+        }),
+      );
+    });
   } finally {
     await service.stop();
   }
@@ -204,12 +223,15 @@ export async function mutationRows(ctx: BenchContext, store: 'sqlite' | 'pg', en
       ),
     );
     await check(service.url, requests[0]);
-    for (const connections of [1, 10]) {
-      const id = `mutations-${store}-c${connections}`;
-      if (!ctx.wants(id)) continue;
-      const result = await load(ctx, service.url, connections, requests);
+    const counts = [1, 10].filter((c) => ctx.wants(`mutations-${store}-c${c}`));
+    const results = await loadMany(
+      ctx,
+      counts.map((connections) => ({ url: service.url, connections, requests })),
+    );
+    counts.forEach((connections, i) => {
+      const result = results[i];
       rows.push(
-        row(id, {
+        row(`mutations-${store}-c${connections}`, {
           what: `mutations over HTTP (saveSelfAssessmentDraft), ${store === 'pg' ? 'PostgreSQL' : 'SQLite'}, ${connections} client${connections > 1 ? 's' : ''} (p50 ${result.p50Ms} ms)`,
           unit: 'mutations/s',
           project: result.requestsPerSecond,
@@ -219,7 +241,7 @@ export async function mutationRows(ctx: BenchContext, store: 'sqlite' | 'pg', en
           p99Ms: result.p99Ms,
         }),
       );
-    }
+    });
   } finally {
     await service.stop();
   }
