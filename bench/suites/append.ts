@@ -19,9 +19,13 @@ const METADATA = {
   recordedAt: '2026-01-01T00:00:00.000Z',
 };
 
+/** Each drive gets its own streams: rows sharing one store must not find a lane's stream already written. */
+let runs = 0;
+export const nextRun = () => `${process.pid}-${++runs}`;
+
 /** One event per append on the lane's own stream at the version it expects: what a command does. */
-export function parAppend(store: EventStore, lane: number, n: number): Promise<unknown> {
-  return store.append(`bench-${process.pid}-${lane}`, [{ type: 'BenchAppended', schemaVersion: 1, data: benchPayload(lane, n) }], {
+export function parAppend(store: EventStore, run: string, lane: number, n: number): Promise<unknown> {
+  return store.append(`bench-${run}-${lane}`, [{ type: 'BenchAppended', schemaVersion: 1, data: benchPayload(lane, n) }], {
     expectedVersion: n,
     metadata: { ...METADATA, recordedAt: new Date().toISOString() },
   });
@@ -84,7 +88,8 @@ export async function sqliteAppendRows(ctx: BenchContext): Promise<Row[]> {
     if (!ctx.wants(id)) continue;
     const file = join(dir, `par-${inFlight}.sqlite`);
     const store = SqliteEventStore.open(file);
-    const result = await drive({ inFlight, durationMs: ctx.preset.appendMs }, (lane, n) => parAppend(store, lane, n).then(() => undefined)).finally(() =>
+    const run = nextRun();
+    const result = await drive({ inFlight, durationMs: ctx.preset.appendMs }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() =>
       store.close(),
     );
     const what = inFlight === 1 ? 'SQLite append, sequential' : `SQLite append, ${inFlight} in flight`;
@@ -140,7 +145,8 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
   if (ctx.wants('append-pg-seq')) {
     const raw = await rawPostgres(url, ms);
     const store = await PostgresEventStore.connect(url);
-    const par = await drive({ inFlight: 1, durationMs: ms }, (lane, n) => parAppend(store, lane, n).then(() => undefined)).finally(() => store.close());
+    const run = nextRun();
+    const par = await drive({ inFlight: 1, durationMs: ms }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() => store.close());
     rows.push(
       row('append-pg-seq', {
         what: 'PostgreSQL append, sequential',
@@ -167,7 +173,8 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
     const id = `append-pg-c${inFlight}`;
     if (!ctx.wants(id)) continue;
     const store = await PostgresEventStore.connect(url);
-    const par = await drive({ inFlight, durationMs: ms }, (lane, n) => parAppend(store, lane, n).then(() => undefined)).finally(() => store.close());
+    const run = nextRun();
+    const par = await drive({ inFlight, durationMs: ms }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() => store.close());
     const peer = await emmett(ctx, url, inFlight);
     rows.push(
       row(id, {

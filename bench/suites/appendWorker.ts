@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
-import { parAppend } from './append';
+import { nextRun, parAppend } from './append';
 import { benchPayload, drive } from './drive';
 
 async function main() {
@@ -12,7 +12,8 @@ async function main() {
   const options = { inFlight: 10, durationMs: Number(durationMs) };
   if (kind === 'par') {
     const store = await PostgresEventStore.connect(url);
-    const result = await drive(options, (lane, n) => parAppend(store, lane, n).then(() => undefined)).finally(() => store.close());
+    const run = nextRun();
+    const result = await drive(options, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() => store.close());
     process.stdout.write(`${JSON.stringify({ ...result, latencies: [] })}\n`);
     return;
   }
