@@ -52,6 +52,10 @@ export function recordedAtOf(metadataText: string | null | undefined): string | 
   }
 }
 
+export function validateAfterVersion(afterVersion: number): void {
+  if (!Number.isInteger(afterVersion) || afterVersion < 0) throw new TypeError(`afterVersion must be a non-negative integer, got ${afterVersion}`);
+}
+
 export function validateReadAll(after: number, limit: number): void {
   if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
   // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.

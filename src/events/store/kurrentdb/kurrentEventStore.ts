@@ -6,7 +6,16 @@
  * kurrentStreams.ts, the envelope codec in kurrentEnvelope.ts, the subscription in kurrentSubscription.ts.
  */
 import { KurrentDBClient, START, UnsupportedError, WrongExpectedVersionError, type ReadPosition, type ReadStreamOptions } from '@kurrent/kurrentdb-client';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateReadAll, validateTime, withCommitTime } from '../appendRules';
+import {
+  AppendListeners,
+  type AppendListener,
+  toStoredEvent,
+  toStoredJson,
+  validateAfterVersion,
+  validateReadAll,
+  validateTime,
+  withCommitTime,
+} from '../appendRules';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
@@ -91,10 +100,12 @@ export class KurrentEventStore implements EventStore {
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
+    validateAfterVersion(afterVersion);
     if (typeof streamId !== 'string' || isReserved(streamId)) return [];
-    const records = await this.read(this.streams.aggregate(streamId), {});
+    // Stream revision r holds streamVersion r + 1, so the events after `afterVersion` start at revision `afterVersion`.
+    const records = await this.read(this.streams.aggregate(streamId), afterVersion === 0 ? {} : { fromRevision: BigInt(afterVersion) });
     return records.map((record) => decodeEvent(record));
   }
 

@@ -6,6 +6,7 @@ import {
   type AppendListener,
   toStoredEvent,
   toStoredJson,
+  validateAfterVersion,
   validateAppend,
   validateReadAll,
   validateTime,
@@ -68,9 +69,11 @@ export class MemoryEventStore implements EventStore {
     return { streamId, streamVersion: actual + sealed.length, firstPosition, lastPosition, events: [...sealed] };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return [...(this.streams.get(streamId) ?? [])];
+    validateAfterVersion(afterVersion);
+    // Versions are gapless from 1, so version v sits at index v - 1.
+    return (this.streams.get(streamId) ?? []).slice(afterVersion);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {

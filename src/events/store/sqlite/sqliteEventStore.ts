@@ -13,6 +13,7 @@ import {
   recordedAtOf,
   toStoredEvent,
   toStoredJson,
+  validateAfterVersion,
   validateAppend,
   validateReadAll,
   validateTime,
@@ -51,7 +52,9 @@ function prepareStatements(db: Db) {
     ),
     selectFirstAfterTime: db.prepare<[string], number | null>(`SELECT MIN(global_position) FROM events WHERE ${RECORDED_AT_SQL} > ?`).pluck(),
     selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
-    selectStream: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`),
+    selectStream: db.prepare<[string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version`,
+    ),
     selectAll: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
   };
 }
@@ -117,9 +120,10 @@ export class SqliteEventStore implements EventStore {
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.statements.selectStream.all(streamId).map(toRecordedEvent);
+    validateAfterVersion(afterVersion);
+    return this.statements.selectStream.all(streamId, afterVersion).map(toRecordedEvent);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
