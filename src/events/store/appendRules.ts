@@ -1,5 +1,6 @@
 import { canonicalJson } from '../canonicalJson';
 import type { EventMetadata, NewEvent } from '../envelope';
+import type { SealableEvent } from '../hashChain';
 import type { AppendOptions, ExpectedVersion } from './eventStore';
 
 /** An in-process hint that the log grew (see EventStore.onAppend). */
@@ -62,8 +63,10 @@ export function validateReadAll(after: number, limit: number): void {
   if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
 }
 
-export function toStoredEvent(event: NewEvent): NewEvent {
-  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
+/** The event as it will read back, with the canonical text of its data, which sealing hashes and the adapter stores. */
+export function toStoredEvent(event: NewEvent): SealableEvent {
+  const dataText = canonicalText(event.data, `data of ${event.type}`);
+  return { type: event.type, schemaVersion: event.schemaVersion, data: JSON.parse(dataText) as unknown, dataText };
 }
 
 /**
@@ -71,8 +74,12 @@ export function toStoredEvent(event: NewEvent): NewEvent {
  * are refused instead of silently becoming null or vanishing (a NaN score must not be stored as "no score").
  */
 export function toStoredJson(value: unknown, what: string): unknown {
+  return JSON.parse(canonicalText(value, what));
+}
+
+function canonicalText(value: unknown, what: string): string {
   try {
-    return JSON.parse(canonicalJson(value));
+    return canonicalJson(value);
   } catch (error) {
     throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

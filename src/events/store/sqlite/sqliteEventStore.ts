@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { canonicalJson } from '../../canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
-import { sealEvents } from '../../hashChain';
+import { canonicalTextsOf, sealEvents } from '../../hashChain';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
 import { RECORDED_AT_SQL, configure, migrate } from './sqliteSchema';
 import {
@@ -224,6 +223,7 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toEventRow(event: RecordedEvent): EventRow {
+  const texts = canonicalTextsOf(event);
   return {
     global_position: event.globalPosition,
     event_id: event.eventId,
@@ -232,8 +232,8 @@ function toEventRow(event: RecordedEvent): EventRow {
     type: event.type,
     schema_version: event.schemaVersion,
     // Canonical text, so the stored bytes are exactly what the hash was computed over.
-    data: canonicalJson(event.data),
-    metadata: canonicalJson(event.metadata),
+    data: texts.data,
+    metadata: texts.metadata,
     prev_hash: event.prevHash,
     hash: event.hash,
   };
