@@ -3,8 +3,8 @@
  * row, measured without HTTP or projections. Seeds the Quảng Nam agencies and sample frameworks, opens a cycle, then
  * times `--commands` self-assessment submissions (one criterion each, round-robin over the districts, so every
  * assessment stream keeps growing) followed by as many round-1 appraisals of what was submitted. With
- * `--concurrency c` (at most one per district) c commands are in flight, each lane on its own districts' streams,
- * so the store's group commit shares one fsync among them; one at a time, the fsync per command bounds the rate.
+ * `--concurrency c` (at most one per district) c commands are in flight, never two on one stream, so the store's
+ * group commit shares one fsync among them; one at a time, the fsync per command bounds the rate.
  *
  *   node -r @swc-node/register scripts/measure-commands.ts [--commands 2000] [--runs 3] [--concurrency 1] [--memory]
  *
@@ -76,11 +76,20 @@ async function once(): Promise<Run> {
       leaf: leaves[Math.floor(i / districts.length) % leaves.length],
     }));
 
+    // `concurrency` lanes take the pairs in order; commands on one stream wait for each other (no conflicts to retry).
     const lanes = Math.max(1, Math.min(concurrency, districts.length));
     const inLanes = async (work: (pair: (typeof pairs)[number], i: number) => Promise<unknown>) => {
+      let next = 0;
+      const busy = new Map<string, Promise<unknown>>();
       await Promise.all(
-        Array.from({ length: lanes }, async (_, lane) => {
-          for (const [i, pair] of pairs.entries()) if (districts.indexOf(pair.agencyCode) % lanes === lane) await work(pair, i);
+        Array.from({ length: lanes }, async () => {
+          while (next < pairs.length) {
+            const i = next++;
+            const before = busy.get(pairs[i].agencyCode) ?? Promise.resolve();
+            const run = before.then(() => work(pairs[i], i));
+            busy.set(pairs[i].agencyCode, run);
+            await run;
+          }
         }),
       );
     };
