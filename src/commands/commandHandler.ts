@@ -2,8 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import type { Decider } from '../domain/decider';
 import { canonicalJson } from '../events/canonicalJson';
-import type { Actor, EventMetadata, NewEvent } from '../events/envelope';
-import type { RecordedEvent } from '../events/envelope';
+import type { Actor, EventMetadata, NewEvent, RecordedEvent } from '../events/envelope';
 import { DuplicateCommandError, StoreContentionError, StreamVersionConflictError, type CommandRecord, type EventStore } from '../events/store/eventStore';
 import { upcast } from '../events/upcasters';
 import { AggregateCache, type VersionedState } from './aggregateCache';
@@ -162,7 +161,12 @@ export class CommandHandler {
 
   /** What the stream is after this handler's own append: the decided-on state plus the events just sealed. */
   private remember<State>(streamId: string, decider: Fold<State>, decidedOn: VersionedState<State>, appended: RecordedEvent[]): void {
-    if (appended.length > 0 && appended[0].streamVersion === decidedOn.version + 1) this.fold(streamId, decider, decidedOn, appended);
+    try {
+      if (appended.length > 0 && appended[0].streamVersion === decidedOn.version + 1) this.fold(streamId, decider, decidedOn, appended);
+    } catch {
+      // The append is committed: reporting it as failed would invite a retry. The next load reads the stream instead.
+      this.cache.forget(streamId);
+    }
   }
 
   private replay(record: CommandRecord, fingerprint: string): CommandOutcome {

@@ -126,6 +126,32 @@ describe('CommandHandler aggregate cache', () => {
     expect(await handler.load('s', notes)).toEqual({ state: { notes: ['một', 'hai'] }, version: 2 });
   });
 
+  it('still reports a committed append when folding its own events fails, and reads the stream on the next load', async () => {
+    const spy = new SpyStore(new MemoryEventStore());
+    const handler = new CommandHandler(spy.store);
+    await note(handler, 's', 'một');
+    let folds = 0;
+    const brittle: typeof notes = {
+      ...notes,
+      evolve: (state, event, at) => {
+        // Folds while loading pass; the fold of the just-appended event throws.
+        if (++folds === 2) throw new Error('evolve failed');
+        return notes.evolve(state, event, at);
+      },
+    };
+    const outcome = await handler.handle({
+      commandName: 'Note',
+      input: {},
+      streamId: 's',
+      decider: brittle,
+      envelope: { actor },
+      prepare: () => ({ type: 'Note' as const, text: 'hai' }),
+    });
+    expect(outcome).toMatchObject({ lastPosition: 2, replayed: false });
+    expect((await handler.load('s', brittle)).state.notes).toEqual(['một', 'hai']);
+    expect(spy.reads.at(-1)).toEqual(['s', 0]);
+  });
+
   it('keeps at most the given number of streams, dropping the least recently used', async () => {
     const spy = new SpyStore(new MemoryEventStore());
     const handler = new CommandHandler(spy.store, undefined, { cachedStreams: 2 });
