@@ -25,6 +25,15 @@ interface CanonicalTexts {
  */
 const sealedTexts = new WeakMap<RecordedEvent, CanonicalTexts>();
 
+/** Values whose canonical text is already known: metadata as the adapter prepared it, before sealing. */
+const knownTexts = new WeakMap<object, string>();
+
+/** Remembers `text` as the canonical JSON of `value`, which nobody may change afterwards. */
+export function withCanonicalText<T extends object>(value: T, text: string): T {
+  knownTexts.set(value, text);
+  return value;
+}
+
 /** The canonical JSON of an event's data and metadata: as hashed when this process sealed it, else built now. */
 export function canonicalTextsOf(event: RecordedEvent): CanonicalTexts {
   return sealedTexts.get(event) ?? { data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) };
@@ -41,7 +50,8 @@ export function sealEvents(
   after: { streamVersion: number; globalPosition: number; hash: string },
 ): RecordedEvent[] {
   const sealed: RecordedEvent[] = [];
-  const metadataText = canonicalJson(metadata);
+  // Once per append, not per event; known already unless the commit time moved it (withCommitTime copies it then).
+  const metadataText = knownTexts.get(metadata) ?? canonicalJson(metadata);
   let prevHash = after.hash;
   events.forEach((event, i) => {
     const unsealed: Omit<RecordedEvent, 'hash'> = {

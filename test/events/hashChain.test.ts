@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { canonicalJson } from '../../src/events/canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type RecordedEvent } from '../../src/events/envelope';
 import { canonicalTextsOf, hashEvent, sealEvents, verifyChain } from '../../src/events/hashChain';
-import { toStoredEvent } from '../../src/events/store/appendRules';
+import { toStoredEvent, toStoredMetadata } from '../../src/events/store/appendRules';
 
 const metadata: EventMetadata = {
   actor: { sub: 'u-1', name: 'Lê Thị Thu Hà', agency: 'SNV', roles: ['COORDINATOR'] },
@@ -117,6 +117,23 @@ describe('sealEvents', () => {
         expect(canonicalTextsOf(prepared)).toEqual({ data: canonicalJson(prepared.data), metadata: canonicalJson(prepared.metadata) });
       }),
     );
+  });
+
+  it('refuses, before sealing, data that would not read back as given (a function, NaN, a BigInt), naming the event type', () => {
+    for (const data of [{ f: () => 1 }, { score: Number.NaN }, { big: BigInt(1) }]) {
+      expect(() => toStoredEvent({ type: 'Scored', schemaVersion: 1, data })).toThrow(/^data of Scored cannot be stored as JSON/);
+    }
+    expect(() => toStoredMetadata({ ...metadata, recordedAt: (() => 'x') as unknown as string })).toThrow(TypeError);
+  });
+
+  it('hashes metadata from the text kept when it was prepared, and from the value when the commit time replaced it', () => {
+    const prepared = toStoredMetadata(metadata);
+    const [event] = sealEvents('s', [toStoredEvent({ type: 'A', schemaVersion: 1, data: {} })], prepared, GENESIS);
+    expect(event.hash).toBe(hashEvent(withoutHash(event)));
+    const moved = { ...prepared, recordedAt: '2024-07-01T00:00:00.000Z' };
+    const [later] = sealEvents('s', [toStoredEvent({ type: 'A', schemaVersion: 1, data: {} })], moved, GENESIS);
+    expect(later.hash).toBe(hashEvent(withoutHash(later)));
+    expect(canonicalTextsOf(later).metadata).toContain('2024-07-01T00:00:00.000Z');
   });
 
   it('hands the adapter the texts it hashed, even if the caller changed the event afterwards', () => {

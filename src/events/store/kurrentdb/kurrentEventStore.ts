@@ -10,7 +10,7 @@ import {
   AppendListeners,
   type AppendListener,
   toStoredEvent,
-  toStoredJson,
+  toStoredMetadata,
   validateAfterVersion,
   validateReadAll,
   validateTime,
@@ -92,7 +92,7 @@ export class KurrentEventStore implements EventStore {
     validateKurrentAppend(streamId, events, options);
     // Serialised before anything is sent, so a value that cannot be stored fails without writing.
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     const sealed = await this.exclusive(() => this.appendWithRetry(streamId, stored, metadata, options));
     this.listeners.notify(); // after the commit: a listener that reads must find the events
     const first = sealed[0];

@@ -1,11 +1,11 @@
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
+import { GENESIS_HASH, type NewEvent, type RecordedEvent } from '../../envelope';
 import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import {
   AppendListeners,
   type AppendListener,
   toStoredEvent,
-  toStoredJson,
+  toStoredMetadata,
   validateAfterVersion,
   validateAppend,
   validateReadAll,
@@ -38,7 +38,7 @@ export class MemoryEventStore implements EventStore {
     this.assertOpen();
     validateAppend(streamId, events, options);
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     // Everything below runs synchronously, so no other append can interleave: that is this adapter's lock.
     const command = options.command;
     if (command) {

@@ -4,13 +4,13 @@ import {
   type AppendListener,
   recordedAtOf,
   toStoredEvent,
-  toStoredJson,
+  toStoredMetadata,
   validateAfterVersion,
   validateAppend,
   validateReadAll,
   validateTime,
 } from '../appendRules';
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
+import { GENESIS_HASH, type NewEvent, type RecordedEvent } from '../../envelope';
 import type { AppendOptions, AppendResult, CommandRecord, EventStore } from '../eventStore';
 import { redactUrl } from '../../../shared/redactUrl';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
@@ -79,7 +79,7 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     validateAppend(streamId, events, options);
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     const sealed = await new Promise<RecordedEvent[]>((resolve, reject) =>
       this.writer.append({
         streamId,

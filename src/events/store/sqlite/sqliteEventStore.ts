@@ -11,7 +11,7 @@ import {
   type AppendListener,
   recordedAtOf,
   toStoredEvent,
-  toStoredJson,
+  toStoredMetadata,
   validateAfterVersion,
   validateAppend,
   validateReadAll,
@@ -109,7 +109,7 @@ export class SqliteEventStore implements EventStore {
     validateAppend(streamId, events, options);
     // Serialised before BEGIN so a value that cannot be stored fails without taking the write lock.
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     const sealed = await new Promise<RecordedEvent[]>((resolve, reject) => {
       this.queued.push({ streamId, events: stored, metadata, options, resolve, reject });
       if (this.queued.length === 1) setImmediate(() => this.commitQueued());
