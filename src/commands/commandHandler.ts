@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import type { Decider } from '../domain/decider';
 import { canonicalJson } from '../events/canonicalJson';
-import type { Actor, EventMetadata, NewEvent } from '../events/envelope';
+import type { Actor, EventMetadata, NewEvent, RecordedEvent } from '../events/envelope';
 import { DuplicateCommandError, StoreContentionError, StreamVersionConflictError, type CommandRecord, type EventStore } from '../events/store/eventStore';
 import { upcast } from '../events/upcasters';
+import { AggregateCache, type VersionedState } from './aggregateCache';
 
 /** What every mutation carries besides its input. */
 export interface CommandEnvelope {
@@ -32,6 +33,18 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+interface HandlerOptions {
+  /** How many streams' folded states are kept (least recently used dropped first); 0 turns the cache off. */
+  cachedStreams?: number;
+  /**
+   * Deep-freezes every cached state, so code that mutated a state shared between commands would throw. On in
+   * tests (jest sets NODE_ENV=test), so every suite that runs commands checks it; off in service for its cost.
+   */
+  freezeStates?: boolean;
+}
+
+type Fold<State> = Pick<Decider<never, never, State>, 'evolve' | 'initialState'>;
+
 const MAX_ATTEMPTS = 5;
 
 function fingerprintOf(commandName: string, input: unknown): string {
@@ -44,12 +57,23 @@ function fingerprintOf(commandName: string, input: unknown): string {
  * Load → decide → append with the version read, the decider pattern's one impure step. A conflict means another
  * writer got there first: reload and decide again (bounded), unless the client pinned a version. Every event is
  * attributed to the actor and tied to the command; a repeated commandId returns the first outcome.
+ *
+ * Loads start from the state this handler last folded for the stream (AggregateCache) and read only the events
+ * after its version, so a command costs the events since, not the whole stream. Every load still asks the store
+ * for newer events: another process (or instance on the same PostgreSQL) may have written, and the streams a
+ * command only reads (cycle, framework, agency) have no expected-version check on append to catch a stale copy.
+ * The check on the decided stream's append stays the safety net: a conflict drops the cached entry.
  */
 export class CommandHandler {
+  private readonly cache: AggregateCache;
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock = systemClock,
-  ) {}
+    options: HandlerOptions = {},
+  ) {
+    this.cache = new AggregateCache(options.cachedStreams, options.freezeStates ?? process.env.NODE_ENV === 'test');
+  }
 
   now(): Date {
     return this.clock.now();
@@ -88,9 +112,12 @@ export class CommandHandler {
       };
       try {
         const result = await this.store.append(streamId, events, { expectedVersion: version, metadata, command: { commandId, fingerprint } });
+        this.remember(streamId, decider, { state, version }, result.events);
         return { commandId, streamId, lastPosition: result.lastPosition, replayed: false };
       } catch (error) {
         if (error instanceof DuplicateCommandError) return this.replay(error.existing, fingerprint);
+        // Never trusted over the store: whatever made the version stale, the next attempt reads the stream afresh.
+        if (error instanceof StreamVersionConflictError) this.cache.forget(streamId);
         // Writers in other processes kept the log busy: nothing was appended, so it is retried like a conflict.
         const contended = error instanceof StoreContentionError;
         if (!contended && !(error instanceof StreamVersionConflictError)) throw error;
@@ -113,15 +140,33 @@ export class CommandHandler {
     }
   }
 
-  /** Reads one stream and folds it: the current state and the version it is at. */
-  async load<State>(streamId: string, decider: Pick<Decider<never, never, State>, 'evolve' | 'initialState'>): Promise<{ state: State; version: number }> {
-    const recorded = await this.store.readStream(streamId);
-    let state = decider.initialState();
-    for (const r of recorded) {
-      const event = upcast(r);
-      state = decider.evolve(state, event as never, event.metadata.recordedAt);
+  /** One stream folded: the current state and the version it is at (the cached state plus the events since). */
+  async load<State>(streamId: string, decider: Fold<State>): Promise<VersionedState<State>> {
+    const cached = this.cache.get<State>(streamId, decider.evolve);
+    if (cached) {
+      const recorded = await this.store.readStream(streamId, cached.version);
+      if (recorded.length === 0) return cached;
+      if (recorded[0].streamVersion === cached.version + 1) return this.fold(streamId, decider, cached, recorded);
+      // The store does not continue where the entry stopped: it is not the log the entry was folded from.
+      this.cache.forget(streamId);
     }
-    return { state, version: recorded.length === 0 ? 0 : recorded[recorded.length - 1].streamVersion };
+    return this.fold(streamId, decider, { state: decider.initialState(), version: 0 }, await this.store.readStream(streamId));
+  }
+
+  private fold<State>(streamId: string, decider: Fold<State>, from: VersionedState<State>, recorded: readonly RecordedEvent[]): VersionedState<State> {
+    const loaded = foldOnto(decider, from, recorded);
+    this.cache.set(streamId, decider.evolve, loaded);
+    return loaded;
+  }
+
+  /** What the stream is after this handler's own append: the decided-on state plus the events just sealed. */
+  private remember<State>(streamId: string, decider: Fold<State>, decidedOn: VersionedState<State>, appended: RecordedEvent[]): void {
+    try {
+      if (appended.length > 0 && appended[0].streamVersion === decidedOn.version + 1) this.fold(streamId, decider, decidedOn, appended);
+    } catch {
+      // The append is committed: reporting it as failed would invite a retry. The next load reads the stream instead.
+      this.cache.forget(streamId);
+    }
   }
 
   private replay(record: CommandRecord, fingerprint: string): CommandOutcome {
@@ -130,6 +175,15 @@ export class CommandHandler {
     }
     return { commandId: record.commandId, streamId: record.streamId, lastPosition: record.lastPosition, replayed: true };
   }
+}
+
+function foldOnto<State>(decider: Fold<State>, from: VersionedState<State>, recorded: readonly RecordedEvent[]): VersionedState<State> {
+  let state = from.state;
+  for (const r of recorded) {
+    const event = upcast(r);
+    state = decider.evolve(state, event as never, event.metadata.recordedAt);
+  }
+  return { state, version: recorded.length === 0 ? from.version : recorded[recorded.length - 1].streamVersion };
 }
 
 function staleVersion(streamId: string, expected: number, actual: number): DomainError {

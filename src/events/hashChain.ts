@@ -11,17 +11,47 @@ export function hashEvent(event: Omit<RecordedEvent, 'hash'>): string {
     .digest('hex');
 }
 
+/** A new event, with its data's canonical text when the adapter already built it (toStoredEvent). */
+export type SealableEvent = NewEvent & { dataText?: string };
+
+interface CanonicalTexts {
+  data: string;
+  metadata: string;
+}
+
+/*
+ * The texts each event was hashed over, kept from sealing so that the adapter writes them without serialising
+ * again. Beside the event rather than on it, like storedEvent.ts's texts: a WeakMap lets them go with the event.
+ */
+const sealedTexts = new WeakMap<RecordedEvent, CanonicalTexts>();
+
+/** Values whose canonical text is already known: metadata as the adapter prepared it, before sealing. */
+const knownTexts = new WeakMap<object, string>();
+
+/** Remembers `text` as the canonical JSON of `value`, which nobody may change afterwards. */
+export function withCanonicalText<T extends object>(value: T, text: string): T {
+  knownTexts.set(value, text);
+  return value;
+}
+
+/** The canonical JSON of an event's data and metadata: as hashed when this process sealed it, else built now. */
+export function canonicalTextsOf(event: RecordedEvent): CanonicalTexts {
+  return sealedTexts.get(event) ?? { data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) };
+}
+
 /**
  * Gives new events their identity, positions and links in the chain. Every adapter seals through this one
  * function, inside its own atomic append, so all stores produce the same chain for the same history.
  */
 export function sealEvents(
   streamId: string,
-  events: NewEvent[],
+  events: readonly SealableEvent[],
   metadata: EventMetadata,
   after: { streamVersion: number; globalPosition: number; hash: string },
 ): RecordedEvent[] {
   const sealed: RecordedEvent[] = [];
+  // Once per append, not per event; known already unless the commit time moved it (withCommitTime copies it then).
+  const metadataText = knownTexts.get(metadata) ?? canonicalJson(metadata);
   let prevHash = after.hash;
   events.forEach((event, i) => {
     const unsealed: Omit<RecordedEvent, 'hash'> = {
@@ -35,11 +65,30 @@ export function sealEvents(
       metadata,
       prevHash,
     };
-    const hash = hashEvent(unsealed);
-    sealed.push({ ...unsealed, hash });
+    const texts = { data: event.dataText ?? canonicalJson(event.data), metadata: metadataText };
+    const hash = hashFromTexts(unsealed, texts);
+    const recorded = { ...unsealed, hash };
+    sealedTexts.set(recorded, texts);
+    sealed.push(recorded);
     prevHash = hash;
   });
   return sealed;
+}
+
+/**
+ * hashEvent with the data and metadata already in canonical form: the same canonical text of the whole envelope,
+ * put together from its parts (keys in RFC 8785 order) instead of serialising data and metadata once more.
+ */
+function hashFromTexts(event: Omit<RecordedEvent, 'hash'>, texts: CanonicalTexts): string {
+  const { eventId, streamId, type, prevHash, globalPosition, streamVersion, schemaVersion } = event;
+  const plain =
+    [eventId, streamId, type, prevHash].every((v) => typeof v === 'string') && [globalPosition, streamVersion, schemaVersion].every(Number.isSafeInteger);
+  if (!plain) return hashEvent(event);
+  const text =
+    `{"data":${texts.data},"eventId":${JSON.stringify(eventId)},"globalPosition":${globalPosition},"metadata":${texts.metadata},` +
+    `"prevHash":${JSON.stringify(prevHash)},"schemaVersion":${schemaVersion},"streamId":${JSON.stringify(streamId)},"streamVersion":${streamVersion},` +
+    `"type":${JSON.stringify(type)}}`;
+  return createHash('sha256').update(prevHash).update(text).digest('hex');
 }
 
 interface ChainBreak {

@@ -159,6 +159,34 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
         expect(await store.readStream('cycle-202')).toEqual([]); // no prefix matching
       });
 
+      it('reads a stream after a version: only the later events, in order, whatever other streams did meanwhile', async () => {
+        await store.append('assessment-2024-STP', events(2), options(0));
+        await store.append('assessment-2024-SNV', events(1), options(0));
+        await store.append('assessment-2024-STP', events(3), options(2));
+
+        const all = await store.readStream('assessment-2024-STP');
+        expect(all.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5]);
+        expect(await store.readStream('assessment-2024-STP', 0)).toEqual(all);
+        const after2 = await store.readStream('assessment-2024-STP', 2);
+        expect(after2.map((e) => [e.streamVersion, e.globalPosition])).toEqual([
+          [3, 4],
+          [4, 5],
+          [5, 6],
+        ]);
+        expect(after2).toEqual(all.slice(2));
+        expect(await store.readStream('assessment-2024-STP', 4)).toEqual(all.slice(4));
+        expect(await store.readStream('assessment-2024-STP', 5)).toEqual([]);
+        expect(await store.readStream('assessment-2024-STP', 99)).toEqual([]);
+        expect(await store.readStream('assessment-2024-HOIAN', 1)).toEqual([]);
+      });
+
+      it('refuses an afterVersion a loader could silently misuse (negative, fractional, not a number)', async () => {
+        await store.append('s', events(1), options(0));
+        for (const bad of [-1, 1.5, Number.NaN, '1' as unknown as number]) {
+          await expect(store.readStream('s', bad)).rejects.toThrow(TypeError);
+        }
+      });
+
       it('keeps the log apart from the caller: mutating input or output objects changes nothing stored', async () => {
         const data = { score: 10, nested: { list: [1, 2] } };
         await store.append('s', [newEvent('Scored', data)], options(0));

@@ -1,6 +1,6 @@
 import { frameworkDecider, type PublishFramework } from '../../src/domain/framework/frameworkDecider';
 import { normaliseFramework, type FrameworkInput } from '../../src/domain/framework/frameworkInput';
-import { appraisalAssignments, leavesOf } from '../../src/domain/framework/framework';
+import { appraisalAssignments, leafIndex, leavesOf } from '../../src/domain/framework/framework';
 import type { FrameworkPublished } from '../../src/events/parEvents';
 import { isRegistered, smallFramework, smallFrameworkInput } from './fixtures';
 import { domainErrorOf, specFor } from './givenWhenThen';
@@ -91,6 +91,12 @@ describe('frameworkDecider: publish', () => {
       ['2.3.2', 'SELF_ASSESSED', 'STP'],
       ['2.3.3', 'SURVEY', null],
     ]);
+    // The index deciders look criteria up in: built once per framework state, the same leaves, read-only.
+    const index = leafIndex(event.data.areas);
+    expect(leafIndex(event.data.areas)).toBe(index);
+    expect([...index.values()]).toEqual(leaves);
+    expect(Object.isFrozen(index.get('2.3.2'))).toBe(true);
+    expect(leafIndex(structuredClone(event.data.areas))).not.toBe(index);
     const inner = event.data.areas[1].criteria[2];
     expect([inner.maxPoints, inner.method, inner.appraiserCode]).toEqual([3, null, null]);
     expect(event.data.maxPoints).toBe(13.1734);

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { canonicalJson } from '../../src/events/canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type RecordedEvent } from '../../src/events/envelope';
-import { hashEvent, sealEvents, verifyChain } from '../../src/events/hashChain';
+import { canonicalTextsOf, hashEvent, sealEvents, verifyChain } from '../../src/events/hashChain';
+import { toStoredEvent, toStoredMetadata } from '../../src/events/store/appendRules';
 
 const metadata: EventMetadata = {
   actor: { sub: 'u-1', name: 'Lê Thị Thu Hà', agency: 'SNV', roles: ['COORDINATOR'] },
@@ -99,6 +101,47 @@ describe('sealEvents', () => {
       actor: { roles: ['COORDINATOR'], agency: 'SNV', name: 'Lê Thị Thu Hà', sub: 'u-1' },
     };
     expect(hashEvent(reordered)).toBe(event.hash);
+  });
+
+  it('hashes exactly what hashEvent would, for any data, stream name and type (the envelope is built from canonical parts)', () => {
+    const text = fc.string({ unit: 'binary' });
+    fc.assert(
+      fc.property(fc.jsonValue(), text, text, text, fc.nat(), fc.nat(), (data, streamId, type, name, version, position) => {
+        const meta = { ...metadata, actor: { ...metadata.actor, name } };
+        const after = { streamVersion: version, globalPosition: position, hash: GENESIS_HASH };
+        const [plain] = sealEvents(streamId, [{ type, schemaVersion: 1, data }], meta, after);
+        expect(plain.hash).toBe(hashEvent(withoutHash(plain)));
+        const stored = toStoredEvent({ type: type || 'T', schemaVersion: 2, data });
+        const [prepared] = sealEvents(streamId, [stored], meta, after);
+        expect(prepared.hash).toBe(hashEvent(withoutHash(prepared)));
+        expect(canonicalTextsOf(prepared)).toEqual({ data: canonicalJson(prepared.data), metadata: canonicalJson(prepared.metadata) });
+      }),
+    );
+  });
+
+  it('refuses, before sealing, data that would not read back as given (a function, NaN, a BigInt), naming the event type', () => {
+    for (const data of [{ f: () => 1 }, { score: Number.NaN }, { big: BigInt(1) }]) {
+      expect(() => toStoredEvent({ type: 'Scored', schemaVersion: 1, data })).toThrow(/^data of Scored cannot be stored as JSON/);
+    }
+    expect(() => toStoredMetadata({ ...metadata, recordedAt: (() => 'x') as unknown as string })).toThrow(TypeError);
+  });
+
+  it('hashes metadata from the text kept when it was prepared, and from the value when the commit time replaced it', () => {
+    const prepared = toStoredMetadata(metadata);
+    const [event] = sealEvents('s', [toStoredEvent({ type: 'A', schemaVersion: 1, data: {} })], prepared, GENESIS);
+    expect(event.hash).toBe(hashEvent(withoutHash(event)));
+    const moved = { ...prepared, recordedAt: '2024-07-01T00:00:00.000Z' };
+    const [later] = sealEvents('s', [toStoredEvent({ type: 'A', schemaVersion: 1, data: {} })], moved, GENESIS);
+    expect(later.hash).toBe(hashEvent(withoutHash(later)));
+    expect(canonicalTextsOf(later).metadata).toContain('2024-07-01T00:00:00.000Z');
+  });
+
+  it('hands the adapter the texts it hashed, even if the caller changed the event afterwards', () => {
+    const [event] = sealEvents('s', [toStoredEvent({ type: 'A', schemaVersion: 1, data: { b: 2, a: 1 } })], metadata, GENESIS);
+    (event.data as { a: number }).a = 99;
+    expect(canonicalTextsOf(event).data).toBe('{"a":1,"b":2}');
+    // An event this process did not seal (read back from a store) is serialised on demand.
+    expect(canonicalTextsOf({ ...event }).data).toBe('{"a":99,"b":2}');
   });
 
   it('changes the hash when data, metadata, position or the previous hash change', () => {

@@ -102,7 +102,7 @@ function validSelfScores(command: SubmitSelfAssessment | SaveSelfAssessmentDraft
 }
 
 /** A draft leaf as the score it becomes when sent. */
-function draftScore(code: string, record: SelfRecord, leaves: Map<string, Leaf>, state: AssessmentState): SelfScore {
+function draftScore(code: string, record: SelfRecord, leaves: ReadonlyMap<string, Leaf>, state: AssessmentState): SelfScore {
   const { applicable, points, explanation, evidence } = record;
   return {
     criterionCode: code,

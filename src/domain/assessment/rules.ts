@@ -26,7 +26,7 @@ export function requireNoDuplicates(items: { criterionCode: string }[]) {
   });
 }
 
-export function findLeaf(field: string, code: string, framework: Framework, leaves: Map<string, Leaf>): Leaf {
+export function findLeaf(field: string, code: string, framework: Framework, leaves: ReadonlyMap<string, Leaf>): Leaf {
   requireCriterionCode(field, code);
   const leaf = leaves.get(code);
   if (!leaf) throw badInput(field, `criterion ${code} is not a scored criterion of framework ${framework.code}`);

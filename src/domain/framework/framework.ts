@@ -32,8 +32,20 @@ export function leavesOf(areas: readonly AreaDefinition[]): Leaf[] {
   return leaves;
 }
 
-export function leafIndex(areas: readonly AreaDefinition[]): Map<string, Leaf> {
-  return new Map(leavesOf(areas).map((leaf) => [leaf.code, leaf]));
+/*
+ * Deciders look criteria up on every command, and the command handler hands them the same framework object for as
+ * long as it has it cached (states are never changed in place), so the index is built once per framework state.
+ */
+const indexes = new WeakMap<readonly AreaDefinition[], ReadonlyMap<string, Leaf>>();
+
+/** The framework's scored criteria by code; shared between callers, so read-only. */
+export function leafIndex(areas: readonly AreaDefinition[]): ReadonlyMap<string, Leaf> {
+  let index = indexes.get(areas);
+  if (!index) {
+    index = new Map(leavesOf(areas).map((leaf) => [leaf.code, Object.freeze(leaf)]));
+    indexes.set(areas, index);
+  }
+  return index;
 }
 
 /** The criteria each appraising agency is responsible for, in framework order. */

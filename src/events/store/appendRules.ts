@@ -1,5 +1,6 @@
 import { canonicalJson } from '../canonicalJson';
 import type { EventMetadata, NewEvent } from '../envelope';
+import { withCanonicalText, type SealableEvent } from '../hashChain';
 import type { AppendOptions, ExpectedVersion } from './eventStore';
 
 /** An in-process hint that the log grew (see EventStore.onAppend). */
@@ -52,23 +53,38 @@ export function recordedAtOf(metadataText: string | null | undefined): string | 
   }
 }
 
+export function validateAfterVersion(afterVersion: number): void {
+  if (!Number.isInteger(afterVersion) || afterVersion < 0) throw new TypeError(`afterVersion must be a non-negative integer, got ${afterVersion}`);
+}
+
 export function validateReadAll(after: number, limit: number): void {
   if (!Number.isInteger(after) || after < 0) throw new TypeError(`after must be a non-negative integer, got ${after}`);
   // limit 0 would return [] and look like "caught up" to a reader loop, so it is refused rather than honoured.
   if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`limit must be a positive integer, got ${limit}`);
 }
 
-export function toStoredEvent(event: NewEvent): NewEvent {
-  return { type: event.type, schemaVersion: event.schemaVersion, data: toStoredJson(event.data, `data of ${event.type}`) };
+/** The event as it will read back, with the canonical text of its data, which sealing hashes and the adapter stores. */
+export function toStoredEvent(event: NewEvent): SealableEvent {
+  const { text, value } = storedForm(event.data, `data of ${event.type}`);
+  return { type: event.type, schemaVersion: event.schemaVersion, data: value, dataText: text };
+}
+
+/** An append's metadata as it will read back, keeping its canonical text for sealing. */
+export function toStoredMetadata(metadata: EventMetadata): EventMetadata {
+  const { text, value } = storedForm(metadata, 'metadata');
+  return withCanonicalText(value as EventMetadata, text);
 }
 
 /**
- * The value as it will read back: undefined fields dropped, toJSON applied. NaN, Infinity, BigInt and functions
- * are refused instead of silently becoming null or vanishing (a NaN score must not be stored as "no score").
+ * The canonical text of a value about to be stored, and parsed back, the value as it will read back: undefined
+ * fields dropped, toJSON applied. NaN, Infinity, BigInt and functions are refused instead of silently becoming
+ * null or vanishing (a NaN score must not be stored as "no score").
  */
-export function toStoredJson(value: unknown, what: string): unknown {
+function storedForm(value: unknown, what: string): { text: string; value: unknown } {
   try {
-    return JSON.parse(canonicalJson(value));
+    const text = canonicalJson(value);
+    // A function inside an object comes out as `undefined` in the text: refused here, by the parse.
+    return { text, value: JSON.parse(text) as unknown };
   } catch (error) {
     throw new TypeError(`${what} cannot be stored as JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

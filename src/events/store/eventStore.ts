@@ -78,8 +78,12 @@ export interface EventStore {
    * given and the head event's, so commit times never go backwards along the log.
    */
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
-  /** All events of one stream in version order; [] for a stream that does not exist. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /**
+   * The events of one stream with streamVersion > `afterVersion` (0: all of them), in version order; [] for a
+   * stream that does not exist or has nothing after that version. A caller holding a stream's state at version v
+   * reads only what came after it.
+   */
+  readStream(streamId: string, afterVersion?: number): Promise<RecordedEvent[]>;
   /** Events with globalPosition > `after`, in global order, at most `limit`. */
   readAll(after: number, limit: number): Promise<RecordedEvent[]>;
   /** The globalPosition of the last event, 0 when empty. */

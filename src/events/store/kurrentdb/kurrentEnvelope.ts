@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { NO_STREAM, jsonEvent, type AppendStreamState, type JSONEventType, type JSONType, type Position, type ResolvedEvent } from '@kurrent/kurrentdb-client';
-import { canonicalJson } from '../../canonicalJson';
+import { canonicalTextsOf } from '../../hashChain';
 import type { EventMetadata, RecordedEvent } from '../../envelope';
 import type { CommandRecord } from '../eventStore';
 import { CorruptEventError, parseStoredJson, rememberStoredText } from '../../storedEvent';
@@ -51,7 +51,7 @@ export function toEventData(event: RecordedEvent, id: string) {
     streamVersion: String(event.streamVersion),
     globalPosition: String(event.globalPosition),
     schemaVersion: String(event.schemaVersion),
-    metadata: canonicalJson(event.metadata),
+    metadata: canonicalTextsOf(event).metadata,
     prevHash: event.prevHash,
     hash: event.hash,
   };

@@ -6,7 +6,16 @@
  * kurrentStreams.ts, the envelope codec in kurrentEnvelope.ts, the subscription in kurrentSubscription.ts.
  */
 import { KurrentDBClient, START, UnsupportedError, WrongExpectedVersionError, type ReadPosition, type ReadStreamOptions } from '@kurrent/kurrentdb-client';
-import { AppendListeners, type AppendListener, toStoredEvent, toStoredJson, validateReadAll, validateTime, withCommitTime } from '../appendRules';
+import {
+  AppendListeners,
+  type AppendListener,
+  toStoredEvent,
+  toStoredMetadata,
+  validateAfterVersion,
+  validateReadAll,
+  validateTime,
+  withCommitTime,
+} from '../appendRules';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import {
   DuplicateCommandError,
@@ -83,7 +92,7 @@ export class KurrentEventStore implements EventStore {
     validateKurrentAppend(streamId, events, options);
     // Serialised before anything is sent, so a value that cannot be stored fails without writing.
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     const sealed = await this.exclusive(() => this.appendWithRetry(streamId, stored, metadata, options));
     this.listeners.notify(); // after the commit: a listener that reads must find the events
     const first = sealed[0];
@@ -91,10 +100,12 @@ export class KurrentEventStore implements EventStore {
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
+    validateAfterVersion(afterVersion);
     if (typeof streamId !== 'string' || isReserved(streamId)) return [];
-    const records = await this.read(this.streams.aggregate(streamId), {});
+    // Stream revision r holds streamVersion r + 1, so the events after `afterVersion` start at revision `afterVersion`.
+    const records = await this.read(this.streams.aggregate(streamId), afterVersion === 0 ? {} : { fromRevision: BigInt(afterVersion) });
     return records.map((record) => decodeEvent(record));
   }
 

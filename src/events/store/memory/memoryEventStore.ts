@@ -1,11 +1,12 @@
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
+import { GENESIS_HASH, type NewEvent, type RecordedEvent } from '../../envelope';
 import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
 import { sealEvents } from '../../hashChain';
 import {
   AppendListeners,
   type AppendListener,
   toStoredEvent,
-  toStoredJson,
+  toStoredMetadata,
+  validateAfterVersion,
   validateAppend,
   validateReadAll,
   validateTime,
@@ -37,7 +38,7 @@ export class MemoryEventStore implements EventStore {
     this.assertOpen();
     validateAppend(streamId, events, options);
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     // Everything below runs synchronously, so no other append can interleave: that is this adapter's lock.
     const command = options.command;
     if (command) {
@@ -68,9 +69,11 @@ export class MemoryEventStore implements EventStore {
     return { streamId, streamVersion: actual + sealed.length, firstPosition, lastPosition, events: [...sealed] };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return [...(this.streams.get(streamId) ?? [])];
+    validateAfterVersion(afterVersion);
+    // Versions are gapless from 1, so version v sits at index v - 1.
+    return (this.streams.get(streamId) ?? []).slice(afterVersion);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {

@@ -1,6 +1,16 @@
 import pg from 'pg';
-import { AppendListeners, type AppendListener, recordedAtOf, toStoredEvent, toStoredJson, validateAppend, validateReadAll, validateTime } from '../appendRules';
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
+import {
+  AppendListeners,
+  type AppendListener,
+  recordedAtOf,
+  toStoredEvent,
+  toStoredMetadata,
+  validateAfterVersion,
+  validateAppend,
+  validateReadAll,
+  validateTime,
+} from '../appendRules';
+import { GENESIS_HASH, type NewEvent, type RecordedEvent } from '../../envelope';
 import type { AppendOptions, AppendResult, CommandRecord, EventStore } from '../eventStore';
 import { redactUrl } from '../../../shared/redactUrl';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
@@ -69,7 +79,7 @@ export class PostgresEventStore implements EventStore {
     this.assertOpen();
     validateAppend(streamId, events, options);
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     const sealed = await new Promise<RecordedEvent[]>((resolve, reject) =>
       this.writer.append({
         streamId,
@@ -85,9 +95,13 @@ export class PostgresEventStore implements EventStore {
     return { streamId, streamVersion: last.streamVersion, firstPosition: sealed[0].globalPosition, lastPosition: last.globalPosition, events: sealed };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM par_events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
+    validateAfterVersion(afterVersion);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM par_events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version`,
+      [streamId, afterVersion],
+    );
     return rows.map(toRecordedEvent);
   }
 

@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import { canonicalJson } from '../../canonicalJson';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../../envelope';
-import { sealEvents } from '../../hashChain';
+import { canonicalTextsOf, sealEvents } from '../../hashChain';
 import { recordedAtOf, withCommitTime } from '../appendRules';
 import { DuplicateCommandError, StoreContentionError, StreamVersionConflictError } from '../eventStore';
 import { toCommandRecord, type CommandRow } from '../sqlRows';
@@ -113,8 +112,9 @@ export class GroupCommitWriter {
           streamVersion: e.streamVersion,
           type: e.type,
           schemaVersion: e.schemaVersion,
-          data: canonicalJson(e.data),
-          metadata: canonicalJson(e.metadata),
+          // The texts the hash was computed over, kept from sealing.
+          data: canonicalTextsOf(e).data,
+          metadata: canonicalTextsOf(e).metadata,
           prevHash: e.prevHash,
           hash: e.hash,
         })),

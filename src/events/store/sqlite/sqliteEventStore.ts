@@ -1,10 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { canonicalJson } from '../../canonicalJson';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
-import { sealEvents } from '../../hashChain';
+import { canonicalTextsOf, sealEvents } from '../../hashChain';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
 import { RECORDED_AT_SQL, configure, migrate } from './sqliteSchema';
 import {
@@ -12,7 +11,8 @@ import {
   type AppendListener,
   recordedAtOf,
   toStoredEvent,
-  toStoredJson,
+  toStoredMetadata,
+  validateAfterVersion,
   validateAppend,
   validateReadAll,
   validateTime,
@@ -51,7 +51,9 @@ function prepareStatements(db: Db) {
     ),
     selectFirstAfterTime: db.prepare<[string], number | null>(`SELECT MIN(global_position) FROM events WHERE ${RECORDED_AT_SQL} > ?`).pluck(),
     selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
-    selectStream: db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY stream_version`),
+    selectStream: db.prepare<[string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version`,
+    ),
     selectAll: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
   };
 }
@@ -107,7 +109,7 @@ export class SqliteEventStore implements EventStore {
     validateAppend(streamId, events, options);
     // Serialised before BEGIN so a value that cannot be stored fails without taking the write lock.
     const stored = events.map(toStoredEvent);
-    const metadata = toStoredJson(options.metadata, 'metadata') as EventMetadata;
+    const metadata = toStoredMetadata(options.metadata);
     const sealed = await new Promise<RecordedEvent[]>((resolve, reject) => {
       this.queued.push({ streamId, events: stored, metadata, options, resolve, reject });
       if (this.queued.length === 1) setImmediate(() => this.commitQueued());
@@ -117,9 +119,10 @@ export class SqliteEventStore implements EventStore {
     return { streamId, streamVersion: last.streamVersion, firstPosition: first.globalPosition, lastPosition: last.globalPosition, events: sealed };
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, afterVersion = 0): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.statements.selectStream.all(streamId).map(toRecordedEvent);
+    validateAfterVersion(afterVersion);
+    return this.statements.selectStream.all(streamId, afterVersion).map(toRecordedEvent);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
@@ -220,6 +223,7 @@ export class SqliteEventStore implements EventStore {
 }
 
 function toEventRow(event: RecordedEvent): EventRow {
+  const texts = canonicalTextsOf(event);
   return {
     global_position: event.globalPosition,
     event_id: event.eventId,
@@ -228,8 +232,8 @@ function toEventRow(event: RecordedEvent): EventRow {
     type: event.type,
     schema_version: event.schemaVersion,
     // Canonical text, so the stored bytes are exactly what the hash was computed over.
-    data: canonicalJson(event.data),
-    metadata: canonicalJson(event.metadata),
+    data: texts.data,
+    metadata: texts.metadata,
     prev_hash: event.prevHash,
     hash: event.hash,
   };
