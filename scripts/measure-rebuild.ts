@@ -69,6 +69,7 @@ async function main() {
         const report = await runner.rebuildMany(allProjections.map((p) => p.name));
         sample('rebuild all (one pass)', report.ms);
         for (const [name, ms] of Object.entries(report.projectorMs)) sample(`  of which ${name}`, ms);
+        for (const [name, ms] of Object.entries(report.storeMs)) sample(`  of which ${name}`, ms);
         if (!skipEach) for (const p of allProjections) sample(`rebuild ${p.name}`, await timed(() => runner.rebuild(p.name)));
       } finally {
         await runner.stop();

@@ -3,6 +3,7 @@ import type { RecordedParEvent } from '../../events/parEvents';
 import type { EventStore } from '../../events/store/eventStore';
 import { upcast } from '../../events/upcasters';
 import type { DocumentWrite, ReadStore, StoredDocument } from '../store/readStore';
+import type { RebuildReport } from './runnerOptions';
 import { checkpointKey, physical, type Target } from './target';
 
 /** A projector (or the upcaster before it) threw on an event; its projection stopped just before that event. */
@@ -43,8 +44,13 @@ export class BatchApplier {
 
   /** Milliseconds each projection's projector took (apply and present), since this applier was made. */
   readonly projectorMs = new Map<string, number>();
-  /** Milliseconds spent writing batches to the read store. */
-  writeMs = 0;
+  /** Milliseconds spent reading the log, loading documents and writing them, since this applier was made. */
+  readonly storeMs = { readLog: 0, loadDocuments: 0, writeDocuments: 0 };
+
+  /** What this applier spent so far (spentSince gives the difference between two of these). */
+  spent(): Spent {
+    return { projectorMs: new Map(this.projectorMs), storeMs: { ...this.storeMs } };
+  }
 
   /** Applies up to `batches` batches to the targets. */
   async advance(targets: readonly Target[], batches: number): Promise<AdvanceResult> {
@@ -53,7 +59,9 @@ export class BatchApplier {
     let progressed = false;
     for (let i = 0; i < batches && active.length > 0; i++) {
       const from = Math.min(...active.map((t) => t.checkpoint));
+      const started = performance.now();
       const raw = await this.events.readAll(from, this.batchSize);
+      this.storeMs.readLog += performance.now() - started;
       if (raw.length === 0) break;
       progressed = true;
       const failed = await this.applyBatch(active, raw);
@@ -108,10 +116,12 @@ export class BatchApplier {
         }
       }
     }
+    const loading = performance.now();
     for (const [collection, ids] of wanted) {
       const found = await this.store.getMany(collection, [...ids]);
       for (const id of ids) cache.set(cacheKey(collection, id), found.get(id) ?? null);
     }
+    this.storeMs.loadDocuments += performance.now() - loading;
 
     for (const t of targets) {
       const started = performance.now();
@@ -169,7 +179,7 @@ export class BatchApplier {
     });
     const started = performance.now();
     await this.store.write(kept, checkpoints);
-    this.writeMs += performance.now() - started;
+    this.storeMs.writeDocuments += performance.now() - started;
     for (const t of targets) {
       const position = reached.get(t)!;
       this.onApplied(t, raw.filter((e) => e.globalPosition > t.checkpoint && e.globalPosition <= position).length);
@@ -182,6 +192,21 @@ export class BatchApplier {
     const name = target.projection.name;
     this.projectorMs.set(name, (this.projectorMs.get(name) ?? 0) + performance.now() - since);
   }
+}
+
+interface Spent {
+  projectorMs: Map<string, number>;
+  storeMs: BatchApplier['storeMs'];
+}
+
+/** The time spent between two readings of BatchApplier.spent(), for the named projections. */
+export function spentSince(before: Spent, after: Spent, names: readonly string[]): Pick<RebuildReport, 'projectorMs' | 'storeMs'> {
+  const projector = (name: string) => (after.projectorMs.get(name) ?? 0) - (before.projectorMs.get(name) ?? 0);
+  const store = (key: keyof Spent['storeMs']) => after.storeMs[key] - before.storeMs[key];
+  return {
+    projectorMs: Object.fromEntries(names.map((name) => [name, projector(name)])),
+    storeMs: { readLog: store('readLog'), loadDocuments: store('loadDocuments'), writeDocuments: store('writeDocuments') },
+  };
 }
 
 interface DirtyDocument {

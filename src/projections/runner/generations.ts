@@ -88,7 +88,9 @@ export class Generations {
     for (const { projection, generation } of specs) {
       // A generation left half-built by an interrupted rebuild is dropped, not trusted.
       for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
-      await this.ensureCollections(projection, generation);
+      // Indexes come after the replay: maintaining them on every write of a document rewritten batch after batch
+      // cost more than building them once (nothing queries a generation before it is switched to).
+      for (const c of projection.collections) await this.store.ensureCollection({ name: physical(c.name, generation), indexes: [] });
       targets.push({ projection, generation, checkpoint: 0 });
     }
     const failures: ProjectorFailure[] = [];
@@ -96,7 +98,10 @@ export class Generations {
     for (;;) {
       const head = await this.events.headPosition();
       active = active.filter((t) => t.checkpoint < head);
-      if (active.length === 0) return { targets, failures };
+      if (active.length === 0) {
+        for (const t of targets) await this.ensureCollections(t.projection, t.generation);
+        return { targets, failures };
+      }
       const result = await this.applier.advance(active, 1);
       failures.push(...result.failures);
       active = active.filter((t) => !result.failures.some((f) => f.target === t));

@@ -1,7 +1,7 @@
 import type { EventStore } from '../../events/store/eventStore';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/readStore';
-import { BatchApplier, describeFailure, type ProjectorFailure } from './applyBatch';
+import { BatchApplier, describeFailure, spentSince, type ProjectorFailure } from './applyBatch';
 import { Sleeper, systemRunnerClock, type RunnerClock } from './clock';
 import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures } from './failures';
 import { Generations, type RebuildProgress } from './generations';
@@ -158,7 +158,7 @@ export class ProjectionRunner {
     const head = await this.events.headPosition();
     for (const name of names) this.rebuilding.set(name, { projection: name, position: 0, head });
     const started = performance.now(); // wall time for the report (the runner's clock may be a test's manual one)
-    const spentBefore = new Map(this.buildApplier.projectorMs);
+    const spentBefore = this.buildApplier.spent();
     try {
       const { built, failures } = await this.generations.buildNext(names, (p) => {
         this.rebuilding.set(p.projection, p);
@@ -179,8 +179,7 @@ export class ProjectionRunner {
       });
       this.settleWaiters();
       if (failures.length > 0) throw new Error(failures.map(describeFailure).join('; '));
-      const spent = (name: string) => (this.buildApplier.projectorMs.get(name) ?? 0) - (spentBefore.get(name) ?? 0);
-      return { events: head, ms: performance.now() - started, projectorMs: Object.fromEntries(names.map((name) => [name, spent(name)])) };
+      return { events: head, ms: performance.now() - started, ...spentSince(spentBefore, this.buildApplier.spent(), names) };
     } finally {
       for (const name of names) this.rebuilding.delete(name);
     }

@@ -7,6 +7,8 @@ export interface RebuildReport {
   ms: number;
   /** Milliseconds in each projection's apply and present; the rest is reading the log and writing documents. */
   projectorMs: Record<string, number>;
+  /** Milliseconds reading the log, loading the documents each batch reads, and writing each batch's changes. */
+  storeMs: { readLog: number; loadDocuments: number; writeDocuments: number };
 }
 
 export interface RunnerOptions {
