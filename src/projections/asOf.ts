@@ -20,17 +20,39 @@ interface AsOf {
 /** Documents in memory, keyed `collection/id`. */
 export type DocumentMap = Map<string, unknown>;
 
-/** Applies one event to in-memory documents with the same pure projector the runner uses. */
-export function applyInMemory(projection: Projection, docs: DocumentMap, event: RecordedParEvent): void {
-  if (!projection.handles.has(event.type)) return;
+/** Applies events to in-memory documents with the same pure projector the runner uses; returns the keys changed. */
+function applyAll(projection: Projection, docs: DocumentMap, events: readonly RecordedParEvent[]): Map<string, string> {
   const lookup = <T>(collection: string, id: string) => (docs.get(`${collection}/${id}`) as T | undefined) ?? null;
-  for (const change of projection.apply(event, lookup)) docs.set(`${change.collection}/${change.id}`, change.doc);
+  const changed = new Map<string, string>();
+  for (const event of events) {
+    if (!projection.handles.has(event.type)) continue;
+    for (const change of projection.apply(event, lookup)) {
+      const key = `${change.collection}/${change.id}`;
+      docs.set(key, change.doc);
+      changed.set(key, change.collection);
+    }
+  }
+  return changed;
 }
 
-/** Folds events through a projection in memory: a past state computed exactly as the live read model was then. */
+/** Derives the served fields of the changed documents (Projection.present), once each, as the runner does per batch. */
+function presentChanged(projection: Projection, docs: DocumentMap, changed: Map<string, string>): void {
+  const present = projection.present;
+  if (present) for (const [key, collection] of changed) docs.set(key, present(collection, docs.get(key)));
+}
+
+/** Applies one event to in-memory documents, leaving them as the read store would serve them after it. */
+export function applyInMemory(projection: Projection, docs: DocumentMap, event: RecordedParEvent): void {
+  presentChanged(projection, docs, applyAll(projection, docs, [event]));
+}
+
+/**
+ * Folds events through a projection in memory: a past state computed exactly as the live read model was then.
+ * Served fields are derived once at the end, not after every event.
+ */
 export function foldProjection(projection: Projection, events: readonly RecordedParEvent[]): DocumentMap {
   const docs: DocumentMap = new Map();
-  for (const event of events) applyInMemory(projection, docs, event);
+  presentChanged(projection, docs, applyAll(projection, docs, events));
   return docs;
 }
 

@@ -28,6 +28,14 @@ export interface Projection {
   handles: ReadonlySet<ParEventType>;
   reads(event: RecordedParEvent): DocRef[];
   apply(event: RecordedParEvent, docs: DocLookup): DocChange[];
+  /**
+   * Derives a document's served fields from the rest, once per document before it is stored (the runner calls it
+   * at the end of each batch, as-of folds at the end). For projections whose served fields are costly to derive
+   * from a few kept ones (assessments re-scores its whole framework): `apply` then keeps only those up to date and
+   * must never read the derived fields. Must be a pure function of the kept fields, so deriving once per batch
+   * gives the document deriving after every event would.
+   */
+  present?(collection: string, doc: unknown): unknown;
 }
 
 export function defineProjection(p: Omit<Projection, 'handles'> & { handles: readonly ParEventType[] }): Projection {

@@ -173,4 +173,16 @@ describe('npm run rebuild', () => {
     expect(unknown.stderr).toContain('usage: npm run rebuild');
     expectRefusal(await run('rebuild', ['--fast'], { PAR_DATA_DIR: populated }), /Unknown option '--fast'/);
   });
+
+  it('rebuilds the named projections in one pass and reports the rate, each projector’s time and the store’s', async () => {
+    const result = await run('rebuild', ['assessments', 'auditTrail'], { PAR_DATA_DIR: populated });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^2 projection\(s\) over \d+ events in \d+\.\d s \(\d+ events\/s\)$/m);
+    expect(result.stdout).toMatch(/^ {2}assessments +\d+\.\d s {2}generation 2 at position \d+$/m);
+    expect(result.stdout).toMatch(/^ {2}auditTrail +\d+\.\d s {2}generation 2 at position \d+$/m);
+    expect(result.stdout).not.toMatch(/^ {2}rankings/m);
+    for (const part of ['reading the log', 'loading documents', 'writing documents'])
+      expect(result.stdout).toMatch(new RegExp(`^  ${part} +\\d+\\.\\d s$`, 'm'));
+  });
 });

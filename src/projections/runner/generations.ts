@@ -1,7 +1,7 @@
 import type { EventStore } from '../../events/store/eventStore';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/readStore';
-import { describeFailure, type BatchApplier, type ProjectorFailure } from './applyBatch';
+import type { BatchApplier, ProjectorFailure } from './applyBatch';
 import type { RunnerClock } from './clock';
 import { checkpointKey, generationKey, physical, versionKey, type Target } from './target';
 
@@ -39,7 +39,7 @@ export class Generations {
    * the runner retries it like any other.
    */
   async prepareAsLeader(keepLease: () => Promise<boolean>): Promise<ProjectorFailure[]> {
-    const failures: ProjectorFailure[] = [];
+    const toBuild: { projection: Projection; generation: number }[] = [];
     for (const projection of this.projections) {
       const { generation, version } = await this.stored(projection.name);
       if (generation > 0 && version === projection.version) {
@@ -50,10 +50,10 @@ export class Generations {
       // New or changed projection: built before serving. (On a running service, rebuild() builds beside the live
       // generation instead.)
       if (generation > 0) this.log(`projection ${projection.name}: version ${version} → ${projection.version}, rebuilding`);
-      const { target, failure } = await this.build(projection, generation + 1, { keepLease });
-      await this.switchTo(target, generation);
-      if (failure) failures.push(failure);
+      toBuild.push({ projection, generation: generation + 1 });
     }
+    const { targets, failures } = await this.build(toBuild, { keepLease });
+    for (const target of targets) await this.switchTo(target, target.generation - 1);
     return failures;
   }
 
@@ -70,39 +70,66 @@ export class Generations {
   }
 
   /**
-   * Replays the log into `generation` of a projection, up to the head. It stops at a projector's failure and
-   * returns it; the caller decides whether that fails a rebuild or only this projection.
+   * Replays the log into the given generations of several projections together, up to the head: each batch of
+   * the log is read and upcast once for all of them. A projection whose projector fails stops just before the
+   * failing event while the others go on; its target is returned as it stands, with the failure, and the caller
+   * decides whether that fails a rebuild or only this projection.
    */
   async build(
-    projection: Projection,
-    generation: number,
+    specs: readonly { projection: Projection; generation: number }[],
     options: {
+      /** After each batch, once per projection still being built. */
       onProgress?: (p: RebuildProgress) => void;
       /** Renews the lease during a long first build, so other instances keep waiting instead of taking over. */
       keepLease?: () => Promise<boolean>;
     } = {},
-  ): Promise<{ target: Target; failure: ProjectorFailure | null }> {
-    // A generation left half-built by an interrupted rebuild is dropped, not trusted.
-    for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
-    await this.ensureCollections(projection, generation);
-    const target: Target = { projection, generation, checkpoint: 0 };
+  ): Promise<{ targets: Target[]; failures: ProjectorFailure[] }> {
+    const targets: Target[] = [];
+    for (const { projection, generation } of specs) {
+      // A generation left half-built by an interrupted rebuild is dropped, not trusted.
+      for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
+      // Indexes come after the replay: maintaining them on every write of a document rewritten batch after batch
+      // cost more than building them once (nothing queries a generation before it is switched to).
+      for (const c of projection.collections) await this.store.ensureCollection({ name: physical(c.name, generation), indexes: [] });
+      targets.push({ projection, generation, checkpoint: 0 });
+    }
+    const failures: ProjectorFailure[] = [];
+    let active = targets;
     for (;;) {
       const head = await this.events.headPosition();
-      if (target.checkpoint >= head) return { target, failure: null };
-      const { failures } = await this.applier.advance([target], 1);
-      if (failures.length > 0) return { target, failure: failures[0] };
-      if (options.keepLease && !(await options.keepLease())) throw new Error(`lost the projection lease while building ${projection.name}`);
-      options.onProgress?.({ projection: projection.name, position: target.checkpoint, head });
+      active = active.filter((t) => t.checkpoint < head);
+      if (active.length === 0) {
+        for (const t of targets) await this.ensureCollections(t.projection, t.generation);
+        return { targets, failures };
+      }
+      const result = await this.applier.advance(active, 1);
+      failures.push(...result.failures);
+      active = active.filter((t) => !result.failures.some((f) => f.target === t));
+      if (options.keepLease && !(await options.keepLease()))
+        throw new Error(`lost the projection lease while building ${specs.map((s) => s.projection.name).join(', ')}`);
+      for (const t of active) options.onProgress?.({ projection: t.projection.name, position: t.checkpoint, head });
     }
   }
 
-  /** Builds the next generation of a live projection beside it; a projector failure fails the rebuild. */
-  async buildNext(name: string, onProgress: (p: RebuildProgress) => void): Promise<{ target: Target; previous: number }> {
-    const current = this.live.get(name);
-    if (!current) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
-    const { target, failure } = await this.build(current.projection, current.generation + 1, { onProgress });
-    if (failure) throw new Error(describeFailure(failure));
-    return { target, previous: current.generation };
+  /**
+   * Builds the next generation of live projections beside them, together. A projection whose projector fails is
+   * left out of what is returned (its live generation stays) and its failure returned.
+   */
+  async buildNext(
+    names: readonly string[],
+    onProgress: (p: RebuildProgress) => void,
+  ): Promise<{ built: { target: Target; previous: number }[]; failures: ProjectorFailure[] }> {
+    const current = names.map((name) => {
+      const live = this.live.get(name);
+      if (!live) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+      return live;
+    });
+    const { targets, failures } = await this.build(
+      current.map((c) => ({ projection: c.projection, generation: c.generation + 1 })),
+      { onProgress },
+    );
+    const built = targets.filter((t) => !failures.some((f) => f.target === t)).map((target) => ({ target, previous: target.generation - 1 }));
+    return { built, failures };
   }
 
   async switchTo(target: Target, previousGeneration: number): Promise<void> {

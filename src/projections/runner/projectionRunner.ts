@@ -1,34 +1,19 @@
 import type { EventStore } from '../../events/store/eventStore';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/readStore';
-import { BatchApplier, describeFailure, type ProjectorFailure } from './applyBatch';
+import { BatchApplier, describeFailure, spentSince, type ProjectorFailure } from './applyBatch';
 import { Sleeper, systemRunnerClock, type RunnerClock } from './clock';
-import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures, type RetryPolicy } from './failures';
+import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures } from './failures';
 import { Generations, type RebuildProgress } from './generations';
 import { RunnerLease } from './lease';
+import type { RebuildReport, RunnerOptions } from './runnerOptions';
 import type { ProjectionState, ProjectionStatus } from './status';
 import { PositionWaiters, ProjectionsBehindError } from './waiters';
 
 export type { RebuildProgress } from './generations';
 export { ProjectionsBehindError } from './waiters';
 export { PROJECTION_STATES, type ProjectionState } from './status';
-
-export interface RunnerOptions {
-  batchSize?: number;
-  /** Names this process in the projection lease; give each service instance its own. */
-  instanceId?: string;
-  /** How long the lease lasts without renewal: after a holder dies, another instance takes over this late. */
-  leaseTtlMs?: number;
-  /** How often to look for events appended by other processes. */
-  pollMs?: number;
-  log?: (message: string) => void;
-  /** Where projector failures and store outages go; an operator must see them (defaults to `log`). */
-  logError?: (message: string) => void;
-  /** Paces polling, lease renewal, retries and waitFor timeouts; tests pass a manual one. */
-  clock?: RunnerClock;
-  /** Back-off for a projection whose projector throws: 1 s, doubling, at most 60 s by default. */
-  retry?: RetryPolicy;
-}
+export type { RunnerOptions } from './runnerOptions';
 
 /** A follower with a mutation waiting for its read-your-writes checks the leader's progress this often. */
 const WAITING_POLL_MS = 25;
@@ -52,6 +37,7 @@ export class ProjectionRunner {
   private readonly sleeper: Sleeper;
   private readonly lease: RunnerLease;
   private readonly applier: BatchApplier;
+  private readonly buildApplier: BatchApplier;
   private readonly generations: Generations;
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
@@ -73,7 +59,8 @@ export class ProjectionRunner {
       const name = target.projection.name;
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
-    this.generations = new Generations(events, store, projections, this.applier, this.clock, this.log);
+    this.buildApplier = new BatchApplier(events, store, options.buildBatchSize ?? options.batchSize ?? 2000);
+    this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
     this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, stopped) => this.behindError(position, timeoutMs, stopped));
   }
@@ -152,29 +139,49 @@ export class ProjectionRunner {
     await this.waitFor(head, 60_000);
   }
 
-  /**
-   * Replays the whole log into a new generation of one projection while the live generation keeps serving, then
-   * switches. `onProgress` is called after each batch. A projector failure fails the rebuild; the live one stays.
-   */
+  /** rebuildMany of one projection: a projector failure fails the rebuild, and the live generation stays. */
   async rebuild(name: string, onProgress?: (p: RebuildProgress) => void): Promise<void> {
-    if (!this.generations.live.has(name)) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
-    if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
-    this.rebuilding.set(name, { projection: name, position: 0, head: await this.events.headPosition() });
+    await this.rebuildMany([name], onProgress);
+  }
+
+  /**
+   * Rebuilds several projections in one pass over the log (each batch read and upcast once for all of them), each
+   * beside its live generation, and switches each once caught up. `onProgress` is called after each batch for each
+   * projection still being built. A projection whose projector fails keeps its live generation; the others switch,
+   * and the call then rejects naming the failures.
+   */
+  async rebuildMany(names: readonly string[], onProgress?: (p: RebuildProgress) => void): Promise<RebuildReport> {
+    for (const name of names) {
+      if (!this.generations.live.has(name)) throw new Error(`unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+      if (this.rebuilding.has(name)) throw new Error(`projection ${name} is already being rebuilt`);
+    }
+    const head = await this.events.headPosition();
+    for (const name of names) this.rebuilding.set(name, { projection: name, position: 0, head });
+    const started = performance.now(); // wall time for the report (the runner's clock may be a test's manual one)
+    const spentBefore = this.buildApplier.spent();
     try {
-      const { target, previous } = await this.generations.buildNext(name, (p) => {
-        this.rebuilding.set(name, p);
+      const { built, failures } = await this.generations.buildNext(names, (p) => {
+        this.rebuilding.set(p.projection, p);
         onProgress?.(p);
       });
       await this.withExclusive(async () => {
-        const { failures } = await this.applier.advance([target], Number.POSITIVE_INFINITY); // appended during the rebuild
-        if (failures.length > 0) throw new Error(describeFailure(failures[0]));
-        await this.generations.switchTo(target, previous);
-        this.failures.recovered(name, target.checkpoint);
+        const caughtUp = await this.applier.advance(
+          built.map((b) => b.target),
+          Infinity,
+        ); // appended during the rebuild
+        failures.push(...caughtUp.failures);
+        for (const { target, previous } of built) {
+          if (caughtUp.failures.some((f) => f.target === target)) continue;
+          await this.generations.switchTo(target, previous);
+          this.failures.recovered(target.projection.name, target.checkpoint);
+        }
         await this.publishFailures();
       });
       this.settleWaiters();
+      if (failures.length > 0) throw new Error(failures.map(describeFailure).join('; '));
+      return { events: head, ms: performance.now() - started, ...spentSince(spentBefore, this.buildApplier.spent(), names) };
     } finally {
-      this.rebuilding.delete(name);
+      for (const name of names) this.rebuilding.delete(name);
     }
   }
 
@@ -235,8 +242,8 @@ export class ProjectionRunner {
     return progressed;
   }
 
-  private recordFailure(f: ProjectorFailure): void {
-    this.failures.record(f.target.projection.name, { position: f.position, eventType: f.eventType, message: f.message });
+  private recordFailure({ target, ...failure }: ProjectorFailure): void {
+    this.failures.record(target.projection.name, failure);
   }
 
   /** The lease holder tells the other instances which projections failed, so they report and wait alike. */
