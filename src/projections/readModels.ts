@@ -34,8 +34,12 @@ export interface AuditVisibility {
 interface AuditPage {
   entries: AuditEntry[];
   hasNextPage: boolean;
+  /** 0 when not counted ({ count: false }). */
   totalCount: number;
 }
+
+/** Above this many listed streams, an audit page walks the trail in position order (scanForStreams). */
+const SCAN_ABOVE_STREAMS = 64;
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.name, b.name);
 
@@ -119,7 +123,13 @@ export class ReadModels {
   }
 
   /** Oldest first, so a cursor (the last position seen) pages forward through a log that only grows. */
-  async auditTrail(filter: AuditFilter, first: number, afterPosition: number, visibility: AuditVisibility | null = null): Promise<AuditPage> {
+  async auditTrail(
+    filter: AuditFilter,
+    first: number,
+    afterPosition: number,
+    visibility: AuditVisibility | null = null,
+    { count = true }: { count?: boolean } = {},
+  ): Promise<AuditPage> {
     const where: Filter = {};
     if (filter.agencyCode) where.agencyCode = filter.agencyCode;
     if (filter.streamId) where.streamId = filter.streamId;
@@ -133,20 +143,52 @@ export class ReadModels {
     }
     const collection = this.collection('auditTrail');
     const page = async (conditions: Filter) => {
-      const [rows, count] = await Promise.all([
-        this.store.find<AuditEntry>(collection, {
-          filter: { ...conditions, position: { $gt: afterPosition } },
-          sort: [{ field: 'position', direction: 1 }],
-          limit: first + 1,
-        }),
-        this.store.count(collection, conditions),
+      const [rows, matches] = await Promise.all([
+        this.scannedStreams(conditions)
+          ? this.scanForStreams(collection, conditions, first + 1, afterPosition)
+          : this.store.find<AuditEntry>(collection, {
+              filter: { ...conditions, position: { $gt: afterPosition } },
+              sort: [{ field: 'position', direction: 1 }],
+              limit: first + 1,
+            }),
+        count ? this.store.count(collection, conditions) : 0,
       ]);
-      return { rows, count };
+      return { rows, count: matches };
     };
     const parts = await Promise.all(visibleParts(where, visibility).map(page));
     const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.position - b.position);
     const totalCount = parts.reduce((sum, p) => sum + p.count, 0);
     return { entries: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /** The listed streams of a filter, when there are so many that walking the trail in order beats one search per stream. */
+  private scannedStreams(conditions: Filter): ReadonlySet<string> | null {
+    const streamIds = conditions.streamId;
+    const listed = streamIds && typeof streamIds === 'object' && '$in' in streamIds ? streamIds.$in : null;
+    return Array.isArray(listed) && listed.length > SCAN_ABOVE_STREAMS ? new Set(listed as string[]) : null;
+  }
+
+  /**
+   * The first `limit` entries after `afterPosition` of the listed streams, walking the position index in batches:
+   * searching thousands of streams (a reader's visible assessments) one by one and sorting every match took about
+   * a second per page on a province's trail, while the visible ones are most of what a walk meets.
+   */
+  private async scanForStreams(collection: string, conditions: Filter, limit: number, afterPosition: number): Promise<AuditEntry[]> {
+    const streams = this.scannedStreams(conditions)!;
+    const { streamId: _listed, ...rest } = conditions;
+    const batch = Math.max(limit * 4, 200);
+    const found: AuditEntry[] = [];
+    for (let after = afterPosition; found.length < limit;) {
+      const rows = await this.store.find<AuditEntry>(collection, {
+        filter: { ...rest, position: { $gt: after } },
+        sort: [{ field: 'position', direction: 1 }],
+        limit: batch,
+      });
+      for (const row of rows) if (streams.has(row.streamId) && found.length < limit) found.push(row);
+      if (rows.length < batch) break;
+      after = rows[rows.length - 1].position;
+    }
+    return found;
   }
 
   /** The year's surveys with the scores citing them (null without a cycle that year). */
