@@ -38,8 +38,8 @@ interface AuditPage {
   totalCount: number;
 }
 
-/** Above this many listed streams, an audit page walks the trail in position order (scanForStreams). */
-const SCAN_ABOVE_STREAMS = 64;
+/** Above this many visible assessment streams, an audit page walks the trail in position order (walkTrail). */
+const WALK_ABOVE_STREAMS = 64;
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.name, b.name);
 
@@ -142,49 +142,43 @@ export class ReadModels {
       };
     }
     const collection = this.collection('auditTrail');
-    const page = async (conditions: Filter) => {
-      const [rows, matches] = await Promise.all([
-        this.scannedStreams(conditions)
-          ? this.scanForStreams(collection, conditions, first + 1, afterPosition)
-          : this.store.find<AuditEntry>(collection, {
-              filter: { ...conditions, position: { $gt: afterPosition } },
-              sort: [{ field: 'position', direction: 1 }],
-              limit: first + 1,
-            }),
-        count ? this.store.count(collection, conditions) : 0,
-      ]);
-      return { rows, count: matches };
-    };
-    const parts = await Promise.all(visibleParts(where, visibility).map(page));
-    const rows = parts.flatMap((p) => p.rows).sort((a, b) => a.position - b.position);
-    const totalCount = parts.reduce((sum, p) => sum + p.count, 0);
+    const parts = visibleParts(where, visibility);
+    const counting = count ? Promise.all(parts.map((conditions) => this.store.count(collection, conditions))) : Promise.resolve([]);
+    let rows: AuditEntry[];
+    if (visibility && where.streamId === undefined && visibility.except.length > WALK_ABOVE_STREAMS) {
+      const except = new Set(visibility.except);
+      rows = await this.walkTrail(collection, where, first + 1, afterPosition, (s) => !s.startsWith(visibility.hiddenPrefix) || except.has(s));
+    } else {
+      const pages = await Promise.all(
+        parts.map((conditions) =>
+          this.store.find<AuditEntry>(collection, {
+            filter: { ...conditions, position: { $gt: afterPosition } },
+            sort: [{ field: 'position', direction: 1 }],
+            limit: first + 1,
+          }),
+        ),
+      );
+      rows = pages.flat().sort((a, b) => a.position - b.position);
+    }
+    const totalCount = (await counting).reduce((sum, n) => sum + n, 0);
     return { entries: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
   }
 
-  /** The listed streams of a filter, when there are so many that walking the trail in order beats one search per stream. */
-  private scannedStreams(conditions: Filter): ReadonlySet<string> | null {
-    const streamIds = conditions.streamId;
-    const listed = streamIds && typeof streamIds === 'object' && '$in' in streamIds ? streamIds.$in : null;
-    return Array.isArray(listed) && listed.length > SCAN_ABOVE_STREAMS ? new Set(listed as string[]) : null;
-  }
-
   /**
-   * The first `limit` entries after `afterPosition` of the listed streams, walking the position index in batches:
-   * searching thousands of streams (a reader's visible assessments) one by one and sorting every match took about
-   * a second per page on a province's trail, while the visible ones are most of what a walk meets.
+   * The first `limit` entries after `afterPosition` whose stream is visible, walking the position index in
+   * batches: searching a reader's thousands of visible assessment streams one by one and sorting every match took
+   * about a second per page on a province's trail, while visible entries are most of what such a walk meets.
    */
-  private async scanForStreams(collection: string, conditions: Filter, limit: number, afterPosition: number): Promise<AuditEntry[]> {
-    const streams = this.scannedStreams(conditions)!;
-    const { streamId: _listed, ...rest } = conditions;
+  private async walkTrail(collection: string, where: Filter, limit: number, afterPosition: number, visible: (streamId: string) => boolean) {
     const batch = Math.max(limit * 4, 200);
     const found: AuditEntry[] = [];
     for (let after = afterPosition; found.length < limit;) {
       const rows = await this.store.find<AuditEntry>(collection, {
-        filter: { ...rest, position: { $gt: after } },
+        filter: { ...where, position: { $gt: after } },
         sort: [{ field: 'position', direction: 1 }],
         limit: batch,
       });
-      for (const row of rows) if (streams.has(row.streamId) && found.length < limit) found.push(row);
+      for (const row of rows) if (visible(row.streamId) && found.length < limit) found.push(row);
       if (rows.length < batch) break;
       after = rows[rows.length - 1].position;
     }
