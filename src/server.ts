@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
@@ -149,6 +150,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
         requestLogPlugin(),
         queryCostPlugin(config.PAR_MAX_QUERY_COST),
         commandReportsPlugin(),
+        // No type or field declares a cache hint, yet Apollo's default cache-control plugin wraps every resolved
+        // field to collect them: a ranking's few thousand fields paid for it on every request.
+        ApolloServerPluginCacheControlDisabled(),
       ],
       formatError: (formatted, error) => formatError(formatted, error),
       // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.

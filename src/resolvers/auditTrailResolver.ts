@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { scopeOf } from '../auth/readScope';
 import { DomainError } from '../domain/errors';
 import type { AuditEntry } from '../projections/auditTrail/auditTrailProjection';
@@ -8,6 +9,7 @@ import { INPUT_BOUNDS } from '../schema/inputBounds';
 import { boundedArg } from '../schema/inputs/argBounds';
 import { cost } from '../schema/queryCost';
 import type { RequestContext } from './context';
+import { selectsField } from './selectedFields';
 
 const MAX_PAGE = 500;
 
@@ -31,6 +33,7 @@ export class AuditTrailResolver {
   })
   async auditTrail(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => AuditTrailFilter, { nullable: true }) filter?: AuditTrailFilter | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first = 50,
     @Arg('after', () => String, boundedArg('after', INPUT_BOUNDS.cursorChars, { nullable: true })) after?: string | null,
@@ -40,7 +43,9 @@ export class AuditTrailResolver {
     const scope = scopeOf(ctx);
     const visibility = await scope.auditVisibility();
     if (filter?.streamId) await scope.checkAuditStream(filter.streamId, visibility);
-    const page = await ctx.read.auditTrail(filter ?? {}, first, afterPosition, visibility);
+    // Counting every match costs a pass over the whole trail: only when the query asks for it.
+    const count = selectsField(info, 'totalCount');
+    const page = await ctx.read.auditTrail(filter ?? {}, first, afterPosition, visibility, { count });
     const edges = page.entries.map((e) => ({ cursor: encodeCursor(e.position), node: node(e) }));
     return {
       edges,

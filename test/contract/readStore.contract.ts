@@ -405,6 +405,16 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await keysWhere({ score: { $in: [] } })).toEqual([]);
       });
 
+      it('$in with thousands of values matches as a short list does (a reader’s visible streams)', async () => {
+        const many = Array.from({ length: 3000 }, (_, i) => [`none-${i}`, 100000 + i]).flat();
+        expect(await keysWhere({ score: { $in: [...many, 2, 7, 'x'] } })).toEqual(['b', 'd']);
+        expect(await keysWhere({ score: { $in: [...many, '10', -3] } })).toEqual(['c', 'e']);
+        expect(await keysWhere({ active: { $in: [...many, null, false] } })).toEqual(['b', 'd', 'e']);
+        expect(await keysWhere({ tags: { $in: [...many, 'legal'] } })).toEqual(['b']);
+        expect(await keysWhere({ nums: { $in: [...many, 3, 9] } })).toEqual(['b']);
+        expect(await keysWhere({ nums: { $in: [...many, '3'] } })).toEqual([]);
+      });
+
       it('$gt, $gte, $lt and $lte compare numbers numerically', async () => {
         expect(await keysWhere({ score: { $gt: 2 } })).toEqual(['a', 'd']);
         expect(await keysWhere({ score: { $gte: 2 } })).toEqual(['a', 'b', 'd']);

@@ -40,8 +40,8 @@ function conditionSql(collection: string, condition: Condition, indexed: boolean
     return `(${value} ${RANGE_SQL[condition.operator]} ? AND ${types})`;
   }
   if (condition.values.length === 0) return '0';
-  const terms = condition.values.map((v) => scalarEqualsSql(type, value, v, params));
-  const onElement = condition.values.map((v) => scalarEqualsSql('element.type', 'element.value', v, params));
+  const terms = valuesEqualSql(type, value, condition.values, params);
+  const onElement = valuesEqualSql('element.type', 'element.value', condition.values, params);
   // Array-valued fields match when an element is equal (MongoDB semantics). json_extract gives an array as its
   // JSON text, which starts with '[': that range lets this term use the field's index too.
   terms.push(
@@ -62,6 +62,31 @@ const RANGE_SQL: Record<Exclude<Condition, { kind: 'in' }>['operator'], string> 
   $lt: '<',
   $lte: '<=',
 };
+
+/** Above this many strings or numbers, a list travels as one JSON parameter rather than one term per value. */
+const LIST_AS_PARAMETER = 16;
+
+/**
+ * Type-strict equality with any of the values. A long list (a reader's thousands of visible streams) as one term
+ * each would exceed SQLite's expression depth limit (1000) and plan slowly; strings and numbers then become one
+ * `IN (SELECT value FROM json_each(?))` term per type, which an expression index still serves.
+ */
+function valuesEqualSql(type: string, value: string, values: readonly Scalar[], params: SqlParam[]): string[] {
+  const strings = values.filter((v): v is string => typeof v === 'string');
+  const numbers = values.filter((v): v is number => typeof v === 'number');
+  const listed = (list: readonly Scalar[]) => list.length > LIST_AS_PARAMETER;
+  const terms = values.filter((v) => !(listed(strings) && typeof v === 'string') && !(listed(numbers) && typeof v === 'number'));
+  const sql = terms.map((v) => scalarEqualsSql(type, value, v, params));
+  for (const [list, types] of [
+    [strings, `${type} = 'text'`],
+    [numbers, `${type} IN ${NUMBER_TYPES}`],
+  ] as const) {
+    if (!listed(list)) continue;
+    params.push(JSON.stringify(list));
+    sql.push(`(${value} IN (SELECT value FROM json_each(?)) AND ${types})`);
+  }
+  return sql;
+}
 
 /**
  * Type-strict equality of a JSON value, given as its json_type and SQL value, with a scalar. Each form starts
