@@ -9,7 +9,7 @@ import { frameworkDecider } from '../domain/framework/frameworkDecider';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
 import type { Actor } from '../events/envelope';
-import type { CommandEnvelope, CommandHandler } from './commandHandler';
+import type { CommandEnvelope, CommandHandler, CommandOutcome } from './commandHandler';
 
 /** A mutation as it arrives: the actor is null when the request carried no token. */
 export type CommandRequest = Omit<CommandEnvelope, 'actor'> & { actor: Actor | null };
@@ -20,6 +20,17 @@ export type CommandRequest = Omit<CommandEnvelope, 'actor'> & { actor: Actor | n
  */
 export abstract class CommandBase {
   constructor(protected readonly handler: CommandHandler) {}
+
+  /** A command on the year's cycle stream (`cycle-<year>`), decided by the cycle decider. */
+  protected cycleCommand<C extends Parameters<typeof cycleDecider.decide>[0]>(
+    envelope: CommandEnvelope,
+    commandName: C['type'],
+    input: unknown,
+    year: number,
+    prepare: (state: CycleState, now: Date) => Promise<C> | C,
+  ): Promise<CommandOutcome> {
+    return this.handler.handle({ commandName, input, streamId: streams.cycle(year), decider: cycleDecider, envelope, prepare });
+  }
 
   /** The assessment of every participant of the group, with the group's framework: what a ranking is computed from. */
   protected async groupAssessments(state: CycleState, year: number, group: AgencyGroup) {

@@ -1,5 +1,4 @@
 import { assessmentDecider } from '../domain/assessment/assessmentDecider';
-import { cycleDecider } from '../domain/cycle/cycleDecider';
 import { requireCode, requireYear } from '../domain/validation';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
@@ -32,70 +31,49 @@ export class CycleCommands extends CommandBase {
   openAssessmentCycle(request: CommandRequest, input: OpenAssessmentCycleInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'OpenAssessmentCycle') };
     const year = requireYear('year', input.year);
-    return this.handler.handle({
-      commandName: 'OpenAssessmentCycle',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: async (state) => {
-        // An open cycle is refused by the decider before any framework or agency needs loading.
-        if (state.opened)
-          return {
-            type: 'OpenAssessmentCycle' as const,
-            year,
-            frameworks: [],
-            participants: [],
-            selfAssessmentDeadline: input.selfAssessmentDeadline,
-            appraisalDeadline: input.appraisalDeadline,
-            bands: [],
-            groupBands: [],
-          };
-        const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
-        const participants = input.agencyCodes?.length
-          ? await Promise.all(input.agencyCodes.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)))
-          : await this.directory.agenciesInGroups(frameworks.map((f) => f.group));
+    return this.cycleCommand(envelope, 'OpenAssessmentCycle', input, year, async (state) => {
+      // An open cycle is refused by the decider before any framework or agency needs loading.
+      if (state.opened)
         return {
           type: 'OpenAssessmentCycle' as const,
           year,
-          frameworks,
-          participants,
+          frameworks: [],
+          participants: [],
           selfAssessmentDeadline: input.selfAssessmentDeadline,
           appraisalDeadline: input.appraisalDeadline,
-          bands: input.bands ?? [],
-          groupBands: input.groupBands ?? [],
+          bands: [],
+          groupBands: [],
         };
-      },
+      const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
+      const participants = input.agencyCodes?.length
+        ? await Promise.all(input.agencyCodes.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)))
+        : await this.directory.agenciesInGroups(frameworks.map((f) => f.group));
+      return {
+        type: 'OpenAssessmentCycle' as const,
+        year,
+        frameworks,
+        participants,
+        selfAssessmentDeadline: input.selfAssessmentDeadline,
+        appraisalDeadline: input.appraisalDeadline,
+        bands: input.bands ?? [],
+        groupBands: input.groupBands ?? [],
+      };
     });
   }
 
   amendCycleSchedule(request: CommandRequest, input: AmendCycleScheduleInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'AmendCycleSchedule') };
     const year = requireYear('year', input.year);
-    return this.handler.handle({
-      commandName: 'AmendCycleSchedule',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: () => ({ type: 'AmendCycleSchedule' as const, ...input, year }),
-    });
+    return this.cycleCommand(envelope, 'AmendCycleSchedule', input, year, () => ({ type: 'AmendCycleSchedule' as const, ...input, year }));
   }
 
   grantExtension(request: CommandRequest, input: GrantExtensionInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'GrantExtension') };
     const year = requireYear('year', input.year);
     const agencyCode = requireCode('agencyCode', input.agencyCode);
-    return this.handler.handle({
-      commandName: 'GrantExtension',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: async (_state, now) => {
-        const { state: assessment } = await this.handler.load(streams.assessment(year, agencyCode), assessmentDecider);
-        return { type: 'GrantExtension' as const, ...input, year, agencyCode, now, assessmentFinalized: assessment.status === 'FINALIZED' };
-      },
+    return this.cycleCommand(envelope, 'GrantExtension', input, year, async (_state, now) => {
+      const { state: assessment } = await this.handler.load(streams.assessment(year, agencyCode), assessmentDecider);
+      return { type: 'GrantExtension' as const, ...input, year, agencyCode, now, assessmentFinalized: assessment.status === 'FINALIZED' };
     });
   }
 
@@ -103,40 +81,24 @@ export class CycleCommands extends CommandBase {
     const envelope = { ...request, actor: authorize(request.actor, 'ExcludeFromRanking') };
     const year = requireYear('year', input.year);
     const agencyCode = requireCode('agencyCode', input.agencyCode);
-    return this.handler.handle({
-      commandName: 'ExcludeFromRanking',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: () => ({ type: 'ExcludeFromRanking' as const, ...input, year, agencyCode }),
-    });
+    return this.cycleCommand(envelope, 'ExcludeFromRanking', input, year, () => ({ type: 'ExcludeFromRanking' as const, ...input, year, agencyCode }));
   }
 
   /** The group's assessments are loaded like publishRanking's: a finalised one stands in the way of the waiver. */
   waiveSurvey(request: CommandRequest, input: WaiveSurveyInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'WaiveSurvey') };
     const year = requireYear('year', input.year);
-    return this.handler.handle({
-      commandName: 'WaiveSurvey',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: async (state) => ({ type: 'WaiveSurvey' as const, ...input, year, assessments: await this.groupAssessments(state, year, input.group) }),
-    });
+    return this.cycleCommand(envelope, 'WaiveSurvey', input, year, async (state) => ({
+      type: 'WaiveSurvey' as const,
+      ...input,
+      year,
+      assessments: await this.groupAssessments(state, year, input.group),
+    }));
   }
 
   recordSurvey(request: CommandRequest, input: RecordSurveyInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'RecordSurvey') };
     const year = requireYear('year', input.year);
-    return this.handler.handle({
-      commandName: 'RecordSurvey',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: () => ({ type: 'RecordSurvey' as const, ...input, year }),
-    });
+    return this.cycleCommand(envelope, 'RecordSurvey', input, year, () => ({ type: 'RecordSurvey' as const, ...input, year }));
   }
 }

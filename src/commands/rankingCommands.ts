@@ -1,6 +1,4 @@
-import { cycleDecider } from '../domain/cycle/cycleDecider';
 import { requireYear } from '../domain/validation';
-import { streams } from '../events/parEvents';
 import { authorize } from '../auth/authorization';
 import type { CommandOutcome } from './commandHandler';
 import type { ProposeRankingInput, PublishRankingInput } from './commandInputs';
@@ -11,35 +9,21 @@ export class RankingCommands extends CommandBase {
   proposeRanking(request: CommandRequest, input: ProposeRankingInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'ProposeRanking') };
     const year = requireYear('year', input.year);
-    return this.handler.handle({
-      commandName: 'ProposeRanking',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: async (state) => ({
-        type: 'ProposeRanking' as const,
-        year,
-        group: input.group,
-        assessments: await this.groupAssessments(state, year, input.group),
-      }),
-    });
+    return this.cycleCommand(envelope, 'ProposeRanking', input, year, async (state) => ({
+      type: 'ProposeRanking' as const,
+      year,
+      group: input.group,
+      assessments: await this.groupAssessments(state, year, input.group),
+    }));
   }
 
   publishRanking(request: CommandRequest, input: PublishRankingInput): Promise<CommandOutcome> {
     const envelope = { ...request, actor: authorize(request.actor, 'PublishRanking') };
     const year = requireYear('year', input.year);
-    return this.handler.handle({
-      commandName: 'PublishRanking',
-      input,
-      streamId: streams.cycle(year),
-      decider: cycleDecider,
-      envelope,
-      prepare: async (state) => {
-        const assessments = await this.groupAssessments(state, year, input.group);
-        const { group, reason, decisionNumber, decisionDate } = input;
-        return { type: 'PublishRanking' as const, year, group, reason, decisionNumber, decisionDate, assessments };
-      },
+    return this.cycleCommand(envelope, 'PublishRanking', input, year, async (state) => {
+      const assessments = await this.groupAssessments(state, year, input.group);
+      const { group, reason, decisionNumber, decisionDate } = input;
+      return { type: 'PublishRanking' as const, year, group, reason, decisionNumber, decisionDate, assessments };
     });
   }
 }

@@ -71,7 +71,8 @@ interface DraftView {
   evidence: string[];
 }
 
-interface AdjustmentView {
+/** A bonus or penalty proposal as read: its points as decimals, the decision once made. */
+export interface AdjustmentRecordView {
   id: string;
   kind: AdjustmentKind;
   proposedPoints: number;
@@ -82,8 +83,9 @@ interface AdjustmentView {
   proposedAt: string;
   comment: string | null;
   decidedAt: string | null;
-  status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED';
 }
+
+type AdjustmentView = AdjustmentRecordView & { status: 'PROPOSED' | 'ACCEPTED' | 'REJECTED' };
 
 type ComplaintView = NonNullable<AssessmentState['complaints']>[number] & { status: ComplaintStatus };
 

@@ -1,3 +1,4 @@
+import type { AdjustmentRecordView } from '../assessments/assessmentDocument';
 import type { AdjustmentKind, AgencyGroup } from '../../events/parEvents';
 import type { ComplaintOutcome } from '../../domain/enums';
 import type { DocChange } from '../projection';
@@ -35,19 +36,8 @@ interface OwnComplaint {
   resolvedAt: string | null;
 }
 
-/** A bonus or penalty proposal on the agency's assessment, with the decision once made. */
-interface OwnAdjustment {
-  id: string;
-  kind: AdjustmentKind;
-  proposedPoints: number;
-  acceptedPoints: number | null;
-  reason: string;
-  evidence: string[];
-  proposedBy: string | null;
-  proposedAt: string;
-  comment: string | null;
-  decidedAt: string | null;
-}
+/** A bonus or penalty proposal on the agency's assessment, as its assessment shows it. */
+type OwnAdjustment = AdjustmentRecordView;
 
 /** What one agency leads and owes in one cycle (Decision 2824, Art. 8–16): its self-assessment, its appraisals. */
 export interface ResponsibilityDocument {
