@@ -1,10 +1,24 @@
 import type pg from 'pg';
 import { sealEvents } from '../../hashChain';
-import { withCommitTime } from '../appendRules';
+import { recordedAtOf, withCommitTime } from '../appendRules';
+import { DuplicateCommandError, StreamVersionConflictError } from '../eventStore';
+import { toCommandRecord, type CommandRow } from '../sqlRows';
 import { batchPayload, checkAndSeal, headOf, type CheckedAnswer, type LogHead, type QueuedAppend, type Sealed } from './postgresBatch';
 import { writeLocked } from './postgresLockedBatch';
 
 export type { LogHead, QueuedAppend } from './postgresBatch';
+
+/** What par_append_batch (schema version 2) answers: the appends it took, and why it stopped. */
+type LoneAnswer = {
+  appended: number;
+  /** Set when another process moved the log: nothing was appended. */
+  head?: { position: number | string; hash: string; metadata: string | null };
+  stop?:
+    | { outcome: 'duplicate'; command: CommandRow }
+    | { outcome: 'conflict'; actualVersion: number | string }
+    | { outcome: 'stale'; streamVersion: number | string }
+    | null;
+};
 
 const MAX_BATCH = 200;
 /** After another process moved the log under an optimistic batch, batches go locked for this long. */
@@ -17,15 +31,16 @@ const CONTENDED_MS = 1000;
  *
  * Two ways to write a batch. While no other process has been seen writing, it is sealed on the cached head and
  * sent in one round trip: par_append_checked writes it whole, or nothing and answers the state it found; refused
- * appends are then settled and the rest sealed exactly and sent again, still one commit. Once another process
- * has moved the log under it, batches are written locked for a while (postgresLockedBatch.ts): two round trips
- * under the append lock, never stale, so writers in several processes never fail each other.
+ * appends are then settled and the rest sealed exactly and sent again, still one commit. (A lone append goes
+ * with par_append_batch, lighter on the server and, for one append, just as all-or-nothing.) Once another
+ * process has moved the log under it, batches are written locked for a while (postgresLockedBatch.ts): two round
+ * trips under the append lock, never stale, so writers in several processes never fail each other.
  */
 export class GroupCommitWriter {
   private readonly queue: QueuedAppend[] = [];
   private draining: Promise<void> = Promise.resolve();
   private running = false;
-  /** Until when lone appends skip the optimistic round: another process was writing a moment ago. */
+  /** Until when batches skip the optimistic round: another process was writing a moment ago. */
   private contendedUntil = 0;
 
   constructor(
@@ -66,7 +81,9 @@ export class GroupCommitWriter {
 
   private async write(batch: QueuedAppend[]): Promise<void> {
     let pending = batch;
-    if (Date.now() >= this.contendedUntil) {
+    if (Date.now() >= this.contendedUntil && batch.length === 1) {
+      if (await this.sendLone(batch[0])) return;
+    } else if (Date.now() >= this.contendedUntil) {
       // On the cached head, the versions each append expects (0 under 'any': a wrong guess costs one more round).
       const guessed = sealOn(this.head, pending);
       let answer = await this.send(guessed);
@@ -86,6 +103,46 @@ export class GroupCommitWriter {
       this.head = head;
       this.committed();
     }
+  }
+
+  /**
+   * A lone append (sequential callers): one round trip of par_append_batch, lighter on the server than the
+   * checked batch, which for a single append is all or nothing too. False when it is still to be written locked
+   * (another process moved the log, or 'any' on a stream that is not new).
+   */
+  private async sendLone(entry: QueuedAppend): Promise<boolean> {
+    const [{ sealed }] = sealOn(this.head, [entry]);
+    this.sending(sealed[0].eventId);
+    let answer: LoneAnswer;
+    try {
+      const { rows } = await this.pool.query<{ answer: LoneAnswer }>('SELECT par_append_batch($1, $2, $3) AS answer', [
+        this.head.position,
+        this.head.hash,
+        JSON.stringify(batchPayload([{ entry, sealed }])),
+      ]);
+      answer = rows[0].answer;
+    } catch (error) {
+      entry.reject(error); // the outcome is unknown: a retry with the same command id is safe
+      return true;
+    }
+    const stop = answer.stop;
+    if (answer.appended === 1) {
+      const last = sealed[sealed.length - 1];
+      this.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+      entry.resolve(sealed);
+      this.committed();
+    } else if (answer.head) {
+      this.head = { position: Number(answer.head.position), hash: answer.head.hash, recordedAt: recordedAtOf(answer.head.metadata) };
+      this.contendedUntil = Date.now() + CONTENDED_MS;
+      return false;
+    } else if (stop?.outcome === 'duplicate') {
+      entry.reject(new DuplicateCommandError(toCommandRecord(stop.command)));
+    } else if (stop?.outcome === 'conflict') {
+      entry.reject(new StreamVersionConflictError(entry.streamId, entry.expectedVersion ?? 'any', Number(stop.actualVersion)));
+    } else {
+      return false;
+    }
+    return true;
   }
 
   /** One round trip of par_append_checked on the cached head; null when settled (written, or failed with an unknown outcome). */
