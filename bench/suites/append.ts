@@ -82,12 +82,12 @@ async function rawPostgres(url: string): Promise<{ drive: Sliced; close: () => P
   };
 }
 
-/** PAR Ledger's sequential appends, a fresh set of streams per slice. */
-const parSequential =
-  (store: EventStore): Sliced =>
+/** PAR Ledger with `inFlight` appends in flight, a fresh set of streams per slice. */
+const parInFlight =
+  (store: EventStore, inFlight: number): Sliced =>
   (durationMs) => {
     const run = nextRun();
-    return drive({ inFlight: 1, durationMs }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined));
+    return drive({ inFlight, durationMs }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined));
   };
 
 const SLICES = 4;
@@ -123,7 +123,7 @@ export async function sqliteAppendRows(ctx: BenchContext): Promise<Row[]> {
   const raw = rawSqlite(join(dir, 'raw.sqlite'));
   const seqStore = SqliteEventStore.open(join(dir, 'par-1.sqlite'));
   // The sequential row is measured in turns with the raw driver; the other rows compare with the same raw rate.
-  const [rawResult, seq] = await alternating(ctx.preset.appendMs, raw.drive, parSequential(seqStore)).finally(async () => {
+  const [rawResult, seq] = await alternating(ctx.preset.appendMs, raw.drive, parInFlight(seqStore, 1)).finally(async () => {
     raw.close();
     await seqStore.close();
   });
@@ -150,15 +150,15 @@ interface EmmettAdapter {
   close(): Promise<void>;
 }
 
-async function emmett(ctx: BenchContext, url: string, inFlight: number): Promise<DriveResult> {
+/** Emmett with `inFlight` appends in flight, on streams of its own per slice; close() when done. */
+function emmett(ctx: BenchContext, url: string, inFlight: number): { drive: Sliced; close: () => Promise<void> } {
   const { openEmmettPostgres } = ctx.peers() as { openEmmettPostgres(url: string): EmmettAdapter };
   const store = openEmmettPostgres(url);
   const prefix = `emmett-${inFlight}-${Date.now()}`;
-  try {
-    return await drive({ inFlight, durationMs: ctx.preset.appendMs }, (lane, n) => store.append(`${prefix}-${lane}`, n, benchPayload(lane, n)));
-  } finally {
-    await store.close();
-  }
+  return {
+    drive: (durationMs, slice) => drive({ inFlight, durationMs }, (lane, n) => store.append(`${prefix}-${slice}-${lane}`, n, benchPayload(lane, n))),
+    close: () => store.close(),
+  };
 }
 
 /** Three writer processes at once, each with 10 appends in flight; rates are added up. */
@@ -191,7 +191,7 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
   if (ctx.wants('append-pg-seq')) {
     const raw = await rawPostgres(url);
     const store = await PostgresEventStore.connect(url);
-    const [rawResult, par] = await alternating(ms, raw.drive, parSequential(store)).finally(async () => {
+    const [rawResult, par] = await alternating(ms, raw.drive, parInFlight(store, 1)).finally(async () => {
       await raw.close();
       await store.close();
     });
@@ -205,7 +205,8 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
         failed: par.failed,
       }),
     );
-    const peer = await emmett(ctx, url, 1);
+    const peerStore = emmett(ctx, url, 1);
+    const peer = await peerStore.drive(ms, 0).finally(() => peerStore.close());
     rows.push(
       row('append-pg-seq-emmett', {
         what: 'PostgreSQL append, sequential (vs Emmett)',
@@ -221,9 +222,11 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
     const id = `append-pg-c${inFlight}`;
     if (!ctx.wants(id)) continue;
     const store = await PostgresEventStore.connect(url);
-    const run = nextRun();
-    const par = await drive({ inFlight, durationMs: ms }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() => store.close());
-    const peer = await emmett(ctx, url, inFlight);
+    const peerStore = emmett(ctx, url, inFlight);
+    const [par, peer] = await alternating(ms, parInFlight(store, inFlight), peerStore.drive).finally(async () => {
+      await store.close();
+      await peerStore.close();
+    });
     rows.push(
       row(id, {
         what: `PostgreSQL append, ${inFlight} in flight`,
