@@ -49,30 +49,70 @@ const rawRow = (lane: number, n: number, position: number) => [
   'f'.repeat(64),
 ];
 
-function rawSqlite(file: string, durationMs: number): Promise<DriveResult> {
+/** Something measured in slices: each call drives it for a while, on streams of its own (one per slice). */
+type Sliced = (durationMs: number, slice: number) => Promise<DriveResult>;
+
+/** better-sqlite3 is synchronous: "in flight" means nothing here, one row per implicit transaction. */
+function rawSqlite(file: string): { drive: Sliced; close: () => void } {
   const db = new Database(file);
   configure(db, false); // WAL, synchronous = FULL, as the project's adapter
   db.exec(RAW_TABLE);
   const insert = db.prepare('INSERT INTO bench_raw_events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   let position = 0;
-  // better-sqlite3 is synchronous: "in flight" means nothing here, one row per implicit transaction.
-  return drive({ inFlight: 1, durationMs }, async (lane, n) => {
-    insert.run(...rawRow(lane, n, ++position));
-  }).finally(() => db.close());
+  return {
+    drive: (durationMs, slice) =>
+      drive({ inFlight: 1, durationMs }, async (lane, n) => {
+        insert.run(...rawRow(slice * 1000 + lane, n, ++position));
+      }),
+    close: () => db.close(),
+  };
 }
 
-async function rawPostgres(url: string, durationMs: number): Promise<DriveResult> {
+async function rawPostgres(url: string): Promise<{ drive: Sliced; close: () => Promise<void> }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(RAW_TABLE.replace('INTEGER PRIMARY KEY', 'BIGINT PRIMARY KEY').replace('bench_raw_events', 'bench_raw_events'));
+  await client.query(RAW_TABLE.replace('INTEGER PRIMARY KEY', 'BIGINT PRIMARY KEY'));
   let position = 0;
-  try {
-    return await drive({ inFlight: 1, durationMs }, async (lane, n) => {
-      await client.query('INSERT INTO bench_raw_events VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', rawRow(lane, n, ++position));
-    });
-  } finally {
-    await client.end();
+  return {
+    drive: (durationMs, slice) =>
+      drive({ inFlight: 1, durationMs }, async (lane, n) => {
+        await client.query('INSERT INTO bench_raw_events VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', rawRow(slice * 1000 + lane, n, ++position));
+      }),
+    close: () => client.end(),
+  };
+}
+
+/** PAR Ledger with `inFlight` appends in flight, a fresh set of streams per slice. */
+const parInFlight =
+  (store: EventStore, inFlight: number): Sliced =>
+  (durationMs) => {
+    const run = nextRun();
+    return drive({ inFlight, durationMs }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined));
+  };
+
+const SLICES = 4;
+
+/**
+ * The project and its baseline driven in turns (a b, b a, ...) and each added up, so that both see the same
+ * disk: on a shared machine the fsync rate drifts several times over within a minute, and one block each would
+ * compare two different disks.
+ */
+async function alternating(durationMs: number, a: Sliced, b: Sliced): Promise<[DriveResult, DriveResult]> {
+  const sum = (x: DriveResult, y: DriveResult): DriveResult => ({
+    done: x.done + y.done,
+    failed: x.failed + y.failed,
+    elapsedMs: x.elapsedMs + y.elapsedMs,
+    latencies: x.latencies.concat(y.latencies),
+  });
+  let ra: DriveResult = { done: 0, failed: 0, elapsedMs: 0, latencies: [] };
+  let rb = ra;
+  for (let slice = 0; slice < SLICES; slice++) {
+    // a b, b a, a b, b a: neither always goes first (the one after the other may find its writes still settling).
+    if (slice % 2 === 0) ra = sum(ra, await a(durationMs / SLICES, slice));
+    rb = sum(rb, await b(durationMs / SLICES, slice));
+    if (slice % 2 === 1) ra = sum(ra, await a(durationMs / SLICES, slice));
   }
+  return [ra, rb];
 }
 
 const failedOf = (r: DriveResult) => r.failed;
@@ -80,20 +120,26 @@ const failedOf = (r: DriveResult) => r.failed;
 export async function sqliteAppendRows(ctx: BenchContext): Promise<Row[]> {
   const rows: Row[] = [];
   const dir = ctx.scratch('append-sqlite');
-  const raw = await rawSqlite(join(dir, 'raw.sqlite'), ctx.preset.appendMs);
-  const rawRate = perSecond(raw);
-  const baseline = { baseline: rawRate, baselineName: 'raw better-sqlite3, 1 row/tx, synchronous FULL' };
-  for (const inFlight of [1, 10, 100]) {
-    const id = inFlight === 1 ? 'append-sqlite-seq' : `append-sqlite-c${inFlight}`;
+  const raw = rawSqlite(join(dir, 'raw.sqlite'));
+  const seqStore = SqliteEventStore.open(join(dir, 'par-1.sqlite'));
+  // The sequential row is measured in turns with the raw driver; the other rows compare with the same raw rate.
+  const [rawResult, seq] = await alternating(ctx.preset.appendMs, raw.drive, parInFlight(seqStore, 1)).finally(async () => {
+    raw.close();
+    await seqStore.close();
+  });
+  const baseline = { baseline: perSecond(rawResult), baselineName: 'raw better-sqlite3, 1 row/tx, synchronous FULL' };
+  if (ctx.wants('append-sqlite-seq')) {
+    rows.push(row('append-sqlite-seq', { what: 'SQLite append, sequential', unit: 'appends/s', project: perSecond(seq), ...baseline, failed: failedOf(seq) }));
+  }
+  for (const inFlight of [10, 100]) {
+    const id = `append-sqlite-c${inFlight}`;
     if (!ctx.wants(id)) continue;
-    const file = join(dir, `par-${inFlight}.sqlite`);
-    const store = SqliteEventStore.open(file);
+    const store = SqliteEventStore.open(join(dir, `par-${inFlight}.sqlite`));
     const run = nextRun();
     const result = await drive({ inFlight, durationMs: ctx.preset.appendMs }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() =>
       store.close(),
     );
-    const what = inFlight === 1 ? 'SQLite append, sequential' : `SQLite append, ${inFlight} in flight`;
-    rows.push(row(id, { what, unit: 'appends/s', project: perSecond(result), ...baseline, failed: failedOf(result) }));
+    rows.push(row(id, { what: `SQLite append, ${inFlight} in flight`, unit: 'appends/s', project: perSecond(result), ...baseline, failed: failedOf(result) }));
   }
   rmSync(dir, { recursive: true, force: true });
   return rows;
@@ -104,15 +150,15 @@ interface EmmettAdapter {
   close(): Promise<void>;
 }
 
-async function emmett(ctx: BenchContext, url: string, inFlight: number): Promise<DriveResult> {
+/** Emmett with `inFlight` appends in flight, on streams of its own per slice; close() when done. */
+function emmett(ctx: BenchContext, url: string, inFlight: number): { drive: Sliced; close: () => Promise<void> } {
   const { openEmmettPostgres } = ctx.peers() as { openEmmettPostgres(url: string): EmmettAdapter };
   const store = openEmmettPostgres(url);
   const prefix = `emmett-${inFlight}-${Date.now()}`;
-  try {
-    return await drive({ inFlight, durationMs: ctx.preset.appendMs }, (lane, n) => store.append(`${prefix}-${lane}`, n, benchPayload(lane, n)));
-  } finally {
-    await store.close();
-  }
+  return {
+    drive: (durationMs, slice) => drive({ inFlight, durationMs }, (lane, n) => store.append(`${prefix}-${slice}-${lane}`, n, benchPayload(lane, n))),
+    close: () => store.close(),
+  };
 }
 
 /** Three writer processes at once, each with 10 appends in flight; rates are added up. */
@@ -143,21 +189,24 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
   const rows: Row[] = [];
   const ms = ctx.preset.appendMs;
   if (ctx.wants('append-pg-seq')) {
-    const raw = await rawPostgres(url, ms);
+    const raw = await rawPostgres(url);
     const store = await PostgresEventStore.connect(url);
-    const run = nextRun();
-    const par = await drive({ inFlight: 1, durationMs: ms }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() => store.close());
+    const [rawResult, par] = await alternating(ms, raw.drive, parInFlight(store, 1)).finally(async () => {
+      await raw.close();
+      await store.close();
+    });
     rows.push(
       row('append-pg-seq', {
         what: 'PostgreSQL append, sequential',
         unit: 'appends/s',
         project: perSecond(par),
-        baseline: perSecond(raw),
+        baseline: perSecond(rawResult),
         baselineName: 'raw pg, 1 row/tx',
         failed: par.failed,
       }),
     );
-    const peer = await emmett(ctx, url, 1);
+    const peerStore = emmett(ctx, url, 1);
+    const peer = await peerStore.drive(ms, 0).finally(() => peerStore.close());
     rows.push(
       row('append-pg-seq-emmett', {
         what: 'PostgreSQL append, sequential (vs Emmett)',
@@ -173,9 +222,11 @@ export async function postgresAppendRows(ctx: BenchContext, url: string): Promis
     const id = `append-pg-c${inFlight}`;
     if (!ctx.wants(id)) continue;
     const store = await PostgresEventStore.connect(url);
-    const run = nextRun();
-    const par = await drive({ inFlight, durationMs: ms }, (lane, n) => parAppend(store, run, lane, n).then(() => undefined)).finally(() => store.close());
-    const peer = await emmett(ctx, url, inFlight);
+    const peerStore = emmett(ctx, url, inFlight);
+    const [par, peer] = await alternating(ms, parInFlight(store, inFlight), peerStore.drive).finally(async () => {
+      await store.close();
+      await peerStore.close();
+    });
     rows.push(
       row(id, {
         what: `PostgreSQL append, ${inFlight} in flight`,

@@ -83,7 +83,11 @@ describeWithServer('PostgresEventStore', servers.postgres, 'TEST_POSTGRES_URL', 
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
       try {
-        expect((await client.query('SELECT version FROM par_schema_migrations ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+        expect((await client.query('SELECT version FROM par_schema_migrations ORDER BY version')).rows).toEqual([
+          { version: 1 },
+          { version: 2 },
+          { version: 3 },
+        ]);
         await client.query("INSERT INTO par_schema_migrations (version, name) VALUES (99, 'from the future')");
       } finally {
         await client.end();

@@ -26,10 +26,10 @@ import { NOTIFY_CHANNEL, migrate } from './postgresMigrations';
  * sequence problem (a later position committed before an earlier one) cannot happen. The same lock orders the
  * hash chain.
  *
- * Group commit (postgresGroupCommit.ts): this process's appends are queued and written in batches, each batch
- * sealed (positions, hashes, commit times) here on top of the head and sent in one call of `par_append_batch`,
- * one transaction, which checks every append's command id and stream version and the head. Appends of one
- * process never contend with each other; another process moving the head costs a re-seal and one more round.
+ * Group commit (postgresGroupCommit.ts): this process's appends are queued and written in batches, one transaction
+ * each, sealed (positions, hashes, commit times) here. A lone append is sealed on the cached head and sent in one
+ * round trip (`par_append_batch` checks the head); a batch, or an append another process got ahead of, is sealed
+ * under the append lock on the true head (postgresLockedBatch.ts), so it is never stale and never retried.
  */
 
 export class PostgresEventStore implements EventStore {

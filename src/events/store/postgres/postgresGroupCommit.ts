@@ -1,34 +1,18 @@
 import type pg from 'pg';
-import type { EventMetadata, NewEvent, RecordedEvent } from '../../envelope';
-import { canonicalTextsOf, sealEvents } from '../../hashChain';
+import { sealEvents } from '../../hashChain';
 import { recordedAtOf, withCommitTime } from '../appendRules';
-import { DuplicateCommandError, StoreContentionError, StreamVersionConflictError } from '../eventStore';
+import { DuplicateCommandError, StreamVersionConflictError } from '../eventStore';
 import { toCommandRecord, type CommandRow } from '../sqlRows';
+import { batchPayload, checkAndSeal, headOf, type CheckedAnswer, type LogHead, type QueuedAppend, type Sealed } from './postgresBatch';
+import { writeLocked } from './postgresLockedBatch';
 
-/** One append waiting for its turn. */
-interface QueuedAppend {
-  streamId: string;
-  events: NewEvent[];
-  metadata: EventMetadata;
-  /** null for 'any'. */
-  expectedVersion: number | null;
-  command: { commandId: string; fingerprint: string } | null;
-  resolve: (sealed: RecordedEvent[]) => void;
-  reject: (error: unknown) => void;
-}
+export type { LogHead, QueuedAppend } from './postgresBatch';
 
-export interface LogHead {
-  position: number;
-  hash: string;
-  /** The head event's commit time, the floor of the next one's. */
-  recordedAt: string | null;
-}
-
-type BatchAnswer = {
+/** What par_append_batch (schema version 2) answers: the appends it took, and why it stopped. */
+type LoneAnswer = {
   appended: number;
   /** Set when another process moved the log: nothing was appended. */
   head?: { position: number | string; hash: string; metadata: string | null };
-  /** Why the append after the `appended` ones was not taken. */
   stop?:
     | { outcome: 'duplicate'; command: CommandRow }
     | { outcome: 'conflict'; actualVersion: number | string }
@@ -36,36 +20,35 @@ type BatchAnswer = {
     | null;
 };
 
-interface InFlight {
-  entry: QueuedAppend;
-  /** Rounds in which the log or the stream had moved under this append (writers in other processes). */
-  staleRounds: number;
-  /** The stream version to seal on under 'any': learnt from the database when a guess was wrong. */
-  knownVersion: number | null;
-}
-
 const MAX_BATCH = 200;
-const MAX_STALE_ROUNDS = 50;
+/** After another process moved the log under an optimistic batch, batches go locked for this long. */
+const CONTENDED_MS = 1000;
 
 /**
  * Group commit: the appends this process has in flight are queued, and whenever no batch is being written, all
- * that are waiting (up to MAX_BATCH) are sealed together on top of the head and written in one call, one
- * transaction. Appends of one process therefore never race each other for the head (which made most of 100
- * concurrent appends fail before); only writers in other processes can move the log meanwhile, and then the
- * batch is re-sealed on the new head and sent again. Each append is settled on its own: a conflict or duplicate
- * rejects that append only, the ones before it are committed and the ones after it are re-sealed and retried.
+ * that are waiting (up to MAX_BATCH) are written together, one transaction and one fsync, each settled on its
+ * own: a conflict or a duplicate rejects that append only. Appends of one process never race each other.
+ *
+ * Two ways to write a batch. While no other process has been seen writing, it is sealed on the cached head and
+ * sent in one round trip: par_append_checked writes it whole, or nothing and answers the state it found; refused
+ * appends are then settled and the rest sealed exactly and sent again, still one commit. (A lone append goes
+ * with par_append_batch, lighter on the server and, for one append, just as all-or-nothing.) Once another
+ * process has moved the log under it, batches are written locked for a while (postgresLockedBatch.ts): two round
+ * trips under the append lock, never stale, so writers in several processes never fail each other.
  */
 export class GroupCommitWriter {
   private readonly queue: QueuedAppend[] = [];
   private draining: Promise<void> = Promise.resolve();
   private running = false;
+  /** Until when batches skip the optimistic round: another process was writing a moment ago. */
+  private contendedUntil = 0;
 
   constructor(
     private readonly pool: pg.Pool,
     private head: LogHead,
-    /** Called after each commit with the first event id (its notification comes back to us) and what was appended. */
-    private readonly committed: (firstEventId: string) => void,
-    /** Called before sending, with the first event id of the batch. */
+    /** Called after each commit. */
+    private readonly committed: () => void,
+    /** Called before sending, with the first event id of the batch (its notification comes back to us). */
     private readonly sending: (firstEventId: string) => void,
   ) {}
 
@@ -73,7 +56,8 @@ export class GroupCommitWriter {
     this.queue.push(entry);
     if (this.running) return;
     this.running = true;
-    this.draining = this.drain();
+    // After the current tick: the appends a caller issues together are written together.
+    this.draining = Promise.resolve().then(() => this.drain());
   }
 
   /** Rejects what has not been sent yet and waits for the batch being written. */
@@ -85,9 +69,9 @@ export class GroupCommitWriter {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH).map((entry) => ({ entry, staleRounds: 0, knownVersion: null }));
+        const batch = this.queue.splice(0, MAX_BATCH);
         // A bug while sealing must not leave callers waiting: settling a settled promise again is a no-op.
-        await this.write(batch).catch((error: unknown) => batch.forEach((p) => p.entry.reject(error)));
+        await this.write(batch).catch((error: unknown) => batch.forEach((entry) => entry.reject(error)));
       }
     } finally {
       // In the same step as the last look at the queue, so an append arriving after it starts a new drain.
@@ -95,104 +79,112 @@ export class GroupCommitWriter {
     }
   }
 
-  /** Settles every append of the batch, in as many rounds as it takes. */
-  private async write(batch: InFlight[]): Promise<void> {
+  private async write(batch: QueuedAppend[]): Promise<void> {
     let pending = batch;
-    while (pending.length > 0) {
-      const sealed = this.seal(pending);
-      const payload = pending.map((p, i) => ({
-        streamId: p.entry.streamId,
-        expectedVersion: p.entry.expectedVersion,
-        assumedVersion: sealed[i][0].streamVersion - 1,
-        commandId: p.entry.command?.commandId ?? null,
-        fingerprint: p.entry.command?.fingerprint ?? null,
-        events: sealed[i].map((e) => ({
-          globalPosition: e.globalPosition,
-          eventId: e.eventId,
-          streamVersion: e.streamVersion,
-          type: e.type,
-          schemaVersion: e.schemaVersion,
-          // The texts the hash was computed over, kept from sealing.
-          data: canonicalTextsOf(e).data,
-          metadata: canonicalTextsOf(e).metadata,
-          prevHash: e.prevHash,
-          hash: e.hash,
-        })),
-      }));
-      this.sending(sealed[0][0].eventId);
-      let answer: BatchAnswer;
-      try {
-        const { rows } = await this.pool.query<{ answer: BatchAnswer }>('SELECT par_append_batch($1, $2, $3) AS answer', [
-          this.head.position,
-          this.head.hash,
-          JSON.stringify(payload),
-        ]);
-        answer = rows[0].answer;
-      } catch (error) {
-        // The outcome is unknown (e.g. the connection dropped after sending): a retry with the same command id is safe.
-        for (const p of pending) p.entry.reject(error);
-        return;
+    if (Date.now() >= this.contendedUntil && batch.length === 1) {
+      if (await this.sendLone(batch[0])) return;
+    } else if (Date.now() >= this.contendedUntil) {
+      // On the cached head, the versions each append expects (0 under 'any': a wrong guess costs one more round).
+      const guessed = sealOn(this.head, pending);
+      let answer = await this.send(guessed);
+      if (answer?.state && headOf(answer.state).position === this.head.position && headOf(answer.state).hash === this.head.hash) {
+        // Nobody else wrote: some appends are refused or were sealed on a wrong version. Settle and seal exactly, once more.
+        const { taken, refused } = checkAndSeal(pending, this.head, answer.state);
+        refused.forEach(([entry, error]) => entry.reject(error));
+        pending = taken.map((t) => t.entry);
+        answer = taken.length === 0 ? null : await this.send(taken);
       }
-
-      if (answer.head) {
-        this.head = { position: Number(answer.head.position), hash: answer.head.hash, recordedAt: recordedAtOf(answer.head.metadata) };
-        pending = this.giveUpOnStale(pending, pending);
-        continue;
-      }
-      const appended = answer.appended;
-      if (appended > 0) {
-        const last = sealed[appended - 1][sealed[appended - 1].length - 1];
-        this.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
-        for (let i = 0; i < appended; i++) pending[i].entry.resolve(sealed[i]);
-        this.committed(sealed[0][0].eventId);
-      }
-      const stopped = pending[appended];
-      const rest = pending.slice(appended + 1);
-      const stop = answer.stop;
-      if (!stopped || !stop) {
-        pending = [];
-      } else if (stop.outcome === 'duplicate') {
-        stopped.entry.reject(new DuplicateCommandError(toCommandRecord(stop.command)));
-        pending = rest;
-      } else if (stop.outcome === 'conflict') {
-        stopped.entry.reject(new StreamVersionConflictError(stopped.entry.streamId, stopped.entry.expectedVersion ?? 'any', Number(stop.actualVersion)));
-        pending = rest;
-      } else {
-        stopped.knownVersion = Number(stop.streamVersion);
-        pending = this.giveUpOnStale([stopped], [stopped, ...rest]);
-      }
+      if (!answer?.state) return;
+      this.head = headOf(answer.state);
+      this.contendedUntil = Date.now() + CONTENDED_MS; // another process is writing: go locked for a while
+    }
+    const head = await writeLocked(this.pool, pending, this.sending);
+    if (head) {
+      this.head = head;
+      this.committed();
     }
   }
 
-  /** Counts a stale round against `moved`; those that have had too many are rejected and left out. */
-  private giveUpOnStale(moved: InFlight[], pending: InFlight[]): InFlight[] {
-    for (const p of moved) p.staleRounds++;
-    return pending.filter((p) => {
-      if (p.staleRounds < MAX_STALE_ROUNDS) return true;
-      p.entry.reject(
-        new StoreContentionError(p.entry.streamId, `append to ${p.entry.streamId}: other writers kept moving the log (${p.staleRounds} rounds); try again`),
-      );
+  /**
+   * A lone append (sequential callers): one round trip of par_append_batch, lighter on the server than the
+   * checked batch, which for a single append is all or nothing too. False when it is still to be written locked
+   * (another process moved the log, or 'any' on a stream that is not new).
+   */
+  private async sendLone(entry: QueuedAppend): Promise<boolean> {
+    const [{ sealed }] = sealOn(this.head, [entry]);
+    this.sending(sealed[0].eventId);
+    let answer: LoneAnswer;
+    try {
+      const { rows } = await this.pool.query<{ answer: LoneAnswer }>('SELECT par_append_batch($1, $2, $3) AS answer', [
+        this.head.position,
+        this.head.hash,
+        JSON.stringify(batchPayload([{ entry, sealed }])),
+      ]);
+      answer = rows[0].answer;
+    } catch (error) {
+      entry.reject(error); // the outcome is unknown: a retry with the same command id is safe
+      return true;
+    }
+    const stop = answer.stop;
+    if (answer.appended === 1) {
+      const last = sealed[sealed.length - 1];
+      this.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+      entry.resolve(sealed);
+      this.committed();
+    } else if (answer.head) {
+      this.head = { position: Number(answer.head.position), hash: answer.head.hash, recordedAt: recordedAtOf(answer.head.metadata) };
+      this.contendedUntil = Date.now() + CONTENDED_MS;
       return false;
-    });
+    } else if (stop?.outcome === 'duplicate') {
+      entry.reject(new DuplicateCommandError(toCommandRecord(stop.command)));
+    } else if (stop?.outcome === 'conflict') {
+      entry.reject(new StreamVersionConflictError(entry.streamId, entry.expectedVersion ?? 'any', Number(stop.actualVersion)));
+    } else {
+      return false;
+    }
+    return true;
   }
 
-  /** Seals the appends one after another on top of the head, as they will be written if all are taken. */
-  private seal(pending: InFlight[]): RecordedEvent[][] {
-    let { position, hash, recordedAt } = this.head;
-    const versions = new Map<string, number>();
-    return pending.map((p) => {
-      const { streamId, expectedVersion } = p.entry;
-      const version = expectedVersion ?? versions.get(streamId) ?? p.knownVersion ?? 0;
-      const sealed = sealEvents(streamId, p.entry.events, withCommitTime(p.entry.metadata, recordedAt), {
-        streamVersion: version,
-        globalPosition: position,
-        hash,
-      });
-      const last = sealed[sealed.length - 1];
-      ({ globalPosition: position, hash } = last);
-      recordedAt = last.metadata.recordedAt;
-      versions.set(streamId, last.streamVersion);
-      return sealed;
-    });
+  /** One round trip of par_append_checked on the cached head; null when settled (written, or failed with an unknown outcome). */
+  private async send(sealed: Sealed[]): Promise<CheckedAnswer | null> {
+    this.sending(sealed[0].sealed[0].eventId);
+    let answer: CheckedAnswer;
+    try {
+      const { rows } = await this.pool.query<{ answer: CheckedAnswer }>('SELECT par_append_checked($1, $2, $3) AS answer', [
+        this.head.position,
+        this.head.hash,
+        JSON.stringify(batchPayload(sealed)),
+      ]);
+      answer = rows[0].answer;
+    } catch (error) {
+      // The outcome is unknown (e.g. the connection dropped after sending): a retry with the same command id is safe.
+      for (const { entry } of sealed) entry.reject(error);
+      return null;
+    }
+    if (answer.state) return answer;
+    const lastAppend = sealed[sealed.length - 1].sealed;
+    const last = lastAppend[lastAppend.length - 1];
+    this.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+    for (const { entry, sealed: events } of sealed) entry.resolve(events);
+    this.committed();
+    return null;
   }
+}
+
+/** Seals the appends one on another on top of `head`, each on the version it expects (0 under 'any'). */
+function sealOn(head: LogHead, pending: QueuedAppend[]): Sealed[] {
+  let { position, hash, recordedAt } = head;
+  const versions = new Map<string, number>();
+  return pending.map((entry) => {
+    const sealed = sealEvents(entry.streamId, entry.events, withCommitTime(entry.metadata, recordedAt), {
+      streamVersion: entry.expectedVersion ?? versions.get(entry.streamId) ?? 0,
+      globalPosition: position,
+      hash,
+    });
+    const last = sealed[sealed.length - 1];
+    ({ globalPosition: position, hash } = last);
+    recordedAt = last.metadata.recordedAt;
+    versions.set(entry.streamId, last.streamVersion);
+    return { entry, sealed };
+  });
 }

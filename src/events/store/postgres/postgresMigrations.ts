@@ -166,6 +166,85 @@ const MIGRATIONS: readonly Migration[] = [
       END $$;
     `,
   },
+  {
+    version: 3,
+    name: 'checked and locked batches',
+    // par_batch_state answers everything a batch is checked and sealed against (the head, the versions of its
+    // streams, which of its command ids are recorded), under the append lock. Inside the caller's transaction
+    // (postgresLockedBatch.ts) it keeps the lock until COMMIT, so a batch sealed on it is never stale.
+    //
+    // par_append_checked writes a batch sealed on the caller's head all or nothing: when the head moved, or any
+    // append would be refused (a recorded command id, a stale expectedVersion, a stream version guessed wrong
+    // under 'any'), it writes nothing and answers the state instead, so the caller settles the refused ones,
+    // seals the rest exactly and sends them once more: a refusal costs a round trip, never a second commit.
+    sql: `
+      CREATE FUNCTION par_batch_state(p_request jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        v_head jsonb;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(${APPEND_LOCK});
+        SELECT jsonb_build_object('position', global_position, 'hash', hash, 'metadata', metadata) INTO v_head
+          FROM par_events ORDER BY global_position DESC LIMIT 1;
+        RETURN jsonb_build_object(
+          'head', v_head,
+          'versions', (SELECT coalesce(jsonb_object_agg(s.id, (SELECT coalesce(max(stream_version), 0) FROM par_events WHERE stream_id = s.id)), '{}'::jsonb)
+                       FROM (SELECT DISTINCT jsonb_array_elements_text(p_request->'streams') AS id) AS s),
+          'commands', (SELECT coalesce(jsonb_agg(to_jsonb(c)), '[]'::jsonb) FROM par_commands c
+                       WHERE c.command_id IN (SELECT jsonb_array_elements_text(p_request->'commands'))));
+      END $$;
+
+      CREATE FUNCTION par_append_checked(p_head_position bigint, p_head_hash text, p_appends jsonb) RETURNS jsonb LANGUAGE plpgsql AS $$
+      DECLARE
+        v_state jsonb;
+        v_versions jsonb;
+        v_recorded jsonb;
+        v_append jsonb;
+        v_version bigint;
+        v_head jsonb;
+        v_count bigint;
+        v_first bigint;
+        v_last bigint;
+      BEGIN
+        v_state := par_batch_state(jsonb_build_object(
+          'streams', (SELECT jsonb_agg(a->'streamId') FROM jsonb_array_elements(p_appends) a),
+          'commands', (SELECT coalesce(jsonb_agg(a->'commandId'), '[]'::jsonb) FROM jsonb_array_elements(p_appends) a WHERE a->>'commandId' IS NOT NULL)));
+        v_head := v_state->'head';
+        IF coalesce((v_head->>'position')::bigint, 0) <> p_head_position OR coalesce(v_head->>'hash', repeat('0', 64)) <> p_head_hash
+           OR jsonb_array_length(v_state->'commands') > 0 THEN
+          RETURN jsonb_build_object('appended', 0, 'state', v_state);
+        END IF;
+        -- Each append in order, as if the ones before it were written: its stream's version must be the one it was sealed on.
+        v_versions := v_state->'versions';
+        v_recorded := '{}'::jsonb;
+        FOR v_append IN SELECT value FROM jsonb_array_elements(p_appends) LOOP
+          v_version := (v_versions->>(v_append->>'streamId'))::bigint;
+          IF (v_append->>'commandId' IS NOT NULL AND v_recorded ? (v_append->>'commandId'))
+             OR (v_append->>'expectedVersion' IS NOT NULL AND v_version <> (v_append->>'expectedVersion')::bigint)
+             OR v_version <> (v_append->>'assumedVersion')::bigint THEN
+            RETURN jsonb_build_object('appended', 0, 'state', v_state);
+          END IF;
+          v_versions := v_versions || jsonb_build_object(v_append->>'streamId', v_version + jsonb_array_length(v_append->'events'));
+          IF v_append->>'commandId' IS NOT NULL THEN
+            v_recorded := v_recorded || jsonb_build_object(v_append->>'commandId', true);
+          END IF;
+        END LOOP;
+        SELECT count(*), min((e->>'globalPosition')::bigint), max((e->>'globalPosition')::bigint) INTO v_count, v_first, v_last
+          FROM jsonb_array_elements(p_appends) a, jsonb_array_elements(a->'events') e;
+        IF v_first <> p_head_position + 1 OR v_last <> p_head_position + v_count THEN
+          RAISE EXCEPTION 'par_append_checked: events sealed at positions % to %, the log is at %', v_first, v_last, p_head_position;
+        END IF;
+        INSERT INTO par_events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
+        SELECT (e->>'globalPosition')::bigint, (e->>'eventId')::uuid, a->>'streamId', (e->>'streamVersion')::bigint, e->>'type',
+               (e->>'schemaVersion')::integer, e->>'data', e->>'metadata', e->>'prevHash', e->>'hash'
+        FROM jsonb_array_elements(p_appends) a, jsonb_array_elements(a->'events') e;
+        INSERT INTO par_commands (command_id, fingerprint, stream_id, first_position, last_position)
+        SELECT a->>'commandId', a->>'fingerprint', a->>'streamId', (a->'events'->0->>'globalPosition')::bigint, (a->'events'->-1->>'globalPosition')::bigint
+        FROM jsonb_array_elements(p_appends) a WHERE a->>'commandId' IS NOT NULL;
+        PERFORM pg_notify('${NOTIFY_CHANNEL}', p_appends->0->'events'->0->>'eventId');
+        RETURN jsonb_build_object('appended', jsonb_array_length(p_appends));
+      END $$;
+    `,
+  },
 ];
 
 /** Brings the schema up to date; one instance at a time, so two starting together do not both migrate. */

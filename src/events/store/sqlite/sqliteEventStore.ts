@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
 import { canonicalTextsOf, sealEvents } from '../../hashChain';
-import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
-import { RECORDED_AT_SQL, configure, migrate } from './sqliteSchema';
+import { toCommandRecord, toRecordedEvent, type EventRow } from '../sqlRows';
+import { configure, migrate } from './sqliteSchema';
+import { prepareStatements, type Statements } from './sqliteStatements';
 import {
   AppendListeners,
   type AppendListener,
@@ -33,61 +34,58 @@ interface QueuedAppend {
 /** The most appends one group commit writes (it blocks the event loop while it runs). */
 const MAX_GROUP = 500;
 
-/** Every statement the store runs, prepared once per connection. */
-function prepareStatements(db: Db) {
-  return {
-    insertEvent: db.prepare<[EventRow]>(
-      `INSERT INTO events (${EVENT_COLUMNS}) VALUES (@global_position, @event_id, @stream_id, @stream_version, @type, @schema_version, @data, @metadata, @prev_hash, @hash)`,
-    ),
-    insertCommand: db.prepare<[CommandRow]>(
-      'INSERT INTO commands (command_id, fingerprint, stream_id, first_position, last_position) VALUES (@command_id, @fingerprint, @stream_id, @first_position, @last_position)',
-    ),
-    selectCommand: db.prepare<[string], CommandRow>(
-      'SELECT command_id, fingerprint, stream_id, first_position, last_position FROM commands WHERE command_id = ?',
-    ),
-    selectStreamVersion: db.prepare<[string], number>('SELECT COALESCE(MAX(stream_version), 0) FROM events WHERE stream_id = ?').pluck(),
-    selectHead: db.prepare<[], { global_position: number; hash: string; metadata: string }>(
-      'SELECT global_position, hash, metadata FROM events ORDER BY global_position DESC LIMIT 1',
-    ),
-    selectFirstAfterTime: db.prepare<[string], number | null>(`SELECT MIN(global_position) FROM events WHERE ${RECORDED_AT_SQL} > ?`).pluck(),
-    selectHeadPosition: db.prepare<[], number>('SELECT COALESCE(MAX(global_position), 0) FROM events').pluck(),
-    selectStream: db.prepare<[string, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version`,
-    ),
-    selectAll: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
-  };
+/** A refused append of a group: settled with its error, nothing of it written. */
+interface Refused {
+  error: unknown;
 }
 
-type Statements = ReturnType<typeof prepareStatements>;
+/** Where the next append goes: what this connection last wrote, valid while no other connection has committed. */
+interface WriteCache {
+  dataVersion: number;
+  head: { position: number; hash: string; recordedAt: string | null };
+  /** Stream versions read or written since; cleared when it grows large. */
+  streams: Map<string, number>;
+}
+
+const MAX_CACHED_STREAMS = 10_000;
 
 /**
  * The embedded event log: one SQLite file in WAL mode that several processes may share. Writers serialise on
- * BEGIN IMMEDIATE, so each append reads the true head, positions are assigned without gaps, the hash chain stays
- * linear, and a reader (who only ever sees committed transactions, in commit order) can never skip an event.
+ * BEGIN IMMEDIATE, so each append is sealed on the true head (kept in memory while no other connection commits,
+ * re-read when one did), positions are assigned without gaps, the hash chain stays linear, and a reader (who only
+ * ever sees committed transactions, in commit order) can never skip an event.
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
-  private readonly appendTransaction: Database.Transaction<
-    (streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions) => RecordedEvent[]
-  >;
   private readonly listeners = new AppendListeners();
   /** Appends waiting for the next group commit. */
   private readonly queued: QueuedAppend[] = [];
-  private readonly groupTransaction: Database.Transaction<(batch: QueuedAppend[]) => (RecordedEvent[] | { error: unknown })[]>;
+  /** The group written straight in one transaction: refused appends are refused by checks that write nothing. */
+  private readonly groupTransaction: Database.Transaction<(batch: QueuedAppend[]) => (RecordedEvent[] | Refused)[]>;
+  /** The same group, each append in a SAVEPOINT: only when a write failed unexpectedly, so it fails alone. */
+  private readonly isolatedGroupTransaction: Database.Transaction<(batch: QueuedAppend[]) => (RecordedEvent[] | Refused)[]>;
+  private cache: WriteCache | null = null;
 
   private constructor(private readonly db: Db) {
     this.statements = prepareStatements(db);
-    this.appendTransaction = db.transaction((streamId, events, metadata, options) => this.appendInTransaction(streamId, events, metadata, options));
-    // Each append inside runs as a nested transaction, i.e. a SAVEPOINT: a refused one rolls back alone.
-    this.groupTransaction = db.transaction((batch) =>
-      batch.map((a) => {
+    this.groupTransaction = db.transaction((batch) => {
+      this.validateCache();
+      return batch.map((a) => this.check(a) ?? this.write(a));
+    });
+    const appendAlone = db.transaction((a: QueuedAppend) => this.check(a) ?? this.write(a));
+    this.isolatedGroupTransaction = db.transaction((batch) => {
+      this.cache = null;
+      this.validateCache();
+      return batch.map((a) => {
         try {
-          return this.appendTransaction(a.streamId, a.events, a.metadata, a.options);
+          return appendAlone(a);
         } catch (error) {
+          this.cache = null; // the savepoint rolled back what the cache had learnt from it
+          this.validateCache();
           return { error };
         }
-      }),
-    );
+      });
+    });
   }
 
   static open(file: string): SqliteEventStore {
@@ -175,10 +173,18 @@ export class SqliteEventStore implements EventStore {
       for (const a of batch) a.reject(new Error('event store is closed'));
       return;
     }
-    let outcomes: (RecordedEvent[] | { error: unknown })[];
+    let outcomes: (RecordedEvent[] | Refused)[];
     try {
-      outcomes = this.groupTransaction.immediate(batch);
+      try {
+        outcomes = this.groupTransaction.immediate(batch);
+      } catch (error) {
+        this.cache = null; // rolled back: what it cached was never committed
+        if (batch.length === 1) throw error;
+        // A write failed (not a check: those write nothing): again, each append on its own, so it fails alone.
+        outcomes = this.isolatedGroupTransaction.immediate(batch);
+      }
     } catch (error) {
+      this.cache = null;
       for (const a of batch) a.reject(error); // BEGIN or COMMIT failed: none of them was written
       return;
     }
@@ -186,34 +192,72 @@ export class SqliteEventStore implements EventStore {
     outcomes.forEach((outcome, i) => (Array.isArray(outcome) ? batch[i].resolve(outcome) : batch[i].reject(outcome.error)));
   }
 
-  /** Runs inside BEGIN IMMEDIATE: nothing else can write between the checks and the inserts. */
-  private appendInTransaction(streamId: string, events: NewEvent[], metadata: EventMetadata, options: AppendOptions): RecordedEvent[] {
-    const { statements } = this;
-    const command = options.command;
+  /**
+   * Inside BEGIN IMMEDIATE: drops the cached head and stream versions when another connection committed since
+   * they were learnt (several processes may share the file); otherwise they are the truth, and an append costs
+   * no read of the head or of its stream.
+   */
+  private validateCache(): void {
+    const dataVersion = this.statements.dataVersion.get() ?? 0;
+    if (this.cache?.dataVersion === dataVersion) return;
+    const head = this.statements.selectHead.get();
+    this.cache = {
+      dataVersion,
+      head: head
+        ? { position: head.global_position, hash: head.hash, recordedAt: recordedAtOf(head.metadata) }
+        : { position: 0, hash: GENESIS_HASH, recordedAt: null },
+      streams: new Map(),
+    };
+  }
+
+  /** The refusal of an append, checked inside the transaction before anything of it is written; null when it may go. */
+  private check(a: QueuedAppend): Refused | null {
+    const command = a.options.command;
     if (command) {
-      const existing = statements.selectCommand.get(command.commandId);
-      if (existing) throw new DuplicateCommandError(toCommandRecord(existing));
+      const existing = this.statements.selectCommand.get(command.commandId);
+      if (existing) return { error: new DuplicateCommandError(toCommandRecord(existing)) };
     }
-    const actual = statements.selectStreamVersion.get(streamId) ?? 0;
-    if (options.expectedVersion !== 'any' && options.expectedVersion !== actual) {
-      throw new StreamVersionConflictError(streamId, options.expectedVersion, actual);
-    }
-    const head = statements.selectHead.get();
-    const sealed = sealEvents(streamId, events, withCommitTime(metadata, recordedAtOf(head?.metadata)), {
-      streamVersion: actual,
-      globalPosition: head?.global_position ?? 0,
-      hash: head?.hash ?? GENESIS_HASH,
+    const expected = a.options.expectedVersion;
+    const actual = this.streamVersion(a.streamId);
+    if (expected !== 'any' && expected !== actual) return { error: new StreamVersionConflictError(a.streamId, expected, actual) };
+    return null;
+  }
+
+  private streamVersion(streamId: string): number {
+    const streams = (this.cache as WriteCache).streams;
+    const cached = streams.get(streamId);
+    if (cached !== undefined) return cached;
+    const version = this.statements.selectStreamVersion.get(streamId) ?? 0;
+    if (streams.size >= MAX_CACHED_STREAMS) streams.clear();
+    streams.set(streamId, version);
+    return version;
+  }
+
+  /** Seals a checked append on the head and writes it; nothing else can write in between (BEGIN IMMEDIATE). */
+  private write(a: QueuedAppend): RecordedEvent[] {
+    const { statements } = this;
+    const cache = this.cache as WriteCache;
+    const { head } = cache;
+    const sealed = sealEvents(a.streamId, a.events, withCommitTime(a.metadata, head.recordedAt), {
+      streamVersion: this.streamVersion(a.streamId),
+      globalPosition: head.position,
+      hash: head.hash,
     });
     for (const event of sealed) statements.insertEvent.run(toEventRow(event));
+    const first = sealed[0];
+    const last = sealed[sealed.length - 1];
+    const command = a.options.command;
     if (command) {
       statements.insertCommand.run({
         command_id: command.commandId,
         fingerprint: command.fingerprint,
-        stream_id: streamId,
-        first_position: sealed[0].globalPosition,
-        last_position: sealed[sealed.length - 1].globalPosition,
+        stream_id: a.streamId,
+        first_position: first.globalPosition,
+        last_position: last.globalPosition,
       });
     }
+    cache.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+    cache.streams.set(a.streamId, last.streamVersion);
     return sealed;
   }
 
