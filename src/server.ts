@@ -179,12 +179,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
             commands,
             read,
             asOf,
-            readYourWrites: (outcome, answersFrom) =>
+            readYourWrites: (outcome) =>
               awaitVisible(
                 commandReports,
                 outcome,
-                (position) => runner.waitFor(position, timeout),
-                (position) => runner.failedAtOrBefore(answersFrom, position),
+                (position, projections) => runner.waitFor(position, timeout, projections),
+                (position, projections) => (projections ?? []).some((name) => runner.failedAtOrBefore(name, position)),
               ),
             commandReports,
             now: () => clock.now(),

@@ -62,7 +62,7 @@ export class ProjectionRunner {
     this.buildApplier = new BatchApplier(events, store, options.buildBatchSize ?? options.batchSize ?? 2000);
     this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
-    this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, stopped) => this.behindError(position, timeoutMs, stopped));
+    this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, projections, stopped) => this.behindError(position, timeoutMs, projections, stopped));
   }
 
   /** Whether this process currently advances the projections (holds the lease). */
@@ -115,14 +115,18 @@ export class ProjectionRunner {
   }
 
   /**
-   * Read-your-writes: resolves once every live projection that is not FAILED has applied `position`; rejects
-   * with ProjectionsBehindError after `timeoutMs`. A failed projection is not waited for, so one broken projector
-   * cannot make every command time out; a caller reading that projection sees it as it stood before the failure
-   * (and `projections` says FAILED). When every projection has failed, nothing is visible and waits time out.
+   * Read-your-writes: resolves once every named live projection (every one when `projections` is null) that is
+   * not FAILED has applied `position`; rejects with ProjectionsBehindError after `timeoutMs`. A mutation names
+   * only what its answer reads, so a projection it does not read (slow, catching up, failed) cannot delay it. A
+   * failed projection is not waited for, so one broken projector cannot make every command time out; a caller
+   * reading that projection sees it as it stood before the failure (and `projections` says FAILED). When every
+   * named projection has failed, nothing is visible and waits time out.
    */
-  waitFor(position: number, timeoutMs = 5000): Promise<void> {
-    if (this.visiblePosition() >= position) return Promise.resolve();
-    const waiting = this.waiters.wait(position, timeoutMs);
+  waitFor(position: number, timeoutMs = 5000, projections: readonly string[] | null = null): Promise<void> {
+    const unknown = (projections ?? []).filter((name) => !this.projections.some((p) => p.name === name));
+    if (unknown.length > 0) return Promise.reject(new Error(`waitFor: unknown projection ${unknown.join(', ')}`));
+    if (this.visiblePosition(projections) >= position) return Promise.resolve();
+    const waiting = this.waiters.wait(position, timeoutMs, projections);
     this.sleeper.nudge();
     return waiting;
   }
@@ -267,24 +271,32 @@ export class ProjectionRunner {
     return this.waiters.count > 0 ? WAITING_POLL_MS : this.pollMs;
   }
 
-  /** The lowest checkpoint of the live projections that are not FAILED (of all of them when every one failed). */
-  private visiblePosition(): number {
-    const live = [...this.generations.live.values()];
+  /**
+   * The lowest checkpoint of the named live projections (all when null) that are not FAILED, or of all the named
+   * ones when every one of them failed.
+   */
+  private visiblePosition(projections: readonly string[] | null = null): number {
+    const live = this.liveTargets(projections);
     const healthy = live.filter((t) => !this.failures.has(t.projection.name));
     return lowest((healthy.length > 0 ? healthy : live).map((t) => t.checkpoint));
   }
 
-  private settleWaiters(): void {
-    this.waiters.settle(this.visiblePosition());
+  private liveTargets(projections: readonly string[] | null) {
+    const live = [...this.generations.live.values()];
+    return projections === null ? live : live.filter((t) => projections.includes(t.projection.name));
   }
 
-  private behindError(position: number, timeoutMs: number, stopped = false): ProjectionsBehindError {
-    const live = [...this.generations.live.values()];
-    const behind = live
+  private settleWaiters(): void {
+    this.waiters.settle((projections) => this.visiblePosition(projections));
+  }
+
+  private behindError(position: number, timeoutMs: number, projections: readonly string[] | null, stopped = false): ProjectionsBehindError {
+    const behind = this.liveTargets(projections)
       .filter((t) => t.checkpoint < position && !this.failures.has(t.projection.name))
       .map((t) => ({ projection: t.projection.name, checkpoint: t.checkpoint }));
     const failed = this.failures
       .names()
+      .filter((name) => projections === null || projections.includes(name))
       .map((name) => ({ projection: name, position: this.failures.get(name)!.position, message: this.failures.get(name)!.message }));
     return new ProjectionsBehindError(position, timeoutMs, behind, failed, stopped);
   }
