@@ -49,7 +49,7 @@ const rawRow = (lane: number, n: number, position: number) => [
   'f'.repeat(64),
 ];
 
-function rawSqlite(file: string, durationMs: number): Promise<DriveResult> {
+export function rawSqlite(file: string, durationMs: number): Promise<DriveResult> {
   const db = new Database(file);
   configure(db, false); // WAL, synchronous = FULL, as the project's adapter
   db.exec(RAW_TABLE);
