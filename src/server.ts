@@ -128,7 +128,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       now: () => clock.now(),
     });
     const commands = new ParCommands(
-      new CommandHandler(events, clock),
+      // What commands append reaches the projections without being read back from the log.
+      new CommandHandler(events, clock, { onAppended: (recorded) => runner.offer(recorded) }),
       {
         agenciesInGroups: async (groups) => {
           await runner.catchUp();

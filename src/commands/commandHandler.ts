@@ -41,6 +41,8 @@ interface HandlerOptions {
    * tests (jest sets NODE_ENV=test), so every suite that runs commands checks it; off in service for its cost.
    */
   freezeStates?: boolean;
+  /** Told the events of every append this handler made, as the store sealed them (the service hands them to the projection runner). */
+  onAppended?: (recorded: readonly RecordedEvent[]) => void;
 }
 
 interface CommandArgs<Command, Event extends NewEvent, State> {
@@ -76,6 +78,7 @@ function fingerprintOf(commandName: string, input: unknown): string {
  */
 export class CommandHandler {
   private readonly cache: AggregateCache;
+  private readonly onAppended: (recorded: readonly RecordedEvent[]) => void;
 
   constructor(
     private readonly store: EventStore,
@@ -83,6 +86,7 @@ export class CommandHandler {
     options: HandlerOptions = {},
   ) {
     this.cache = new AggregateCache(options.cachedStreams, options.freezeStates ?? process.env.NODE_ENV === 'test');
+    this.onAppended = options.onAppended ?? (() => {});
   }
 
   now(): Date {
@@ -131,6 +135,7 @@ export class CommandHandler {
       try {
         const result = await this.store.append(streamId, events, { expectedVersion: version, metadata, command: { commandId, fingerprint } });
         this.remember(streamId, decider, { state, version }, result.events);
+        this.onAppended(result.events);
         return { commandId, streamId, lastPosition: result.lastPosition, replayed: false };
       } catch (error) {
         if (error instanceof DuplicateCommandError) return this.replay(error.existing, fingerprint);

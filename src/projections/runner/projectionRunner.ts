@@ -1,6 +1,8 @@
+import type { RecordedEvent } from '../../events/envelope';
 import type { EventStore } from '../../events/store/eventStore';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/readStore';
+import { AppendedTail } from './appendedTail';
 import { BatchApplier, describeFailure, spentSince, type ProjectorFailure } from './applyBatch';
 import { Sleeper, systemRunnerClock, type RunnerClock } from './clock';
 import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures } from './failures';
@@ -41,6 +43,7 @@ export class ProjectionRunner {
   private readonly generations: Generations;
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
+  private readonly tail: AppendedTail;
 
   constructor(
     private readonly events: EventStore,
@@ -55,7 +58,10 @@ export class ProjectionRunner {
     this.sleeper = new Sleeper(this.clock);
     const instanceId = options.instanceId ?? `runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.lease = new RunnerLease(store, instanceId, options.leaseTtlMs ?? 10_000, this.clock, this.log);
-    this.applier = new BatchApplier(events, store, options.batchSize ?? 500, (target, count) => {
+    this.tail = new AppendedTail(events);
+    // Following the log reads what this process appended from memory (AppendedTail), everything else from the store.
+    const following = Object.assign(Object.create(events) as EventStore, { readAll: (after: number, limit: number) => this.tail.readAll(after, limit) });
+    this.applier = new BatchApplier(following, store, options.batchSize ?? 500, (target, count) => {
       const name = target.projection.name;
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
@@ -129,6 +135,14 @@ export class ProjectionRunner {
     const waiting = this.waiters.wait(position, timeoutMs, projections);
     this.sleeper.nudge();
     return waiting;
+  }
+
+  /**
+   * Events this process appended, as its append returned them: following the log takes them from here instead of
+   * reading them back, when they continue where the projections are (see AppendedTail).
+   */
+  offer(recorded: readonly RecordedEvent[]): void {
+    this.tail.offer(recorded);
   }
 
   /** Whether `name` is FAILED at or before `position`: its read model then lacks what came at that position. */

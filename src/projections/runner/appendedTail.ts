@@ -1,0 +1,43 @@
+import type { RecordedEvent } from '../../events/envelope';
+import type { EventStore } from '../../events/store/eventStore';
+
+/** Enough for a burst of commands between two rounds; older ones are read back from the log if ever needed. */
+const CAPACITY = 10_000;
+
+/**
+ * The events this process just appended, as its appends returned them (sealed, in the form they read back), so
+ * following the log does not read back what is already in memory: on PostgreSQL that is a round trip in every
+ * mutation's read-your-writes wait. Only a run that continues exactly after the position asked for is served from
+ * here; when the next position is not held (another process appended it, or it was dropped) the log is read, so
+ * the projections see the same events in the same order either way.
+ */
+export class AppendedTail {
+  private readonly held = new Map<number, RecordedEvent>();
+
+  constructor(private readonly events: EventStore) {}
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  offer(recorded: readonly RecordedEvent[]): void {
+    for (const event of recorded) this.held.set(event.globalPosition, event);
+    // Map order is insertion order: the first keys are the oldest offers.
+    for (const position of this.held.keys()) {
+      if (this.held.size <= CAPACITY) break;
+      this.held.delete(position);
+    }
+  }
+
+  /** EventStore.readAll, served from what is held when it continues `after`; what is at or before `after` is let go. */
+  async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
+    for (const position of this.held.keys()) if (position <= after) this.held.delete(position);
+    const run: RecordedEvent[] = [];
+    for (let position = after + 1; run.length < limit; position++) {
+      const event = this.held.get(position);
+      if (!event) break;
+      run.push(event);
+    }
+    return run.length > 0 ? run : this.events.readAll(after, limit);
+  }
+}
