@@ -13,6 +13,8 @@ const CAPACITY = 10_000;
  */
 export class AppendedTail {
   private readonly held = new Map<number, RecordedEvent>();
+  /** The highest position ever offered. */
+  private highest = 0;
 
   constructor(private readonly events: EventStore) {}
 
@@ -20,8 +22,16 @@ export class AppendedTail {
     return this.held.size;
   }
 
+  /** Whether `position` was appended by this process (offered), so its commit already woke the runner. */
+  offered(position: number): boolean {
+    return position <= this.highest && position > 0;
+  }
+
   offer(recorded: readonly RecordedEvent[]): void {
-    for (const event of recorded) this.held.set(event.globalPosition, event);
+    for (const event of recorded) {
+      this.held.set(event.globalPosition, event);
+      this.highest = Math.max(this.highest, event.globalPosition);
+    }
     // Map order is insertion order: the first keys are the oldest offers.
     for (const position of this.held.keys()) {
       if (this.held.size <= CAPACITY) break;

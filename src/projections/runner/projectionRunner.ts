@@ -44,6 +44,8 @@ export class ProjectionRunner {
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
   private readonly tail: AppendedTail;
+  /** Whether the last read of the log filled its batch, so the next one need not wait for a wake-up. */
+  private moreToRead = false;
 
   constructor(
     private readonly events: EventStore,
@@ -60,7 +62,13 @@ export class ProjectionRunner {
     this.lease = new RunnerLease(store, instanceId, options.leaseTtlMs ?? 10_000, this.clock, this.log);
     this.tail = new AppendedTail(events);
     // Following the log reads what this process appended from memory (AppendedTail), everything else from the store.
-    const following = Object.assign(Object.create(events) as EventStore, { readAll: (after: number, limit: number) => this.tail.readAll(after, limit) });
+    const following = Object.assign(Object.create(events) as EventStore, {
+      readAll: async (after: number, limit: number) => {
+        const batch = await this.tail.readAll(after, limit);
+        this.moreToRead = batch.length === limit;
+        return batch;
+      },
+    });
     this.applier = new BatchApplier(following, store, options.batchSize ?? 500, (target, count) => {
       const name = target.projection.name;
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
@@ -133,7 +141,8 @@ export class ProjectionRunner {
     if (unknown.length > 0) return Promise.reject(new Error(`waitFor: unknown projection ${unknown.join(', ')}`));
     if (this.visiblePosition(projections) >= position) return Promise.resolve();
     const waiting = this.waiters.wait(position, timeoutMs, projections);
-    this.sleeper.nudge();
+    // Appended here, its commit already woke the loop: another wake-up would only add an empty round.
+    if (!this.tail.offered(position)) this.sleeper.nudge();
     return waiting;
   }
 
@@ -242,7 +251,9 @@ export class ProjectionRunner {
         this.logError(`projection runner: ${(error as Error).message}`);
       }
       this.settleWaiters();
-      if (!progressed && this.running) await this.sleeper.sleep(this.pause());
+      // After a round that read less than a batch, the next waits for a wake-up (an append here, a waiter, the
+      // poll), which comes at once if one arrived during the round: no empty round after each one.
+      if (!(progressed && this.moreToRead) && this.running) await this.sleeper.sleep(this.pause());
     }
   }
 
