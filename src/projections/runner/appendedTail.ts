@@ -15,6 +15,8 @@ export class AppendedTail {
   private readonly held = new Map<number, RecordedEvent>();
   /** The highest position ever offered. */
   private highest = 0;
+  /** Whether the last read through following() filled its batch, so the next one need not wait for a wake-up. */
+  lastReadFull = false;
 
   constructor(private readonly events: EventStore) {}
 
@@ -37,6 +39,17 @@ export class AppendedTail {
       if (this.held.size <= CAPACITY) break;
       this.held.delete(position);
     }
+  }
+
+  /** The event store to follow the log through: its readAll is this one's, everything else the store's. */
+  following(): EventStore {
+    return Object.assign(Object.create(this.events) as EventStore, {
+      readAll: async (after: number, limit: number) => {
+        const batch = await this.readAll(after, limit);
+        this.lastReadFull = batch.length === limit;
+        return batch;
+      },
+    });
   }
 
   /** EventStore.readAll, served from what is held when it continues `after`; what is at or before `after` is let go. */

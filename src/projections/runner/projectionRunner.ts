@@ -44,8 +44,6 @@ export class ProjectionRunner {
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
   private readonly tail: AppendedTail;
-  /** Whether the last read of the log filled its batch, so the next one need not wait for a wake-up. */
-  private moreToRead = false;
 
   constructor(
     private readonly events: EventStore,
@@ -61,15 +59,8 @@ export class ProjectionRunner {
     const instanceId = options.instanceId ?? `runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.lease = new RunnerLease(store, instanceId, options.leaseTtlMs ?? 10_000, this.clock, this.log);
     this.tail = new AppendedTail(events);
-    // Following the log reads what this process appended from memory (AppendedTail), everything else from the store.
-    const following = Object.assign(Object.create(events) as EventStore, {
-      readAll: async (after: number, limit: number) => {
-        const batch = await this.tail.readAll(after, limit);
-        this.moreToRead = batch.length === limit;
-        return batch;
-      },
-    });
-    this.applier = new BatchApplier(following, store, options.batchSize ?? 500, (target, count) => {
+    // Following the log reads what this process appended from memory, everything else from the store.
+    this.applier = new BatchApplier(this.tail.following(), store, options.batchSize ?? 500, (target, count) => {
       const name = target.projection.name;
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
@@ -253,7 +244,7 @@ export class ProjectionRunner {
       this.settleWaiters();
       // After a round that read less than a batch, the next waits for a wake-up (an append here, a waiter, the
       // poll), which comes at once if one arrived during the round: no empty round after each one.
-      if (!(progressed && this.moreToRead) && this.running) await this.sleeper.sleep(this.pause());
+      if (!(progressed && this.tail.lastReadFull) && this.running) await this.sleeper.sleep(this.pause());
     }
   }
 
