@@ -132,8 +132,9 @@ export class ProjectionRunner {
     if (unknown.length > 0) return Promise.reject(new Error(`waitFor: unknown projection ${unknown.join(', ')}`));
     if (this.visiblePosition(projections) >= position) return Promise.resolve();
     const waiting = this.waiters.wait(position, timeoutMs, projections);
-    // Appended here, its commit already woke the loop: another wake-up would only add an empty round.
-    if (!this.tail.offered(position)) this.sleeper.nudge();
+    // The leader's loop was woken by the commit of what this process appended: another wake-up would only add an
+    // empty round. A follower is woken so that it looks at the leader's progress now and then often (pause()).
+    if (!(this.lease.isHeld && this.tail.offered(position))) this.sleeper.nudge();
     return waiting;
   }
 
@@ -142,7 +143,8 @@ export class ProjectionRunner {
    * reading them back, when they continue where the projections are (see AppendedTail).
    */
   offer(recorded: readonly RecordedEvent[]): void {
-    this.tail.offer(recorded);
+    // Only the leader applies; a follower would hold them for nothing.
+    if (this.lease.isHeld) this.tail.offer(recorded);
   }
 
   /** Whether `name` is FAILED at or before `position`: its read model then lacks what came at that position. */
