@@ -128,7 +128,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       now: () => clock.now(),
     });
     const commands = new ParCommands(
-      new CommandHandler(events, clock),
+      // What commands append reaches the projections without being read back from the log.
+      new CommandHandler(events, clock, { onAppended: (recorded) => runner.offer(recorded) }),
       {
         agenciesInGroups: async (groups) => {
           await runner.catchUp();
@@ -179,12 +180,12 @@ export async function startService(config: Config, options: ServiceOptions = {})
             commands,
             read,
             asOf,
-            readYourWrites: (outcome, answersFrom) =>
+            readYourWrites: (outcome) =>
               awaitVisible(
                 commandReports,
                 outcome,
-                (position) => runner.waitFor(position, timeout),
-                (position) => runner.failedAtOrBefore(answersFrom, position),
+                (position, projections) => runner.waitFor(position, timeout, projections),
+                (position, projections) => (projections ?? []).some((name) => runner.failedAtOrBefore(name, position)),
               ),
             commandReports,
             now: () => clock.now(),

@@ -53,7 +53,7 @@ const rawRow = (lane: number, n: number, position: number) => [
 type Sliced = (durationMs: number, slice: number) => Promise<DriveResult>;
 
 /** better-sqlite3 is synchronous: "in flight" means nothing here, one row per implicit transaction. */
-function rawSqlite(file: string): { drive: Sliced; close: () => void } {
+export function rawSqlite(file: string): { drive: Sliced; close: () => void } {
   const db = new Database(file);
   configure(db, false); // WAL, synchronous = FULL, as the project's adapter
   db.exec(RAW_TABLE);

@@ -1,5 +1,5 @@
 import { assessmentDecider, type AssessmentContext } from '../domain/assessment/assessmentDecider';
-import { frameworkCodeFor, participantOf } from '../domain/cycle/cycle';
+import { frameworkCodeFor, participantOf, type OpenedCycle } from '../domain/cycle/cycle';
 import { DomainError } from '../domain/errors';
 import { requireCode, requireYear } from '../domain/validation';
 import { streams } from '../events/parEvents';
@@ -183,6 +183,11 @@ export class AssessmentCommands extends CommandBase {
   ): Promise<CommandOutcome> {
     const year = requireYear('year', input.year);
     const agencyCode = requireCode('agencyCode', input.agencyCode);
+    // Read beside the assessment stream rather than after it: on PostgreSQL the two round trips overlap. A retry
+    // after a conflict reads the cycle again. Handled here too, so a command refused before prepare runs does not
+    // leave a rejected promise unobserved.
+    let cycleRead: Promise<OpenedCycle> | null = this.loadCycle(year);
+    cycleRead.catch(() => undefined);
     return this.handler.handle({
       commandName,
       input,
@@ -190,7 +195,8 @@ export class AssessmentCommands extends CommandBase {
       decider: assessmentDecider,
       envelope,
       prepare: async (_state, now) => {
-        const cycle = await this.loadCycle(year);
+        const cycle = await (cycleRead ?? this.loadCycle(year));
+        cycleRead = null;
         const participant = participantOf(cycle, agencyCode);
         if (!participant) throw new DomainError('NOT_FOUND', `agency ${agencyCode} is not assessed in the ${year} cycle`, 'agencyCode');
         const framework = await this.loadFramework('year', frameworkCodeFor(cycle, participant.group) as string);

@@ -41,6 +41,18 @@ interface HandlerOptions {
    * tests (jest sets NODE_ENV=test), so every suite that runs commands checks it; off in service for its cost.
    */
   freezeStates?: boolean;
+  /** Told the events of every append this handler made, as the store sealed them (the service hands them to the projection runner). */
+  onAppended?: (recorded: readonly RecordedEvent[]) => void;
+}
+
+interface CommandArgs<Command, Event extends NewEvent, State> {
+  commandName: string;
+  input: unknown;
+  streamId: string;
+  decider: Decider<Command, Event, State>;
+  envelope: CommandEnvelope;
+  /** Builds the command from the current state, loading whatever other streams it needs. Runs per attempt. */
+  prepare: (state: State, now: Date) => Promise<Command> | Command;
 }
 
 type Fold<State> = Pick<Decider<never, never, State>, 'evolve' | 'initialState'>;
@@ -66,6 +78,7 @@ function fingerprintOf(commandName: string, input: unknown): string {
  */
 export class CommandHandler {
   private readonly cache: AggregateCache;
+  private readonly onAppended: (recorded: readonly RecordedEvent[]) => void;
 
   constructor(
     private readonly store: EventStore,
@@ -73,28 +86,37 @@ export class CommandHandler {
     options: HandlerOptions = {},
   ) {
     this.cache = new AggregateCache(options.cachedStreams, options.freezeStates ?? process.env.NODE_ENV === 'test');
+    this.onAppended = options.onAppended ?? (() => {});
   }
 
   now(): Date {
     return this.clock.now();
   }
 
-  async handle<Command, Event extends NewEvent, State>(args: {
-    commandName: string;
-    input: unknown;
-    streamId: string;
-    decider: Decider<Command, Event, State>;
-    envelope: CommandEnvelope;
-    /** Builds the command from the current state, loading whatever other streams it needs. Runs per attempt. */
-    prepare: (state: State, now: Date) => Promise<Command> | Command;
-  }): Promise<CommandOutcome> {
-    const { envelope, streamId, decider } = args;
+  async handle<Command, Event extends NewEvent, State>(args: CommandArgs<Command, Event, State>): Promise<CommandOutcome> {
+    const { envelope } = args;
     const commandId = envelope.commandId ?? randomUUID();
     const fingerprint = fingerprintOf(args.commandName, args.input);
+    try {
+      return await this.decideAndAppend(args, commandId, fingerprint);
+    } catch (error) {
+      // A repeat of a command handled before answers with its first outcome, even when deciding it again fails
+      // now (the state moved on, by that very command perhaps). Looked up only then: a command sent the first
+      // time costs no lookup (a round trip on PostgreSQL), and a repeat that decides again is caught by the
+      // append, which refuses a known commandId (DuplicateCommandError, in the same transaction).
+      if (!envelope.commandId || error instanceof DuplicateCommandError) throw error;
+      const earlier = await this.store.findCommand(commandId).catch(() => null);
+      if (earlier) return this.replay(earlier, fingerprint);
+      throw error;
+    }
+  }
 
-    const earlier = envelope.commandId ? await this.store.findCommand(commandId) : null;
-    if (earlier) return this.replay(earlier, fingerprint);
-
+  private async decideAndAppend<Command, Event extends NewEvent, State>(
+    args: CommandArgs<Command, Event, State>,
+    commandId: string,
+    fingerprint: string,
+  ): Promise<CommandOutcome> {
+    const { envelope, streamId, decider } = args;
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(streamId, decider);
       if (envelope.expectedVersion !== null && envelope.expectedVersion !== undefined && envelope.expectedVersion !== version) {
@@ -113,6 +135,7 @@ export class CommandHandler {
       try {
         const result = await this.store.append(streamId, events, { expectedVersion: version, metadata, command: { commandId, fingerprint } });
         this.remember(streamId, decider, { state, version }, result.events);
+        this.onAppended(result.events);
         return { commandId, streamId, lastPosition: result.lastPosition, replayed: false };
       } catch (error) {
         if (error instanceof DuplicateCommandError) return this.replay(error.existing, fingerprint);

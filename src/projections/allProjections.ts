@@ -19,5 +19,5 @@ export const allProjections: readonly Projection[] = [
   surveysProjection,
 ];
 
-/** The read models a mutation can answer from (read-your-writes waits for the one it names). */
+/** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
 export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys';

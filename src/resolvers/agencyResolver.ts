@@ -28,7 +28,7 @@ export class AgencyResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.registerAgency({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'agencies');
+    await ctx.readYourWrites(outcome);
     return (await ctx.read.agency(input.code)) ?? notFoundError('code', `agency ${input.code}`);
   }
 }

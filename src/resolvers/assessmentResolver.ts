@@ -30,7 +30,7 @@ import type { RequestContext } from './context';
 import { checkAsOf, notFoundError } from './errors';
 
 async function afterCommand(ctx: RequestContext, outcome: Promise<CommandOutcome>, year: number, agencyCode: string) {
-  await ctx.readYourWrites(await outcome, 'assessments');
+  await ctx.readYourWrites(await outcome);
   return (await ctx.read.assessment(year, agencyCode)) ?? notFoundError('agencyCode', `assessment ${year} of ${agencyCode}`);
 }
 

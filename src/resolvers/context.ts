@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { ProjectionName } from '../projections/allProjections';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
 import type { CommandReports } from './commandReports';
@@ -18,10 +17,11 @@ export interface RequestContext {
   /** Past states, rebuilt from the log (the `asOf` argument). */
   asOf: AsOfReader;
   /**
-   * Resolves once the read models include the command's events, so a mutation returns what it did; rejects with
-   * NOT_YET_VISIBLE when they do not within the bound. Records the outcome for `extensions.command`.
+   * Resolves once the read models the mutation's answer reads (ANSWERS_FROM) include the command's events, so a
+   * mutation returns what it did; rejects with NOT_YET_VISIBLE when they do not within the bound. Records the
+   * outcome for `extensions.command`.
    */
-  readYourWrites(outcome: CommandOutcome, answersFrom: ProjectionName): Promise<void>;
+  readYourWrites(outcome: CommandOutcome): Promise<void>;
   /** The commands this request ran, reported in `extensions.command`. */
   commandReports: CommandReports;
   now(): Date;

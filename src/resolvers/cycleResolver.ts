@@ -39,7 +39,7 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.openAssessmentCycle({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'cycles');
+    await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);
   }
@@ -51,7 +51,7 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.amendCycleSchedule({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'cycles');
+    await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);
   }
@@ -63,7 +63,7 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.grantExtension({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'cycles');
+    await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);
   }
@@ -78,7 +78,7 @@ export class CycleResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.waiveSurvey({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'cycles');
+    await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.cycle(input.year)) ?? notFoundError('year', `cycle ${input.year}`);
     return presentCycle(doc);
   }

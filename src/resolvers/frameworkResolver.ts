@@ -28,7 +28,7 @@ export class FrameworkResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.publishFramework({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'frameworks');
+    await ctx.readYourWrites(outcome);
     return (await ctx.read.framework(input.code)) ?? notFoundError('code', `framework ${input.code}`);
   }
 }

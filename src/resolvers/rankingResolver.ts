@@ -71,7 +71,7 @@ export class RankingResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.proposeRanking({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'rankings');
+    await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
     return presentRanking(doc);
   }
@@ -86,7 +86,7 @@ export class RankingResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.publishRanking({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'rankings');
+    await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
     return presentRanking(doc);
   }
@@ -98,7 +98,7 @@ export class RankingResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.excludeFromRanking({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'rankings');
+    await ctx.readYourWrites(outcome);
     // The agency's group is the ranking that lists it as not ranked.
     for (const group of Object.values(AgencyGroup)) {
       const doc = await ctx.read.ranking(input.year, group);

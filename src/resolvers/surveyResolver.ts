@@ -33,7 +33,7 @@ export class SurveyResolver {
     @Arg('commandId', () => ID, commandIdArg) commandId?: string,
   ) {
     const outcome = await ctx.commands.recordSurvey({ actor: ctx.actor, commandId }, input);
-    await ctx.readYourWrites(outcome, 'surveys');
+    await ctx.readYourWrites(outcome);
     const doc = await ctx.read.surveys(input.year);
     return (doc && presentSurveys(doc).find((s) => s.code === input.code)) ?? notFoundError('code', `survey ${input.code} of ${input.year}`);
   }

@@ -152,11 +152,13 @@ export async function startLive(
   options: RunnerOptions = {},
   projections: readonly Projection[] = allProjections,
   clock: Clock = new SteppingClock(),
+  /** Hands what the commands append to the runner, as the service does (else the runner reads it back from the log). */
+  handOff = true,
 ): Promise<Live> {
   const runner = new ProjectionRunner(events, readStore, projections, { pollMs: 20, ...options });
   await runner.start();
   const read = new ReadModels(readStore, runner);
-  const handler = new CommandHandler(events, clock);
+  const handler = new CommandHandler(events, clock, handOff ? { onAppended: (recorded) => runner.offer(recorded) } : {});
   const commands = new ParCommands(handler, directoryOver(runner, read));
   return { runner, read, handler, commands };
 }

@@ -170,6 +170,33 @@ describe.each<StoreKind>(['memory', 'sqlite'])('a projector that throws, on %s s
     expect(waited.error).toBeInstanceOf(ProjectionsBehindError);
   });
 
+  it('a wait naming projections waits for those only: the failed one alone times out, a healthy one resolves', async () => {
+    const { projection } = boom((code) => code === 'XALOI');
+    const runner = await startRunner([...allProjections, projection]);
+    const bad = await registerCommune(stores.events, 'XALOI');
+    const onlyFailed = watch(runner.waitFor(bad.lastPosition, 1000, ['boom']));
+    const healthy = watch(runner.waitFor(bad.lastPosition, 1000, ['agencies']));
+    const both = watch(runner.waitFor(bad.lastPosition, 1000, ['agencies', 'boom']));
+    await flush();
+    expect(healthy).toEqual({ done: true, error: undefined });
+    // As with every projection: a failed one is not waited for while another named one is healthy.
+    expect(both).toEqual({ done: true, error: undefined });
+    expect(onlyFailed.done).toBe(false);
+    await clock.advance(1000);
+    expect(onlyFailed.error).toBeInstanceOf(ProjectionsBehindError);
+    const error = onlyFailed.error as ProjectionsBehindError;
+    // The error names only what the caller waited for.
+    expect(error.failed).toEqual([{ projection: 'boom', position: bad.lastPosition, message: 'kaboom on XALOI' }]);
+    expect(error.behind).toEqual([]);
+
+    const beyond = bad.lastPosition + 1;
+    const late = watch(runner.waitFor(beyond, 1000, ['agencies', 'cycles']));
+    await clock.advance(1000);
+    expect((late.error as ProjectionsBehindError).behind.map((b) => b.projection).sort()).toEqual(['agencies', 'cycles']);
+    expect((late.error as ProjectionsBehindError).failed).toEqual([]);
+    await expect(runner.waitFor(0, 1000, ['agencie'])).rejects.toThrow(/unknown projection agencie/);
+  });
+
   it('does not stop the start when a new projection fails on its first build', async () => {
     const bad = await registerCommune(stores.events, 'XALOI');
     await registerCommune(stores.events, 'XASAU');

@@ -1,6 +1,8 @@
+import type { RecordedEvent } from '../../events/envelope';
 import type { EventStore } from '../../events/store/eventStore';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/readStore';
+import { AppendedTail } from './appendedTail';
 import { BatchApplier, describeFailure, spentSince, type ProjectorFailure } from './applyBatch';
 import { Sleeper, systemRunnerClock, type RunnerClock } from './clock';
 import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures } from './failures';
@@ -41,6 +43,7 @@ export class ProjectionRunner {
   private readonly generations: Generations;
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
+  private readonly tail: AppendedTail;
 
   constructor(
     private readonly events: EventStore,
@@ -55,14 +58,16 @@ export class ProjectionRunner {
     this.sleeper = new Sleeper(this.clock);
     const instanceId = options.instanceId ?? `runner-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     this.lease = new RunnerLease(store, instanceId, options.leaseTtlMs ?? 10_000, this.clock, this.log);
-    this.applier = new BatchApplier(events, store, options.batchSize ?? 500, (target, count) => {
+    this.tail = new AppendedTail(events);
+    // Following the log reads what this process appended from memory, everything else from the store.
+    this.applier = new BatchApplier(this.tail.following(), store, options.batchSize ?? 500, (target, count) => {
       const name = target.projection.name;
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
     this.buildApplier = new BatchApplier(events, store, options.buildBatchSize ?? options.batchSize ?? 2000);
     this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
-    this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, stopped) => this.behindError(position, timeoutMs, stopped));
+    this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, projections, stopped) => this.behindError(position, timeoutMs, projections, stopped));
   }
 
   /** Whether this process currently advances the projections (holds the lease). */
@@ -115,16 +120,31 @@ export class ProjectionRunner {
   }
 
   /**
-   * Read-your-writes: resolves once every live projection that is not FAILED has applied `position`; rejects
-   * with ProjectionsBehindError after `timeoutMs`. A failed projection is not waited for, so one broken projector
-   * cannot make every command time out; a caller reading that projection sees it as it stood before the failure
-   * (and `projections` says FAILED). When every projection has failed, nothing is visible and waits time out.
+   * Read-your-writes: resolves once every named live projection (every one when `projections` is null) that is
+   * not FAILED has applied `position`; rejects with ProjectionsBehindError after `timeoutMs`. A mutation names
+   * only what its answer reads, so a projection it does not read (slow, catching up, failed) cannot delay it. A
+   * failed projection is not waited for, so one broken projector cannot make every command time out; a caller
+   * reading that projection sees it as it stood before the failure (and `projections` says FAILED). When every
+   * named projection has failed, nothing is visible and waits time out.
    */
-  waitFor(position: number, timeoutMs = 5000): Promise<void> {
-    if (this.visiblePosition() >= position) return Promise.resolve();
-    const waiting = this.waiters.wait(position, timeoutMs);
-    this.sleeper.nudge();
+  waitFor(position: number, timeoutMs = 5000, projections: readonly string[] | null = null): Promise<void> {
+    const unknown = (projections ?? []).filter((name) => !this.projections.some((p) => p.name === name));
+    if (unknown.length > 0) return Promise.reject(new Error(`waitFor: unknown projection ${unknown.join(', ')}`));
+    if (this.visiblePosition(projections) >= position) return Promise.resolve();
+    const waiting = this.waiters.wait(position, timeoutMs, projections);
+    // The leader's loop was woken by the commit of what this process appended: another wake-up would only add an
+    // empty round. A follower is woken so that it looks at the leader's progress now and then often (pause()).
+    if (!(this.lease.isHeld && this.tail.offered(position))) this.sleeper.nudge();
     return waiting;
+  }
+
+  /**
+   * Events this process appended, as its append returned them: following the log takes them from here instead of
+   * reading them back, when they continue where the projections are (see AppendedTail).
+   */
+  offer(recorded: readonly RecordedEvent[]): void {
+    // Only the leader applies; a follower would hold them for nothing.
+    if (this.lease.isHeld) this.tail.offer(recorded);
   }
 
   /** Whether `name` is FAILED at or before `position`: its read model then lacks what came at that position. */
@@ -224,7 +244,9 @@ export class ProjectionRunner {
         this.logError(`projection runner: ${(error as Error).message}`);
       }
       this.settleWaiters();
-      if (!progressed && this.running) await this.sleeper.sleep(this.pause());
+      // After a round that read less than a batch, the next waits for a wake-up (an append here, a waiter, the
+      // poll), which comes at once if one arrived during the round: no empty round after each one.
+      if (!(progressed && this.tail.lastReadFull) && this.running) await this.sleeper.sleep(this.pause());
     }
   }
 
@@ -267,24 +289,32 @@ export class ProjectionRunner {
     return this.waiters.count > 0 ? WAITING_POLL_MS : this.pollMs;
   }
 
-  /** The lowest checkpoint of the live projections that are not FAILED (of all of them when every one failed). */
-  private visiblePosition(): number {
-    const live = [...this.generations.live.values()];
+  /**
+   * The lowest checkpoint of the named live projections (all when null) that are not FAILED, or of all the named
+   * ones when every one of them failed.
+   */
+  private visiblePosition(projections: readonly string[] | null = null): number {
+    const live = this.liveTargets(projections);
     const healthy = live.filter((t) => !this.failures.has(t.projection.name));
     return lowest((healthy.length > 0 ? healthy : live).map((t) => t.checkpoint));
   }
 
-  private settleWaiters(): void {
-    this.waiters.settle(this.visiblePosition());
+  private liveTargets(projections: readonly string[] | null) {
+    const live = [...this.generations.live.values()];
+    return projections === null ? live : live.filter((t) => projections.includes(t.projection.name));
   }
 
-  private behindError(position: number, timeoutMs: number, stopped = false): ProjectionsBehindError {
-    const live = [...this.generations.live.values()];
-    const behind = live
+  private settleWaiters(): void {
+    this.waiters.settle((projections) => this.visiblePosition(projections));
+  }
+
+  private behindError(position: number, timeoutMs: number, projections: readonly string[] | null, stopped = false): ProjectionsBehindError {
+    const behind = this.liveTargets(projections)
       .filter((t) => t.checkpoint < position && !this.failures.has(t.projection.name))
       .map((t) => ({ projection: t.projection.name, checkpoint: t.checkpoint }));
     const failed = this.failures
       .names()
+      .filter((name) => projections === null || projections.includes(name))
       .map((name) => ({ projection: name, position: this.failures.get(name)!.position, message: this.failures.get(name)!.message }));
     return new ProjectionsBehindError(position, timeoutMs, behind, failed, stopped);
   }

@@ -30,6 +30,8 @@ export class ProjectionsBehindError extends Error {
 interface Waiter {
   position: number;
   timeoutMs: number;
+  /** The projections it waits for; null for every one. */
+  projections: readonly string[] | null;
   resolve: () => void;
   reject: (error: Error) => void;
 }
@@ -41,22 +43,23 @@ export class PositionWaiters {
   constructor(
     private readonly clock: RunnerClock,
     /** Builds the timeout error from the runner's state at that moment. */
-    private readonly timedOut: (position: number, timeoutMs: number, stopped?: boolean) => ProjectionsBehindError,
+    private readonly timedOut: (position: number, timeoutMs: number, projections: readonly string[] | null, stopped?: boolean) => ProjectionsBehindError,
   ) {}
 
   get count(): number {
     return this.waiters.length;
   }
 
-  wait(position: number, timeoutMs: number): Promise<void> {
+  wait(position: number, timeoutMs: number, projections: readonly string[] | null): Promise<void> {
     return new Promise((resolve, reject) => {
       const cancel = this.clock.setTimer(timeoutMs, () => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(this.timedOut(position, timeoutMs));
+        reject(this.timedOut(position, timeoutMs, projections));
       });
       const waiter: Waiter = {
         position,
         timeoutMs,
+        projections,
         resolve: () => {
           cancel();
           resolve();
@@ -70,16 +73,25 @@ export class PositionWaiters {
     });
   }
 
-  /** Resolves every waiter whose position is at or below `reached`. */
-  settle(reached: number): void {
-    const ready = this.waiters.filter((w) => w.position <= reached);
+  /** Resolves every waiter whose position is at or below what its projections reached (`reached` of them). */
+  settle(reached: (projections: readonly string[] | null) => number): void {
+    if (this.waiters.length === 0) return;
+    // Waiters given the same list (mutations of one kind share it) share one answer, asked once per settle.
+    const known = new Map<readonly string[] | null, number>();
+    const reachedBy = (projections: readonly string[] | null) => {
+      if (!known.has(projections)) known.set(projections, reached(projections));
+      return known.get(projections)!;
+    };
+    const ready: Waiter[] = [];
+    const waiting: Waiter[] = [];
+    for (const w of this.waiters) (w.position <= reachedBy(w.projections) ? ready : waiting).push(w);
     if (ready.length === 0) return;
-    this.waiters = this.waiters.filter((w) => w.position > reached);
+    this.waiters = waiting;
     for (const w of ready) w.resolve();
   }
 
   /** Rejects every pending waiter at once: the runner stops, so none of them would be reached. */
   rejectAll(): void {
-    for (const w of this.waiters.splice(0)) w.reject(this.timedOut(w.position, w.timeoutMs, true));
+    for (const w of this.waiters.splice(0)) w.reject(this.timedOut(w.position, w.timeoutMs, w.projections, true));
   }
 }
