@@ -4,6 +4,7 @@ import type { ReadStore } from '../store/readStore';
 import type { BatchApplier, ProjectorFailure } from './applyBatch';
 import type { RunnerClock } from './clock';
 import { checkpointKey, generationKey, physical, versionKey, type Target } from './target';
+import { WorkingSet } from './workingSet';
 
 export interface RebuildProgress {
   projection: string;
@@ -30,6 +31,8 @@ export class Generations {
     private readonly applier: BatchApplier,
     private readonly clock: RunnerClock,
     private readonly log: (message: string) => void,
+    /** Documents a build keeps in memory between batches (RunnerOptions.buildWorkingSet). */
+    private readonly workingSetSize: number,
   ) {}
 
   /**
@@ -88,21 +91,24 @@ export class Generations {
     for (const { projection, generation } of specs) {
       // A generation left half-built by an interrupted rebuild is dropped, not trusted.
       for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
-      // Indexes come after the replay: maintaining them on every write of a document rewritten batch after batch
-      // cost more than building them once (nothing queries a generation before it is switched to).
-      for (const c of projection.collections) await this.store.ensureCollection({ name: physical(c.name, generation), indexes: [] });
+      // Indexes come first: a build writes each document about once (WorkingSet), so keeping them up to date costs
+      // less than creating them after the replay, which scans every collection of the store once per index.
+      await this.ensureCollections(projection, generation);
       targets.push({ projection, generation, checkpoint: 0 });
     }
     const failures: ProjectorFailure[] = [];
+    // Documents stay in memory across batches and are written once cold, or at the end with the checkpoints:
+    // nothing reads these generations before they are switched to, and a crash before the end drops them.
+    const kept = new WorkingSet(this.workingSetSize);
     let active = targets;
     for (;;) {
       const head = await this.events.headPosition();
       active = active.filter((t) => t.checkpoint < head);
       if (active.length === 0) {
-        for (const t of targets) await this.ensureCollections(t.projection, t.generation);
+        failures.push(...(await this.applier.flush(targets, kept)));
         return { targets, failures };
       }
-      const result = await this.applier.advance(active, 1);
+      const result = await this.applier.advance(active, 1, kept);
       failures.push(...result.failures);
       active = active.filter((t) => !result.failures.some((f) => f.target === t));
       if (options.keepLease && !(await options.keepLease()))

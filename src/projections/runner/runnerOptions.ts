@@ -19,6 +19,11 @@ export interface RunnerOptions {
    * larger batches mean fewer reads and writes of the same documents, and the working set stays bounded by it.
    */
   buildBatchSize?: number;
+  /**
+   * Documents a build or rebuild keeps in memory between batches (default 20,000): each is written when it has
+   * not been used for this many others, or at the end, instead of after every batch that changed it.
+   */
+  buildWorkingSet?: number;
   /** Names this process in the projection lease; give each service instance its own. */
   instanceId?: string;
   /** How long the lease lasts without renewal: after a holder dies, another instance takes over this late. */
