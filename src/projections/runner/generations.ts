@@ -41,7 +41,10 @@ export class Generations {
    * start: its partly built generation goes live at the event before the failure, and the failure is returned so
    * the runner retries it like any other.
    */
-  async prepareAsLeader(keepLease: () => Promise<boolean>): Promise<ProjectorFailure[]> {
+  async prepareAsLeader(
+    keepLease: () => Promise<boolean>,
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<{ built: string[]; failures: ProjectorFailure[] }> {
     const toBuild: { projection: Projection; generation: number }[] = [];
     for (const projection of this.projections) {
       const { generation, version } = await this.stored(projection.name);
@@ -55,9 +58,9 @@ export class Generations {
       if (generation > 0) this.log(`projection ${projection.name}: version ${version} → ${projection.version}, rebuilding`);
       toBuild.push({ projection, generation: generation + 1 });
     }
-    const { targets, failures } = await this.build(toBuild, { keepLease });
+    const { targets, failures } = await this.build(toBuild, { keepLease, onProgress });
     for (const target of targets) await this.switchTo(target, target.generation - 1);
-    return failures;
+    return { built: targets.map((t) => t.projection.name), failures };
   }
 
   /** A follower's start: true once every projection has a generation of this build's version. */

@@ -41,6 +41,8 @@ export class ProjectionRunner {
   private readonly generations: Generations;
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
+  private readonly onBuildProgress?: (p: RebuildProgress) => void;
+  private builtAtStart: readonly string[] = [];
 
   constructor(
     private readonly events: EventStore,
@@ -49,6 +51,7 @@ export class ProjectionRunner {
     options: RunnerOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 500;
+    this.onBuildProgress = options.onBuildProgress;
     this.log = options.log ?? (() => {});
     this.logError = options.logError ?? this.log;
     this.clock = options.clock ?? systemRunnerClock;
@@ -63,6 +66,11 @@ export class ProjectionRunner {
     this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log, options.buildWorkingSet ?? 20_000);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
     this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, stopped) => this.behindError(position, timeoutMs, stopped));
+  }
+
+  /** The projections this process built before serving in start() (new, or their version changed). */
+  builtOnStart(): readonly string[] {
+    return this.builtAtStart;
   }
 
   /** Whether this process currently advances the projections (holds the lease). */
@@ -81,7 +89,8 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     for (;;) {
       if (await this.lease.hold()) {
-        const failed = await this.generations.prepareAsLeader(() => this.lease.hold());
+        const { built, failures: failed } = await this.generations.prepareAsLeader(() => this.lease.hold(), this.onBuildProgress);
+        this.builtAtStart = built;
         this.failures.takeOver();
         for (const f of failed) this.recordFailure(f);
         await this.publishFailures();
