@@ -63,7 +63,7 @@ export class ProjectionRunner {
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
     this.buildApplier = new BatchApplier(events, store, options.buildBatchSize ?? options.batchSize ?? 2000);
-    this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log, options.buildWorkingSet ?? 20_000);
+    this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log, options.buildWorkingSet ?? 5000);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
     this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, stopped) => this.behindError(position, timeoutMs, stopped));
   }

@@ -21,8 +21,9 @@ export interface RunnerOptions {
    */
   buildBatchSize?: number;
   /**
-   * Documents a build or rebuild keeps in memory between batches (default 20,000): each is written when it has
-   * not been used for this many others, or at the end, instead of after every batch that changed it.
+   * Documents a build or rebuild keeps in memory between batches (default 5,000): each is written when it has
+   * not been used for this many others, or at the end, instead of after every batch that changed it. On the
+   * standard bench log 5,000 took a third less CPU than 20,000: a smaller heap makes each full GC cheaper.
    */
   buildWorkingSet?: number;
   /** Told after each batch of the build start() runs for new projections (or changed versions), per projection. */
