@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type * as Jose from 'jose' with { 'resolution-mode': 'import' };
@@ -172,6 +172,20 @@ describe('npm run rebuild', () => {
     expectRefusal(unknown, /unknown projection nonsense/);
     expect(unknown.stderr).toContain('usage: npm run rebuild');
     expectRefusal(await run('rebuild', ['--fast'], { PAR_DATA_DIR: populated }), /Unknown option '--fast'/);
+  });
+
+  it('builds a read store it lacks once, on start, instead of building it and then rebuilding it', async () => {
+    const fresh = join(base, 'rebuild-fresh');
+    mkdirSync(fresh);
+    copyFileSync(join(populated, 'events.sqlite'), join(fresh, 'events.sqlite'));
+    const result = await run('rebuild', [], { PAR_DATA_DIR: fresh });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^built agencies, frameworks, .*, surveys on start: \d+ events in \d+\.\d s \(\d+ events\/s\)$/m);
+    expect(result.stdout).not.toMatch(/projection\(s\) over/);
+    // Run again, the read store exists: a rebuild into the next generation.
+    const again = await run('rebuild', ['surveys'], { PAR_DATA_DIR: fresh });
+    expect(again.stdout).toMatch(/^ {2}surveys +\d+\.\d s {2}generation 2 at position \d+$/m);
   });
 
   it('rebuilds the named projections in one pass and reports the rate, each projector’s time and the store’s', async () => {

@@ -138,8 +138,42 @@ const appraisalView = (a: AppraisalRecord | null): AppraisalView[] =>
 const draftView = (d: SelfRecord | undefined): DraftView | null =>
   d ? { applicable: d.applicable, points: display(d.points), explanation: d.explanation, evidence: d.evidence } : null;
 
+type Served = ReturnType<typeof scored>;
+
+/** The fields apply keeps up to date; present derives the others from them. */
+export type AssessmentKept = Omit<AssessmentDocument, keyof Served>;
+
+/**
+ * The served fields, empty until present derives them, in the order scored() writes them: a new document holds
+ * them from the start, so its keys (and its stored text) come in the same order however often it was presented
+ * (a later field such as surveyWaived always follows them).
+ */
+const UNSCORED: Record<keyof Served, null> = {
+  status: null,
+  totalPoints: null,
+  bonusPoints: null,
+  penaltyPoints: null,
+  selfTotalPoints: null,
+  applicableMaxPoints: null,
+  indexPercent: null,
+  band: null,
+  areas: null,
+  criteria: null,
+  submittedAt: null,
+  finalizedAt: null,
+  nonSubmission: null,
+  adjustments: null,
+  complaints: null,
+  reopenings: null,
+};
+
+/** A new assessment document before present derives its served fields (cheap: nothing is scored). */
+export function unscoredAssessment(base: AssessmentKept): AssessmentKept {
+  return { ...base, ...UNSCORED };
+}
+
 /** Re-derives every served field from the state, so the document can never disagree with its own state. */
-export function presentAssessment(base: Omit<AssessmentDocument, keyof ReturnType<typeof scored>>): AssessmentDocument {
+export function presentAssessment(base: AssessmentKept): AssessmentDocument {
   return { ...base, ...scored(base.state, base.frameworkAreas, base.bands, base.adjustmentCaps ?? NO_CAPS, base.surveyWaived ?? false) };
 }
 

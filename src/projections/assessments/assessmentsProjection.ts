@@ -2,7 +2,7 @@ import { evolveAssessment, initialAssessment } from '../../domain/assessment/ass
 import { bandsOf } from '../../domain/ranking/bands';
 import { ASSESSMENT_EVENT_TYPES, isAssessmentEvent, type AreaDefinition } from '../../events/parEvents';
 import { defineProjection } from '../projection';
-import { presentAssessment, type AssessmentDocument } from './assessmentDocument';
+import { presentAssessment, unscoredAssessment, type AssessmentKept } from './assessmentDocument';
 
 /** The projection keeps its own copy of each framework's tree, so it rebuilds without other projections. */
 interface FrameworkTree {
@@ -59,7 +59,9 @@ export const assessmentsProjection = defineProjection({
           const frameworkCode = frameworks.find((f) => f.group === p.group)?.frameworkCode;
           const tree = frameworkCode ? docs<FrameworkTree>('assessmentFrameworks', frameworkCode) : null;
           if (!frameworkCode || !tree) return [];
-          const doc = presentAssessment({
+          // Only the kept fields: present derives the served ones before the document is stored or read, once
+          // per write instead of once per participant here.
+          const doc = unscoredAssessment({
             year,
             agencyCode: p.code,
             agencyName: p.name,
@@ -79,19 +81,19 @@ export const assessmentsProjection = defineProjection({
         // Every assessment of the group is scored again (in present) without its survey leaves.
         const { year, agencyCodes } = event.data;
         return agencyCodes.flatMap((code) => {
-          const current = docs<AssessmentDocument>('assessments', assessmentId(year, code));
+          const current = docs<AssessmentKept>('assessments', assessmentId(year, code));
           if (!current) return [];
-          const doc: AssessmentDocument = { ...current, surveyWaived: true, updatedAt: at };
+          const doc: AssessmentKept = { ...current, surveyWaived: true, updatedAt: at };
           return [{ collection: 'assessments', id: assessmentId(year, code), doc }];
         });
       }
       default: {
         if (!isAssessmentEvent(event)) return [];
         const id = assessmentId(event.data.year, event.data.agencyCode);
-        const current = docs<AssessmentDocument>('assessments', id);
+        const current = docs<AssessmentKept>('assessments', id);
         if (!current) return []; // an assessment of an agency outside the cycle cannot have been accepted
         // Only the kept fields move here; the scores, areas and criteria are derived in present.
-        const doc: AssessmentDocument = { ...current, state: evolveAssessment(current.state, event, at), version: event.streamVersion, updatedAt: at };
+        const doc: AssessmentKept = { ...current, state: evolveAssessment(current.state, event, at), version: event.streamVersion, updatedAt: at };
         return [{ collection: 'assessments', id, doc }];
       }
     }
@@ -99,6 +101,6 @@ export const assessmentsProjection = defineProjection({
   // Scoring and rendering a whole framework took three quarters of a rebuild when done after every event; done
   // once per document per batch (and once per as-of read), from the state apply keeps.
   present(collection, doc) {
-    return collection === 'assessments' ? presentAssessment(doc as AssessmentDocument) : doc;
+    return collection === 'assessments' ? presentAssessment(doc as AssessmentKept) : doc;
   },
 });

@@ -12,6 +12,7 @@ import {
   type PendingAppraisal,
   type ResponsibilityDocument,
 } from './responsibilityDocument';
+import { appended, holds, without } from './pairIndex';
 
 /** Which leaves each appraising agency appraises in a framework, kept for the cycles that use it. */
 interface AssignmentsDocument {
@@ -63,14 +64,24 @@ export function selfAssessmentSent(data: ParEventData<'SelfAssessmentSubmitted' 
   if (own?.selfAssessment && own.selfAssessment.submittedAt === null) {
     changed.set(agencyCode, { ...own, selfAssessment: { ...own.selfAssessment, submittedAt: recordedAt } });
   }
+  // Each appraiser's new pairs are gathered, then appended in one copy of its list (not one copy per leaf).
+  const added = new Map<string, PendingAppraisal[]>();
   for (const score of scores) {
     if (!score.appraiserCode) continue;
     // The agency may appraise its own leaves' area for others (its own are reassigned): build on the latest copy.
     const latest = changed.get(score.appraiserCode) ?? agencyDoc(docs, year, score.appraiserCode);
     if (!latest) continue;
-    const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === score.criterionCode;
-    if (latest.pendingAppraisals.some(same) || latest.appraised.some(same)) continue;
-    changed.set(score.appraiserCode, { ...latest, pendingAppraisals: [...latest.pendingAppraisals, { agencyCode, criterionCode: score.criterionCode }] });
+    const { criterionCode } = score;
+    const fresh = added.get(score.appraiserCode) ?? [];
+    if (holds(latest.pendingAppraisals, agencyCode, criterionCode) || holds(latest.appraised, agencyCode, criterionCode)) continue;
+    if (fresh.some((p) => p.criterionCode === criterionCode)) continue;
+    fresh.push({ agencyCode, criterionCode });
+    added.set(score.appraiserCode, fresh);
+    changed.set(score.appraiserCode, latest);
+  }
+  for (const [appraiser, fresh] of added) {
+    const latest = changed.get(appraiser)!;
+    changed.set(appraiser, { ...latest, pendingAppraisals: appended(latest.pendingAppraisals, fresh) });
   }
   return [...changed.values()].map(agencyChange);
 }
@@ -84,9 +95,10 @@ export function criterionAppraised(data: ParEventData<'CriterionAppraised'>, doc
   const current = agencyDoc(docs, year, appraiserCode);
   if (!current) return [];
   const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === criterionCode;
-  const pendingAppraisals = current.pendingAppraisals.filter((p) => !same(p));
-  const appraised = current.appraised.some(same) ? current.appraised : [...current.appraised, { agencyCode, criterionCode }];
-  const explanationsToDecide = (current.explanationsToDecide ?? []).filter((e) => round !== 2 || !same(e));
+  const pendingAppraisals = without(current.pendingAppraisals, agencyCode, criterionCode);
+  const appraised = holds(current.appraised, agencyCode, criterionCode) ? current.appraised : appended(current.appraised, [{ agencyCode, criterionCode }]);
+  const toDecide = current.explanationsToDecide ?? [];
+  const explanationsToDecide = round === 2 ? toDecide.filter((e) => !same(e)) : toDecide;
   const appraiserDoc: ResponsibilityDocument = { ...current, pendingAppraisals, appraised, explanationsToDecide };
   if (round !== 2) return [agencyChange(appraiserDoc)];
   const agency = agencyCode === appraiserCode ? appraiserDoc : agencyDoc(docs, year, agencyCode);

@@ -4,6 +4,7 @@ import type { ReadStore } from '../store/readStore';
 import type { BatchApplier, ProjectorFailure } from './applyBatch';
 import type { RunnerClock } from './clock';
 import { checkpointKey, generationKey, physical, versionKey, type Target } from './target';
+import { WorkingSet } from './workingSet';
 
 export interface RebuildProgress {
   projection: string;
@@ -30,6 +31,8 @@ export class Generations {
     private readonly applier: BatchApplier,
     private readonly clock: RunnerClock,
     private readonly log: (message: string) => void,
+    /** Documents a build keeps in memory between batches (RunnerOptions.buildWorkingSet). */
+    private readonly workingSetSize: number,
   ) {}
 
   /**
@@ -38,7 +41,10 @@ export class Generations {
    * start: its partly built generation goes live at the event before the failure, and the failure is returned so
    * the runner retries it like any other.
    */
-  async prepareAsLeader(keepLease: () => Promise<boolean>): Promise<ProjectorFailure[]> {
+  async prepareAsLeader(
+    keepLease: () => Promise<boolean>,
+    onProgress?: (p: RebuildProgress) => void,
+  ): Promise<{ built: string[]; failures: ProjectorFailure[] }> {
     const toBuild: { projection: Projection; generation: number }[] = [];
     for (const projection of this.projections) {
       const { generation, version } = await this.stored(projection.name);
@@ -52,9 +58,9 @@ export class Generations {
       if (generation > 0) this.log(`projection ${projection.name}: version ${version} → ${projection.version}, rebuilding`);
       toBuild.push({ projection, generation: generation + 1 });
     }
-    const { targets, failures } = await this.build(toBuild, { keepLease });
+    const { targets, failures } = await this.build(toBuild, { keepLease, onProgress });
     for (const target of targets) await this.switchTo(target, target.generation - 1);
-    return failures;
+    return { built: targets.map((t) => t.projection.name), failures };
   }
 
   /** A follower's start: true once every projection has a generation of this build's version. */
@@ -88,21 +94,24 @@ export class Generations {
     for (const { projection, generation } of specs) {
       // A generation left half-built by an interrupted rebuild is dropped, not trusted.
       for (const c of projection.collections) await this.store.dropCollection(physical(c.name, generation));
-      // Indexes come after the replay: maintaining them on every write of a document rewritten batch after batch
-      // cost more than building them once (nothing queries a generation before it is switched to).
-      for (const c of projection.collections) await this.store.ensureCollection({ name: physical(c.name, generation), indexes: [] });
+      // Indexes come first: a build writes each document about once (WorkingSet), so keeping them up to date costs
+      // less than creating them after the replay, which scans every collection of the store once per index.
+      await this.ensureCollections(projection, generation);
       targets.push({ projection, generation, checkpoint: 0 });
     }
     const failures: ProjectorFailure[] = [];
+    // Documents stay in memory across batches and are written once cold, or at the end with the checkpoints:
+    // nothing reads these generations before they are switched to, and a crash before the end drops them.
+    const kept = new WorkingSet(this.workingSetSize);
     let active = targets;
     for (;;) {
       const head = await this.events.headPosition();
       active = active.filter((t) => t.checkpoint < head);
       if (active.length === 0) {
-        for (const t of targets) await this.ensureCollections(t.projection, t.generation);
+        failures.push(...(await this.applier.flush(targets, kept)));
         return { targets, failures };
       }
-      const result = await this.applier.advance(active, 1);
+      const result = await this.applier.advance(active, 1, kept);
       failures.push(...result.failures);
       active = active.filter((t) => !result.failures.some((f) => f.target === t));
       if (options.keepLease && !(await options.keepLease()))

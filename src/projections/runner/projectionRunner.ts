@@ -44,6 +44,8 @@ export class ProjectionRunner {
   private readonly failures: ProjectionFailures;
   private readonly waiters: PositionWaiters;
   private readonly tail: AppendedTail;
+  private readonly onBuildProgress?: (p: RebuildProgress) => void;
+  private builtAtStart: readonly string[] = [];
 
   constructor(
     private readonly events: EventStore,
@@ -52,6 +54,7 @@ export class ProjectionRunner {
     options: RunnerOptions = {},
   ) {
     this.pollMs = options.pollMs ?? 500;
+    this.onBuildProgress = options.onBuildProgress;
     this.log = options.log ?? (() => {});
     this.logError = options.logError ?? this.log;
     this.clock = options.clock ?? systemRunnerClock;
@@ -65,9 +68,14 @@ export class ProjectionRunner {
       if (this.generations.live.get(name) === target) this.applied.set(name, (this.applied.get(name) ?? 0) + count);
     });
     this.buildApplier = new BatchApplier(events, store, options.buildBatchSize ?? options.batchSize ?? 2000);
-    this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log);
+    this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log, options.buildWorkingSet ?? 5000);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
     this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, projections, stopped) => this.behindError(position, timeoutMs, projections, stopped));
+  }
+
+  /** The projections this process built before serving in start() (new, or their version changed). */
+  builtOnStart(): readonly string[] {
+    return this.builtAtStart;
   }
 
   /** Whether this process currently advances the projections (holds the lease). */
@@ -86,7 +94,8 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     for (;;) {
       if (await this.lease.hold()) {
-        const failed = await this.generations.prepareAsLeader(() => this.lease.hold());
+        const { built, failures: failed } = await this.generations.prepareAsLeader(() => this.lease.hold(), this.onBuildProgress);
+        this.builtAtStart = built;
         this.failures.takeOver();
         for (const f of failed) this.recordFailure(f);
         await this.publishFailures();

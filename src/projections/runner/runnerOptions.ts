@@ -1,5 +1,6 @@
 import type { RunnerClock } from './clock';
 import type { RetryPolicy } from './failures';
+import type { RebuildProgress } from './generations';
 
 /** What a rebuild took: the log's head when it started, the wall time, and each projector's own share of it. */
 export interface RebuildReport {
@@ -19,6 +20,14 @@ export interface RunnerOptions {
    * larger batches mean fewer reads and writes of the same documents, and the working set stays bounded by it.
    */
   buildBatchSize?: number;
+  /**
+   * Documents a build or rebuild keeps in memory between batches (default 5,000): each is written when it has
+   * not been used for this many others, or at the end, instead of after every batch that changed it. On the
+   * standard bench log 5,000 took a third less CPU than 20,000: a smaller heap makes each full GC cheaper.
+   */
+  buildWorkingSet?: number;
+  /** Told after each batch of the build start() runs for new projections (or changed versions), per projection. */
+  onBuildProgress?: (p: RebuildProgress) => void;
   /** Names this process in the projection lease; give each service instance its own. */
   instanceId?: string;
   /** How long the lease lasts without renewal: after a holder dies, another instance takes over this late. */
