@@ -9,7 +9,7 @@ import { DEFAULT_RETRY, FAILURES_META_KEY, ProjectionFailures } from './failures
 import { Generations, type RebuildProgress } from './generations';
 import { RunnerLease } from './lease';
 import type { RebuildReport, RunnerOptions } from './runnerOptions';
-import type { ProjectionState, ProjectionStatus } from './status';
+import { describeProjection, type ProjectionStatus } from './status';
 import { PositionWaiters, ProjectionsBehindError } from './waiters';
 
 export type { RebuildProgress } from './generations';
@@ -215,22 +215,15 @@ export class ProjectionRunner {
   }
 
   status(): ProjectionStatus[] {
-    return this.projections.map((p) => {
-      const live = this.generations.live.get(p.name);
-      const failure = this.failures.get(p.name);
-      const rebuilding = this.rebuilding.get(p.name) ?? null;
-      const status: ProjectionState = failure ? 'FAILED' : rebuilding ? 'REBUILDING' : this.lease.isHeld ? 'RUNNING' : 'FOLLOWING';
-      return {
-        name: p.name,
-        status,
-        appliedSinceStart: this.applied.get(p.name) ?? 0,
-        version: p.version,
-        generation: live?.generation ?? 0,
-        checkpoint: live?.checkpoint ?? 0,
-        rebuilding,
-        failure: failure && { ...failure, failedAt: new Date(failure.failedAt), nextRetryAt: new Date(failure.nextRetryAt) },
-      };
-    });
+    return this.projections.map((p) =>
+      describeProjection(p.name, p.version, {
+        live: this.generations.live.get(p.name),
+        failure: this.failures.get(p.name),
+        rebuilding: this.rebuilding.get(p.name) ?? null,
+        applied: this.applied.get(p.name) ?? 0,
+        leader: this.lease.isHeld,
+      }),
+    );
   }
 
   private async follow(): Promise<void> {
