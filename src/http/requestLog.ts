@@ -42,6 +42,16 @@ export function linkContextToResponse(context: object, res: ServerResponse): voi
   (context as { [RESPONSE]?: ServerResponse })[RESPONSE] = res;
 }
 
+/** The HTTP response of a GraphQL request, from its context (linkContextToResponse), if linked. */
+export function contextResponse(context: object): ServerResponse | undefined {
+  return (context as { [RESPONSE]?: ServerResponse })[RESPONSE];
+}
+
+/** The operation of an answer given outside Apollo (a cached answer), for the log line. */
+export function noteOperation(res: ServerResponse, operation: string | undefined, operationType: string): void {
+  noteOn(res, { operation, operationType });
+}
+
 /** The path as the client sent it, without the query string (express rewrites req.url inside a mounted app). */
 function pathOf(req: IncomingMessage): string {
   return ((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '').split('?')[0];
@@ -97,7 +107,7 @@ export function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPl
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName, operation, request, response }) {
-          const res = (contextValue as { [RESPONSE]?: ServerResponse })[RESPONSE];
+          const res = contextResponse(contextValue);
           if (!res) return;
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];

@@ -5,6 +5,7 @@ import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
 import type { CycleDocument } from './cycles/cyclesProjection';
+import { DocumentCache, type OnRead } from './documentCache';
 import type { FrameworkDocument } from './frameworks/frameworksProjection';
 import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
@@ -45,10 +46,15 @@ const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.n
 
 /** The query side: reads projected documents from the live generation of each projection. */
 export class ReadModels {
+  /** Rankings: few, large, read far more often than they change (a ranking request re-parsed half a megabyte). */
+  private readonly cached: DocumentCache;
+
   constructor(
     private readonly store: ReadStore,
     private readonly runner: ProjectionRunner,
-  ) {}
+  ) {
+    this.cached = new DocumentCache(store);
+  }
 
   private collection(projection: string, logical = projection) {
     return this.runner.collection(projection, logical);
@@ -105,8 +111,12 @@ export class ReadModels {
     return docs.sort((a, b) => compareVietnamese(a.agencyName, b.agencyName));
   }
 
-  ranking(year: number, group: AgencyGroup): Promise<RankingDocument | null> {
-    return this.get('rankings', rankingId(year, group));
+  /** Shared and frozen (DocumentCache): callers derive from it, never change it. `onRead` learns the version read. */
+  ranking(year: number, group: AgencyGroup, onRead?: OnRead): Promise<RankingDocument | null> {
+    const collection = this.collection('rankings');
+    // A rebuild swaps the live collection: what was read from the one before is no longer current.
+    const sameCollection: OnRead | undefined = onRead && ((stillCurrent) => onRead(async () => this.collection('rankings') === collection && stillCurrent()));
+    return this.cached.get(collection, rankingId(year, group), (doc: RankingDocument) => doc, sameCollection);
   }
 
   async rankingHistory(group: AgencyGroup): Promise<RankingDocument[]> {

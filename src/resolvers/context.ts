@@ -3,6 +3,7 @@ import type { ProjectionName } from '../projections/allProjections';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
 import type { CommandReports } from './commandReports';
+import type { AnswerSources } from '../http/answerCache';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
 import type { LogVerificationResult } from '../events/chainVerifier';
@@ -29,6 +30,8 @@ export interface RequestContext {
   projections: ProjectionRunner;
   /** Continues from the last verified head; `full` re-checks from the genesis (rate-limited). */
   verifyLog(options: { full: boolean }): Promise<LogVerificationResult>;
+  /** Root fields whose answer may be kept whole declare it here, with what it was read from (AnswerCache). */
+  answerSources: AnswerSources;
   /** One batched read per kind and request, however many assessments, leaves and rounds ask for it. */
   loaders: { agency: DataLoader<string, AgencyDocument | null>; framework: DataLoader<string, FrameworkDocument | null> };
 }
