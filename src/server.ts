@@ -206,7 +206,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         },
       }),
     );
-    app.use(requestErrorHandler());
+    app.use(requestErrorHandler(logger));
     await runner.catchUp();
     ready = true;
     const url = `http://localhost:${port}/graphql`;

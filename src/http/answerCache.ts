@@ -98,11 +98,12 @@ export class AnswerCache {
           if (!res || key === null || actor === null || !operation || operation.operation !== 'query') return;
           if (response.body.kind !== 'single' || response.body.singleResult.errors || (response.http.status ?? 200) !== 200) return;
           const sources = contextValue.answerSources;
-          // Every root field cacheable: no fragments at the root (conservative), __typename needs nothing.
+          // Every root field cacheable: no fragments at the root (conservative), __typename needs nothing. An
+          // operation of nothing but __typename is not kept: it is what measures the cost of the request pipeline.
           const cacheable = operation.selectionSet.selections.every(
             (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || sources.fields.has(s.alias?.value ?? s.name.value)),
           );
-          if (!cacheable) return;
+          if (!cacheable || sources.fields.size === 0) return;
           const full = `${rolesKey(actor)}\n${key}`;
           const checks = [...sources.checks];
           const send = res.send.bind(res);
