@@ -54,6 +54,11 @@ function prepareStatements(db: Db) {
     selectStream: db.prepare<[string, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version`,
     ),
+    // The id and type lists travel as JSON array parameters: one statement for any number of them.
+    selectStreamsOfTypes: db.prepare<[string, string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?))
+       AND global_position <= ? ORDER BY global_position`,
+    ),
     selectAll: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
   };
 }
@@ -123,6 +128,12 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     validateAfterVersion(afterVersion);
     return this.statements.selectStream.all(streamId, afterVersion).map(toRecordedEvent);
+  }
+
+  async readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    if (streamIds.length === 0 || types.length === 0) return [];
+    return this.statements.selectStreamsOfTypes.all(JSON.stringify(streamIds), JSON.stringify(types), upTo).map(toRecordedEvent);
   }
 
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
