@@ -181,6 +181,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const commandReports = new CommandReports();
+          const answerSources = new AnswerSources();
           const context: RequestContext = {
             // Verified already when the answer cache looked the request up.
             actor: (res.locals.actor as RequestContext['actor'] | undefined) ?? (await authenticate(verifyToken, req.headers.authorization, res)),
@@ -198,8 +199,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
             now: () => clock.now(),
             projections: runner,
             verifyLog: (verifyOptions) => verifier.verify(verifyOptions),
-            loaders: createLoaders(read),
-            answerSources: new AnswerSources(),
+            loaders: createLoaders(read, answerSources),
+            answerSources,
           };
           linkContextToResponse(context, res);
           return context;

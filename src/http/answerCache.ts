@@ -3,7 +3,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { RequestHandler, Response } from 'express';
 import { Kind, type GraphQLResolveInfo } from 'graphql';
 import type { Actor } from '../events/envelope';
-import type { OnRead } from '../projections/documentCache';
+import type { OnRead } from '../projections/readModels';
 import { contextResponse, noteOperation } from './requestLog';
 
 /**
@@ -13,6 +13,8 @@ import { contextResponse, noteOperation } from './requestLog';
 export class AnswerSources {
   readonly fields = new Set<string>();
   readonly checks: (() => Promise<boolean>)[] = [];
+  /** Set by a read no check covers (a DataLoader's batch): the answer is then never kept. */
+  untracked = false;
 
   cacheable(info: GraphQLResolveInfo): OnRead {
     if (info.path.prev === undefined) this.fields.add(String(info.path.key));
@@ -103,7 +105,7 @@ export class AnswerCache {
           const cacheable = operation.selectionSet.selections.every(
             (s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || sources.fields.has(s.alias?.value ?? s.name.value)),
           );
-          if (!cacheable || sources.fields.size === 0) return;
+          if (!cacheable || sources.fields.size === 0 || sources.untracked) return;
           const full = `${rolesKey(actor)}\n${key}`;
           const checks = [...sources.checks];
           const send = res.send.bind(res);
@@ -113,7 +115,7 @@ export class AnswerCache {
             if (typeof body === 'string' && res.statusCode === 200) {
               this.keep(full, {
                 requestKey: key,
-                body: Buffer.from(body),
+                body: Buffer.from(JSON.stringify(JSON.parse(body))),
                 contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
                 etag: res.getHeader('etag') as string | undefined,
                 checks,

@@ -5,12 +5,6 @@ interface Entry {
   value: unknown;
 }
 
-/**
- * Told, for an answer derived from a read, how to check later that the read would still give the same: an answer
- * cache keeps the answer while every such check passes.
- */
-export type OnRead = (stillCurrent: () => Promise<boolean>) => void;
-
 /** Makes a cached value read-only all the way down: every request shares it, none may change it. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -35,18 +29,21 @@ export class DocumentCache {
     private readonly capacity = 64,
   ) {}
 
-  /** The document `derive`d (derive runs once per written version), or null when there is no document. */
-  async get<T, R>(collection: string, id: string, derive: (doc: T) => R, onRead?: OnRead): Promise<R | null> {
+  /**
+   * The document `derive`d (derive runs once per written version), or null when there is no document;
+   * `onPosition` learns the position of the version served (null: absent).
+   */
+  async get<T, R>(collection: string, id: string, derive: (doc: T) => R, onPosition?: (position: number | null) => void): Promise<R | null> {
     const key = `${collection}\u0000${id}`;
     const cached = this.entries.get(key);
     if (cached !== undefined && (await this.store.positionOf(collection, id)) === cached.position) {
       this.entries.delete(key); // re-inserted below: Map order doubles as least-recently-used order
       this.entries.set(key, cached);
-      onRead?.(this.unchangedSince(collection, id, cached.position));
+      onPosition?.(cached.position);
       return cached.value as R;
     }
     const stored = await this.store.get<T>(collection, id);
-    onRead?.(this.unchangedSince(collection, id, stored?.position ?? null));
+    onPosition?.(stored?.position ?? null);
     if (stored === null) {
       this.entries.delete(key);
       return null;
@@ -56,10 +53,5 @@ export class DocumentCache {
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, { position: stored.position, value });
     return value;
-  }
-
-  /** Whether the document is still at `position` (null: still absent). */
-  private unchangedSince(collection: string, id: string, position: number | null): () => Promise<boolean> {
-    return async () => (await this.store.positionOf(collection, id)) === position;
   }
 }

@@ -5,7 +5,7 @@ import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
 import type { CycleDocument } from './cycles/cyclesProjection';
-import { DocumentCache, type OnRead } from './documentCache';
+import { DocumentCache } from './documentCache';
 import type { FrameworkDocument } from './frameworks/frameworksProjection';
 import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
@@ -41,6 +41,12 @@ interface AuditPage {
 
 /** Above this many visible assessment streams, an audit page walks the trail in position order (walkTrail). */
 const WALK_ABOVE_STREAMS = 64;
+
+/**
+ * Told, for an answer derived from a read, how to check later that the read would still give the same: an answer
+ * cache (src/http/answerCache.ts) keeps the answer while every such check passes.
+ */
+export type OnRead = (stillCurrent: () => Promise<boolean>) => void;
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.name, b.name);
 
@@ -101,8 +107,13 @@ export class ReadModels {
     return this.store.find<CycleDocument>(this.collection('cycles'), { sort: [{ field: 'year', direction: -1 }] });
   }
 
-  assessment(year: number, agencyCode: string): Promise<AssessmentDocument | null> {
-    return this.get('assessments', assessmentId(year, agencyCode));
+  /** `onRead` learns how to check later that the document read is still current (AnswerCache). */
+  async assessment(year: number, agencyCode: string, onRead?: OnRead): Promise<AssessmentDocument | null> {
+    const collection = this.collection('assessments');
+    const id = assessmentId(year, agencyCode);
+    const stored = await this.store.get<AssessmentDocument>(collection, id);
+    onRead?.(this.unchangedSince('assessments', collection, id, stored?.position ?? null));
+    return stored?.doc ?? null;
   }
 
   async assessments(year: number, group?: AgencyGroup | null): Promise<AssessmentDocument[]> {
@@ -114,9 +125,15 @@ export class ReadModels {
   /** Shared and frozen (DocumentCache): callers derive from it, never change it. `onRead` learns the version read. */
   ranking(year: number, group: AgencyGroup, onRead?: OnRead): Promise<RankingDocument | null> {
     const collection = this.collection('rankings');
+    const id = rankingId(year, group);
+    const onPosition = onRead && ((position: number | null) => onRead(this.unchangedSince('rankings', collection, id, position)));
+    return this.cached.get(collection, id, (doc: RankingDocument) => doc, onPosition);
+  }
+
+  /** Whether a document read at `position` (null: absent) would still read the same. */
+  private unchangedSince(projection: string, collection: string, id: string, position: number | null): () => Promise<boolean> {
     // A rebuild swaps the live collection: what was read from the one before is no longer current.
-    const sameCollection: OnRead | undefined = onRead && ((stillCurrent) => onRead(async () => this.collection('rankings') === collection && stillCurrent()));
-    return this.cached.get(collection, rankingId(year, group), (doc: RankingDocument) => doc, sameCollection);
+    return async () => this.collection(projection) === collection && (await this.store.positionOf(collection, id)) === position;
   }
 
   async rankingHistory(group: AgencyGroup): Promise<RankingDocument[]> {

@@ -36,9 +36,16 @@ export interface RequestContext {
   loaders: { agency: DataLoader<string, AgencyDocument | null>; framework: DataLoader<string, FrameworkDocument | null> };
 }
 
-export function createLoaders(read: ReadModels): RequestContext['loaders'] {
+/** `sources` learns that the answer read what no check covers: it is not kept (AnswerCache). */
+export function createLoaders(read: ReadModels, sources: AnswerSources): RequestContext['loaders'] {
   return {
-    agency: new DataLoader((codes: readonly string[]) => read.agenciesByCodes(codes)),
-    framework: new DataLoader((codes: readonly string[]) => read.frameworksByCodes(codes)),
+    agency: new DataLoader((codes: readonly string[]) => {
+      sources.untracked = true;
+      return read.agenciesByCodes(codes);
+    }),
+    framework: new DataLoader((codes: readonly string[]) => {
+      sources.untracked = true;
+      return read.frameworksByCodes(codes);
+    }),
   };
 }

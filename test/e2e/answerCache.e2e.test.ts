@@ -30,7 +30,7 @@ describe('kept ranking answers over HTTP', () => {
   beforeAll(async () => {
     t = await startTestService();
     coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
-    await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN'], year: YEAR });
+    await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN', 'DAILOC'], year: YEAR });
   });
   afterAll(async () => t?.stop());
 
@@ -48,6 +48,21 @@ describe('kept ranking answers over HTTP', () => {
     expect(codes(expectData(await t.gql(RANKING, { year: YEAR }, coordinator)).ranking).sort()).toEqual(['HOIAN', 'TAMKY']);
     // A year without a cycle answers null, kept apart from the year asked before.
     expect(expectData(await t.gql(RANKING, { year: 2031 }, coordinator)).ranking).toBeNull();
+  });
+
+  it('keeps an assessment answer only until the assessment changes, and never for a reader who may not read it', async () => {
+    const ASSESSMENT = `query($code: ID!) { assessment(year: ${YEAR}, agencyCode: $code) { status totalPoints criteria { code selfPoints } } }`;
+    const opened = expectData(await t.gql(ASSESSMENT, { code: 'DAILOC' }, coordinator)).assessment;
+    expect(opened.status).toBe('NOT_SUBMITTED');
+    expect(expectData(await t.gql(ASSESSMENT, { code: 'DAILOC' }, coordinator)).assessment).toEqual(opened);
+    const other = await t.gql(ASSESSMENT, { code: 'DAILOC' }, t.token(['AGENCY_OFFICER'], 'HOIAN'));
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const scores = Object.entries(SELF).map(([criterionCode, points]) => ({ criterionCode, points, evidence: [`KH số 2/KH-UBND ${criterionCode}`] }));
+    expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'DAILOC', scores } }, t.token(['AGENCY_OFFICER'], 'DAILOC')));
+    const submitted = expectData(await t.gql(ASSESSMENT, { code: 'DAILOC' }, coordinator)).assessment;
+    expect(submitted.status).toBe('SUBMITTED');
+    expect(submitted.criteria.find((c: { code: string }) => c.code === '1.1').selfPoints).toBe(4);
   });
 
   it('still refuses a request without a valid token when its answer is kept', async () => {
