@@ -52,14 +52,17 @@ const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.n
 
 /** The query side: reads projected documents from the live generation of each projection. */
 export class ReadModels {
-  /** Rankings: few, large, read far more often than they change (a ranking request re-parsed half a megabyte). */
+  /**
+   * Rankings and cycles: few, large, read far more often than they change (a ranking request re-parsed half a
+   * megabyte, a scope check a cycle of 60 KB).
+   */
   private readonly cached: DocumentCache;
 
   constructor(
     private readonly store: ReadStore,
     private readonly runner: ProjectionRunner,
   ) {
-    this.cached = new DocumentCache(store);
+    this.cached = new DocumentCache(store, 128);
   }
 
   private collection(projection: string, logical = projection) {
@@ -99,8 +102,9 @@ export class ReadModels {
     return this.store.find<FrameworkDocument>(this.collection('frameworks'), { filter: group ? { group } : {}, sort: [{ field: 'code', direction: 1 }] });
   }
 
+  /** Shared and frozen (DocumentCache): every scope check of a reader who is not allowed everything reads it. */
   cycle(year: number): Promise<CycleDocument | null> {
-    return this.get('cycles', String(year));
+    return this.cached.get(this.collection('cycles'), String(year), (doc: CycleDocument) => doc);
   }
 
   cycles(): Promise<CycleDocument[]> {

@@ -38,14 +38,21 @@ export interface RequestContext {
 
 /** `sources` learns that the answer read what no check covers: it is not kept (AnswerCache). */
 export function createLoaders(read: ReadModels, sources: AnswerSources): RequestContext['loaders'] {
+  // Made on first use: most requests never load through them.
+  let agency: DataLoader<string, AgencyDocument | null> | undefined;
+  let framework: DataLoader<string, FrameworkDocument | null> | undefined;
   return {
-    agency: new DataLoader((codes: readonly string[]) => {
-      sources.untracked = true;
-      return read.agenciesByCodes(codes);
-    }),
-    framework: new DataLoader((codes: readonly string[]) => {
-      sources.untracked = true;
-      return read.frameworksByCodes(codes);
-    }),
+    get agency() {
+      return (agency ??= new DataLoader((codes: readonly string[]) => {
+        sources.untracked = true;
+        return read.agenciesByCodes(codes);
+      }));
+    },
+    get framework() {
+      return (framework ??= new DataLoader((codes: readonly string[]) => {
+        sources.untracked = true;
+        return read.frameworksByCodes(codes);
+      }));
+    },
   };
 }
