@@ -114,8 +114,11 @@ export class AsOfReader {
 
   async ranking(year: number, group: AgencyGroup, asOf: AsOf): Promise<RankingDocument | null> {
     const position = await this.positionOf(asOf);
-    const cycle = await this.cycleAt(year, position);
-    if (!cycle.opened) return null;
+    // Of the cycle stream too, only what a ranking folds (its surveys and schedule changes are most of it).
+    const cycleEvents = await this.loadHandled(rankingsProjection, [streams.cycle(year)], position);
+    const opened = cycleEvents.find((e) => e.type === 'AssessmentCycleOpened');
+    if (opened?.type !== 'AssessmentCycleOpened') return null;
+    const cycle = { events: cycleEvents, opened };
     const participants = cycle.opened.data.participants.filter((p) => p.group === group).map((p) => streams.assessment(year, p.code));
     // A ranking needs only the finalisations and reopenings of each participant's stream: whole streams (every
     // draft, score and appraisal) were nearly all of the time of an as-of ranking (0.7 s for 680 agencies).
