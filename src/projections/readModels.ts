@@ -39,6 +39,12 @@ interface AuditPage {
   totalCount: number;
 }
 
+/** How many audit entries matched a filter up to which position. */
+interface AuditCount {
+  count: number;
+  upTo: number;
+}
+
 /** How many audit filters' counts are remembered. */
 const AUDIT_COUNTS = 256;
 
@@ -61,7 +67,7 @@ export class ReadModels {
    */
   private readonly cached: DocumentCache;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
-  private readonly auditCounts = new Map<string, { count: number; upTo: number }>();
+  private readonly auditCounts = new Map<string, Promise<AuditCount>>();
 
   constructor(
     private readonly store: ReadStore,
@@ -207,20 +213,29 @@ export class ReadModels {
    */
   private async countAudit(collection: string, conditions: Filter): Promise<number> {
     const key = `${collection}\n${JSON.stringify(conditions)}`;
-    const known = this.auditCounts.get(key) ?? { count: 0, upTo: 0 };
+    // Counts of one filter follow each other: a hundred pages asked at once would otherwise each count the whole
+    // trail, none of them finding the count of another.
+    const known = this.auditCounts.get(key) ?? Promise.resolve({ count: 0, upTo: 0 });
+    const counted = known.then((before) => this.countSince(collection, conditions, before));
+    this.auditCounts.delete(key);
+    if (this.auditCounts.size >= AUDIT_COUNTS) this.auditCounts.delete(this.auditCounts.keys().next().value as string);
+    this.auditCounts.set(key, counted);
+    counted.catch(() => {
+      if (this.auditCounts.get(key) === counted) this.auditCounts.delete(key);
+    });
+    return (await counted).count;
+  }
+
+  private async countSince(collection: string, conditions: Filter, known: AuditCount): Promise<AuditCount> {
     // The newest match first, then the count up to it: entries written meanwhile are left for the next count.
     const [newest] = await this.store.find<AuditEntry>(collection, {
       filter: { ...conditions, position: { $gt: known.upTo } },
       sort: [{ field: 'position', direction: -1 }],
       limit: 1,
     });
-    if (newest === undefined) return known.count;
+    if (newest === undefined) return known;
     const added = await this.store.count(collection, { ...conditions, position: { $gt: known.upTo, $lte: newest.position } });
-    const counted = { count: known.count + added, upTo: newest.position };
-    this.auditCounts.delete(key);
-    if (this.auditCounts.size >= AUDIT_COUNTS) this.auditCounts.delete(this.auditCounts.keys().next().value as string);
-    this.auditCounts.set(key, counted);
-    return counted.count;
+    return { count: known.count + added, upTo: newest.position };
   }
 
   /**
