@@ -115,7 +115,7 @@ export class AnswerCache {
             if (typeof body === 'string' && res.statusCode === 200) {
               this.keep(full, {
                 requestKey: key,
-                body: Buffer.from(JSON.stringify(JSON.parse(body))),
+                body: Buffer.from(body),
                 contentType: String(res.getHeader('content-type') ?? 'application/json; charset=utf-8'),
                 etag: res.getHeader('etag') as string | undefined,
                 checks,

@@ -65,6 +65,20 @@ describe('kept ranking answers over HTTP', () => {
     expect(submitted.criteria.find((c: { code: string }) => c.code === '1.1').selfPoints).toBe(4);
   });
 
+  it('sends a kept answer byte for byte as it was first sent', async () => {
+    const post = async () => {
+      const res = await fetch(t.service.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${coordinator}` },
+        body: JSON.stringify({ query: RANKING, variables: { year: YEAR + 1 } }),
+      });
+      return { type: res.headers.get('content-type'), text: await res.text() };
+    };
+    const first = await post();
+    expect(JSON.parse(first.text)).toEqual({ data: { ranking: null } });
+    expect(await post()).toEqual(first);
+  });
+
   it('still refuses a request without a valid token when its answer is kept', async () => {
     expectData(await t.gql(RANKING, { year: YEAR }, coordinator));
     expectData(await t.gql(RANKING, { year: YEAR }, coordinator));
