@@ -29,6 +29,7 @@ import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
 import { knownOperationTypeRule } from './schema/knownOperationTypeRule';
 import { aliasLimitRule, aliasPreCheck, queryCostPlugin } from './schema/queryLimits';
+import { AnswerCache, AnswerSources } from './http/answerCache';
 import { authenticate } from './http/authenticate';
 import { corsFor } from './http/cors';
 import { createLogger } from './http/logger';
@@ -89,6 +90,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
   let ready = false;
   const app = express();
   app.disable('x-powered-by');
+  // ETags serve GET revalidation; answers here are POSTed and never revalidated, and hashing each large one cost.
+  app.set('etag', false);
   app.use(requestLogging(logger));
   const cors = corsFor(config.PAR_CORS_ORIGINS);
   if (cors) app.use(cors);
@@ -140,6 +143,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();
 
+    const answers = new AnswerCache();
     apollo = new ApolloServer<RequestContext>({
       schema: fixCommandIds(await buildParSchema()),
       includeStacktraceInErrorResponses: false,
@@ -151,6 +155,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         requestLogPlugin(),
         queryCostPlugin(config.PAR_MAX_QUERY_COST),
         commandReportsPlugin(),
+        answers.plugin(),
         // No type or field declares a cache hint, yet Apollo's default cache-control plugin wraps every resolved
         // field to collect them: a ranking's few thousand fields paid for it on every request.
         ApolloServerPluginCacheControlDisabled(),
@@ -170,13 +175,17 @@ export async function startService(config: Config, options: ServiceOptions = {})
     app.use(
       '/graphql',
       express.json({ limit: config.PAR_MAX_BODY }),
+      // A kept answer needs neither parsing nor validation: it was answered without error before.
+      answers.middleware((authorization, res) => authenticate(verifyToken, authorization, res).catch(() => null)),
       // Hundreds of aliases are refused here, before Apollo's validation walks every one of them.
       aliasPreCheck(config.PAR_MAX_ALIASES, MAX_QUERY_TOKENS),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
           const commandReports = new CommandReports();
+          const answerSources = new AnswerSources();
           const context: RequestContext = {
-            actor: await authenticate(verifyToken, req.headers.authorization, res),
+            // Verified already when the answer cache looked the request up.
+            actor: (res.locals.actor as RequestContext['actor'] | undefined) ?? (await authenticate(verifyToken, req.headers.authorization, res)),
             commands,
             read,
             asOf,
@@ -191,14 +200,15 @@ export async function startService(config: Config, options: ServiceOptions = {})
             now: () => clock.now(),
             projections: runner,
             verifyLog: (verifyOptions) => verifier.verify(verifyOptions),
-            loaders: createLoaders(read),
+            loaders: createLoaders(read, answerSources),
+            answerSources,
           };
           linkContextToResponse(context, res);
           return context;
         },
       }),
     );
-    app.use(requestErrorHandler());
+    app.use(requestErrorHandler(logger));
     await runner.catchUp();
     ready = true;
     const url = `http://localhost:${port}/graphql`;

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { noteErrorCodes } from './requestLog';
+import type { Logger } from 'pino';
+import { noteErrorCodes, REQUEST_ID_HEADER } from './requestLog';
 
 interface BodyError {
   type?: string;
@@ -8,7 +9,7 @@ interface BodyError {
 }
 
 /** Malformed JSON and oversized bodies get a GraphQL-shaped answer instead of an HTML page or a stack trace. */
-export function requestErrorHandler() {
+export function requestErrorHandler(logger: Logger) {
   return (error: BodyError, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
     noteErrorCodes(res, ['BAD_REQUEST']);
@@ -18,7 +19,7 @@ export function requestErrorHandler() {
     if (error.type === 'entity.too.large') {
       return res.status(413).json({ errors: [{ message: 'request body is too large', extensions: { code: 'BAD_REQUEST' } }] });
     }
-    req.log.warn({ error: error.message, type: error.type }, 'request failed');
+    logger.warn({ requestId: res.getHeader(REQUEST_ID_HEADER), error: error.message, type: error.type }, 'request failed');
     return res.status(error.status ?? 500).json({ errors: [{ message: 'request failed', extensions: { code: 'BAD_REQUEST' } }] });
   };
 }

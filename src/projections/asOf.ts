@@ -102,12 +102,28 @@ export class AsOfReader {
     return (docs.get(`assessments/${assessmentId(year, agencyCode)}`) as AssessmentDocument | undefined) ?? null;
   }
 
+  /**
+   * The events of these streams up to `position` that `projection` handles, in global order: a store that can
+   * filter by type (readStreamsOfTypes) leaves the rest unread, the others are filtered here.
+   */
+  private async loadHandled(projection: Projection, streamIds: string[], position: number): Promise<RecordedParEvent[]> {
+    if (!this.events.readStreamsOfTypes) return (await this.load(streamIds, position)).filter((e) => projection.handles.has(e.type));
+    const upTo = Math.min(position, Number.MAX_SAFE_INTEGER);
+    return (await this.events.readStreamsOfTypes(streamIds, [...projection.handles], upTo)).map((e) => upcast(e));
+  }
+
   async ranking(year: number, group: AgencyGroup, asOf: AsOf): Promise<RankingDocument | null> {
     const position = await this.positionOf(asOf);
-    const cycle = await this.cycleAt(year, position);
-    if (!cycle.opened) return null;
+    // Of the cycle stream too, only what a ranking folds (its surveys and schedule changes are most of it).
+    const cycleEvents = await this.loadHandled(rankingsProjection, [streams.cycle(year)], position);
+    const opened = cycleEvents.find((e) => e.type === 'AssessmentCycleOpened');
+    if (opened?.type !== 'AssessmentCycleOpened') return null;
+    const cycle = { events: cycleEvents, opened };
     const participants = cycle.opened.data.participants.filter((p) => p.group === group).map((p) => streams.assessment(year, p.code));
-    const events = [...(await this.load(participants, position)), ...cycle.events].sort((a, b) => a.globalPosition - b.globalPosition);
+    // A ranking needs only the finalisations and reopenings of each participant's stream: whole streams (every
+    // draft, score and appraisal) were nearly all of the time of an as-of ranking (0.7 s for 680 agencies).
+    const own = await this.loadHandled(rankingsProjection, participants, position);
+    const events = [...own, ...cycle.events].sort((a, b) => a.globalPosition - b.globalPosition);
     const docs = foldProjection(rankingsProjection, events);
     return (docs.get(`rankings/${rankingId(year, group)}`) as RankingDocument | undefined) ?? null;
   }

@@ -5,6 +5,7 @@ import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
 import type { CycleDocument } from './cycles/cyclesProjection';
+import { DocumentCache } from './documentCache';
 import type { FrameworkDocument } from './frameworks/frameworksProjection';
 import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
@@ -38,17 +39,42 @@ interface AuditPage {
   totalCount: number;
 }
 
+/** How many audit entries matched a filter up to which position. */
+interface AuditCount {
+  count: number;
+  upTo: number;
+}
+
+/** How many audit filters' counts are remembered. */
+const AUDIT_COUNTS = 256;
+
 /** Above this many visible assessment streams, an audit page walks the trail in position order (walkTrail). */
 const WALK_ABOVE_STREAMS = 64;
+
+/**
+ * Told, for an answer derived from a read, how to check later that the read would still give the same: an answer
+ * cache (src/http/answerCache.ts) keeps the answer while every such check passes.
+ */
+export type OnRead = (stillCurrent: () => Promise<boolean>) => void;
 
 const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.name, b.name);
 
 /** The query side: reads projected documents from the live generation of each projection. */
 export class ReadModels {
+  /**
+   * Rankings and cycles: few, large, read far more often than they change (a ranking request re-parsed half a
+   * megabyte, a scope check a cycle of 60 KB).
+   */
+  private readonly cached: DocumentCache;
+  /** Per audit filter, how many entries matched up to which position (countAudit). */
+  private readonly auditCounts = new Map<string, Promise<AuditCount>>();
+
   constructor(
     private readonly store: ReadStore,
     private readonly runner: ProjectionRunner,
-  ) {}
+  ) {
+    this.cached = new DocumentCache(store, 128);
+  }
 
   private collection(projection: string, logical = projection) {
     return this.runner.collection(projection, logical);
@@ -87,16 +113,22 @@ export class ReadModels {
     return this.store.find<FrameworkDocument>(this.collection('frameworks'), { filter: group ? { group } : {}, sort: [{ field: 'code', direction: 1 }] });
   }
 
+  /** Shared and frozen (DocumentCache): every scope check of a reader who is not allowed everything reads it. */
   cycle(year: number): Promise<CycleDocument | null> {
-    return this.get('cycles', String(year));
+    return this.cached.get(this.collection('cycles'), String(year), (doc: CycleDocument) => doc);
   }
 
   cycles(): Promise<CycleDocument[]> {
     return this.store.find<CycleDocument>(this.collection('cycles'), { sort: [{ field: 'year', direction: -1 }] });
   }
 
-  assessment(year: number, agencyCode: string): Promise<AssessmentDocument | null> {
-    return this.get('assessments', assessmentId(year, agencyCode));
+  /** `onRead` learns how to check later that the document read is still current (AnswerCache). */
+  async assessment(year: number, agencyCode: string, onRead?: OnRead): Promise<AssessmentDocument | null> {
+    const collection = this.collection('assessments');
+    const id = assessmentId(year, agencyCode);
+    const stored = await this.store.get<AssessmentDocument>(collection, id);
+    onRead?.(this.unchangedSince('assessments', collection, id, stored?.position ?? null));
+    return stored?.doc ?? null;
   }
 
   async assessments(year: number, group?: AgencyGroup | null): Promise<AssessmentDocument[]> {
@@ -105,8 +137,18 @@ export class ReadModels {
     return docs.sort((a, b) => compareVietnamese(a.agencyName, b.agencyName));
   }
 
-  ranking(year: number, group: AgencyGroup): Promise<RankingDocument | null> {
-    return this.get('rankings', rankingId(year, group));
+  /** Shared and frozen (DocumentCache): callers derive from it, never change it. `onRead` learns the version read. */
+  ranking(year: number, group: AgencyGroup, onRead?: OnRead): Promise<RankingDocument | null> {
+    const collection = this.collection('rankings');
+    const id = rankingId(year, group);
+    const onPosition = onRead && ((position: number | null) => onRead(this.unchangedSince('rankings', collection, id, position)));
+    return this.cached.get(collection, id, (doc: RankingDocument) => doc, onPosition);
+  }
+
+  /** Whether a document read at `position` (null: absent) would still read the same. */
+  private unchangedSince(projection: string, collection: string, id: string, position: number | null): () => Promise<boolean> {
+    // A rebuild swaps the live collection: what was read from the one before is no longer current.
+    return async () => this.collection(projection) === collection && (await this.store.positionOf(collection, id)) === position;
   }
 
   async rankingHistory(group: AgencyGroup): Promise<RankingDocument[]> {
@@ -143,7 +185,7 @@ export class ReadModels {
     }
     const collection = this.collection('auditTrail');
     const parts = visibleParts(where, visibility);
-    const counting = count ? Promise.all(parts.map((conditions) => this.store.count(collection, conditions))) : Promise.resolve([]);
+    const counting = count ? Promise.all(parts.map((conditions) => this.countAudit(collection, conditions))) : Promise.resolve([]);
     let rows: AuditEntry[];
     if (visibility && where.streamId === undefined && visibility.except.length > WALK_ABOVE_STREAMS) {
       const except = new Set(visibility.except);
@@ -162,6 +204,38 @@ export class ReadModels {
     }
     const totalCount = (await counting).reduce((sum, n) => sum + n, 0);
     return { entries: rows.slice(0, first), hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * How many audit entries match, counting only those written since the last count of the same filter: an entry
+   * is written once per event, never changed, in position order, so a count up to a position stays true. Counting
+   * the whole trail again was most of an audit page's time (a pass over 200k entries per request).
+   */
+  private async countAudit(collection: string, conditions: Filter): Promise<number> {
+    const key = `${collection}\n${JSON.stringify(conditions)}`;
+    // Counts of one filter follow each other: a hundred pages asked at once would otherwise each count the whole
+    // trail, none of them finding the count of another.
+    const known = this.auditCounts.get(key) ?? Promise.resolve({ count: 0, upTo: 0 });
+    const counted = known.then((before) => this.countSince(collection, conditions, before));
+    this.auditCounts.delete(key);
+    if (this.auditCounts.size >= AUDIT_COUNTS) this.auditCounts.delete(this.auditCounts.keys().next().value as string);
+    this.auditCounts.set(key, counted);
+    counted.catch(() => {
+      if (this.auditCounts.get(key) === counted) this.auditCounts.delete(key);
+    });
+    return (await counted).count;
+  }
+
+  private async countSince(collection: string, conditions: Filter, known: AuditCount): Promise<AuditCount> {
+    // The newest match first, then the count up to it: entries written meanwhile are left for the next count.
+    const [newest] = await this.store.find<AuditEntry>(collection, {
+      filter: { ...conditions, position: { $gt: known.upTo } },
+      sort: [{ field: 'position', direction: -1 }],
+      limit: 1,
+    });
+    if (newest === undefined) return known;
+    const added = await this.store.count(collection, { ...conditions, position: { $gt: known.upTo, $lte: newest.position } });
+    return { count: known.count + added, upTo: newest.position };
   }
 
   /**

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { CommandOutcome } from '../commands/commandHandler';
 import type { ParCommands } from '../commands/parCommands';
 import type { CommandReports } from './commandReports';
+import type { AnswerSources } from '../http/answerCache';
 import type { Actor } from '../events/envelope';
 import type { AgencyDocument } from '../projections/agencies/agenciesProjection';
 import type { LogVerificationResult } from '../events/chainVerifier';
@@ -29,13 +30,29 @@ export interface RequestContext {
   projections: ProjectionRunner;
   /** Continues from the last verified head; `full` re-checks from the genesis (rate-limited). */
   verifyLog(options: { full: boolean }): Promise<LogVerificationResult>;
+  /** Root fields whose answer may be kept whole declare it here, with what it was read from (AnswerCache). */
+  answerSources: AnswerSources;
   /** One batched read per kind and request, however many assessments, leaves and rounds ask for it. */
   loaders: { agency: DataLoader<string, AgencyDocument | null>; framework: DataLoader<string, FrameworkDocument | null> };
 }
 
-export function createLoaders(read: ReadModels): RequestContext['loaders'] {
+/** `sources` learns that the answer read what no check covers: it is not kept (AnswerCache). */
+export function createLoaders(read: ReadModels, sources: AnswerSources): RequestContext['loaders'] {
+  // Made on first use: most requests never load through them.
+  let agency: DataLoader<string, AgencyDocument | null> | undefined;
+  let framework: DataLoader<string, FrameworkDocument | null> | undefined;
   return {
-    agency: new DataLoader((codes: readonly string[]) => read.agenciesByCodes(codes)),
-    framework: new DataLoader((codes: readonly string[]) => read.frameworksByCodes(codes)),
+    get agency() {
+      return (agency ??= new DataLoader((codes: readonly string[]) => {
+        sources.untracked = true;
+        return read.agenciesByCodes(codes);
+      }));
+    },
+    get framework() {
+      return (framework ??= new DataLoader((codes: readonly string[]) => {
+        sources.untracked = true;
+        return read.frameworksByCodes(codes);
+      }));
+    },
   };
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { bandNamed } from '../domain/ranking/bands';
 import { publicationChanges } from '../domain/ranking/changes';
 import type { RankingEntryData } from '../events/parEvents';
@@ -20,8 +21,23 @@ function changesOf(doc: RankingDocument) {
   return before && after ? publicationChanges(before.entries, after.entries) : [];
 }
 
-/** The published entries once issued (as issued, even if an assessment changed since), else the proposed, else the provisional ones. */
+/**
+ * Presented once per document version: ReadModels.ranking hands every request the same frozen document while it
+ * is current, and presenting a ranking of hundreds of agencies took a good part of each request.
+ */
+const presented = new WeakMap<RankingDocument, ReturnType<typeof presentOnce>>();
+
 function presentRanking(doc: RankingDocument) {
+  let view = presented.get(doc);
+  if (view === undefined) {
+    view = presentOnce(doc);
+    if (Object.isFrozen(doc)) presented.set(doc, view);
+  }
+  return view;
+}
+
+/** The published entries once issued (as issued, even if an assessment changed since), else the proposed, else the provisional ones. */
+function presentOnce(doc: RankingDocument) {
   const entries: RankingEntryData[] = doc.publication ? doc.publication.entries : (doc.proposal?.entries ?? doc.provisionalEntries);
   const status: RankingStatus = doc.publication ? 'PUBLISHED' : doc.proposal ? 'PROPOSED' : 'PROVISIONAL';
   return {
@@ -49,10 +65,12 @@ export class RankingResolver {
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
     @Arg('group', () => AgencyGroup) group: AgencyGroup,
+    @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
   ) {
     if (asOf) checkAsOf(asOf);
-    const doc = asOf ? await ctx.asOf.ranking(year, group, asOf) : await ctx.read.ranking(year, group);
+    // The current ranking depends on nothing but its document (and the reader's role, checked by @Authorized).
+    const doc = asOf ? await ctx.asOf.ranking(year, group, asOf) : await ctx.read.ranking(year, group, ctx.answerSources.cacheable(info));
     return doc && presentRanking(doc);
   }
 

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { AgencyGroup } from './enums';
 
-@ObjectType({ description: 'A department, provincial branch, district or commune that is assessed or appraises.' })
+@ObjectType({ simpleResolvers: true, description: 'A department, provincial branch, district or commune that is assessed or appraises.' })
 export class Agency {
   @Field(() => ID)
   code!: string;

@@ -3,6 +3,7 @@ import { CriterionScore } from './assessmentType';
 import { AssessmentNodeKind } from './enums';
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A node of an assessment’s tree (area → criterion → sub-criteria → leaf) with its sub-totals, summed exactly from the leaves below it; an area’s agree with its AreaScore.',
 })

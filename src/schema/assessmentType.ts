@@ -5,7 +5,7 @@ import { Complaint, Reopening } from './complaintType';
 import { RatingBand } from './ratingBandType';
 import { AgencyGroup, AssessmentStatus, NotApplicableClaimStatus, ScoringMethod } from './enums';
 
-@ObjectType({ description: 'One appraisal round of a criterion.' })
+@ObjectType({ simpleResolvers: true, description: 'One appraisal round of a criterion.' })
 export class Appraisal {
   @Field(() => Int)
   round!: number;
@@ -26,7 +26,7 @@ export class Appraisal {
   appraisedAt!: Date;
 }
 
-@ObjectType({ description: 'A self score the agency saved without sending (saveSelfAssessmentDraft).' })
+@ObjectType({ simpleResolvers: true, description: 'A self score the agency saved without sending (saveSelfAssessmentDraft).' })
 class DraftScore {
   @Field()
   applicable!: boolean;
@@ -41,7 +41,7 @@ class DraftScore {
   evidence!: string[];
 }
 
-@ObjectType({ description: 'A question between appraisal rounds 1 and 2 and the agency’s answer (giải trình).' })
+@ObjectType({ simpleResolvers: true, description: 'A question between appraisal rounds 1 and 2 and the agency’s answer (giải trình).' })
 class ExplanationRequest {
   @Field()
   question!: string;
@@ -65,7 +65,7 @@ class ExplanationRequest {
   revisedPoints!: number | null;
 }
 
-@ObjectType({ description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
+@ObjectType({ simpleResolvers: true, description: 'A leaf criterion of an assessment: self, appraised, survey and final points.' })
 export class CriterionScore {
   @Field(() => ID)
   code!: string;
@@ -128,7 +128,7 @@ export class CriterionScore {
   surveyCode!: string | null;
 }
 
-@ObjectType({ description: 'An area’s sub-total and sub-index over its applicable criteria.' })
+@ObjectType({ simpleResolvers: true, description: 'An area’s sub-total and sub-index over its applicable criteria.' })
 class AreaScore {
   @Field(() => ID)
   code!: string;
@@ -152,7 +152,7 @@ class AreaScore {
   appraisedPoints!: number;
 }
 
-@ObjectType({ description: 'The coordinator’s record that the agency sent no self-assessment by its effective deadline.' })
+@ObjectType({ simpleResolvers: true, description: 'The coordinator’s record that the agency sent no self-assessment by its effective deadline.' })
 class NonSubmission {
   @Field()
   reason!: string;
@@ -164,7 +164,7 @@ class NonSubmission {
   deadline!: Date;
 }
 
-@ObjectType({ description: 'One agency’s PAR assessment in one year.' })
+@ObjectType({ simpleResolvers: true, description: 'One agency’s PAR assessment in one year.' })
 export class Assessment {
   @Field(() => Int)
   year!: number;

@@ -4,7 +4,7 @@ import { AgencyGroup, RankingStatus } from './enums';
 import { RatingBand } from './ratingBandType';
 import { CalendarDateScalar } from './scalars';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 class RankingEntry {
   @Field(() => Int, { description: 'Equal indices share a rank (1, 2, 2, 4); 0 when nothing applied.' })
   rank!: number;
@@ -25,7 +25,7 @@ class RankingEntry {
   band!: RatingBand | null;
 }
 
-@ObjectType({ description: 'An agency left out of the group’s ranking this year (e.g. a unit dissolved during the year).' })
+@ObjectType({ simpleResolvers: true, description: 'An agency left out of the group’s ranking this year (e.g. a unit dissolved during the year).' })
 class NotRankedAgency {
   @Field(() => Agency, { description: 'With the name valid in the ranking’s year.' })
   agency!: Agency;
@@ -34,7 +34,7 @@ class NotRankedAgency {
   reason!: string;
 }
 
-@ObjectType({ description: 'How one agency’s place moved from the previous publication to the latest (null: not listed in that one).' })
+@ObjectType({ simpleResolvers: true, description: 'How one agency’s place moved from the previous publication to the latest (null: not listed in that one).' })
 class RankingChange {
   @Field(() => Agency)
   agency!: Agency;
@@ -58,7 +58,10 @@ class RankingChange {
   totalPointsAfter!: number | null;
 }
 
-@ObjectType({ description: 'A group’s ranking in one year: the published one once issued, otherwise provisional over finalised assessments.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A group’s ranking in one year: the published one once issued, otherwise provisional over finalised assessments.',
+})
 export class Ranking {
   @Field(() => Int)
   year!: number;

@@ -1,7 +1,10 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { AgencyGroup } from './enums';
 
-@ObjectType({ description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle, and may differ per group.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A rating band (xếp loại), e.g. "Xuất sắc" from 90 %; thresholds are set per cycle, and may differ per group.',
+})
 export class RatingBand {
   @Field()
   label!: string;
@@ -10,7 +13,7 @@ export class RatingBand {
   minIndexPercent!: number;
 }
 
-@ObjectType({ description: 'The bands one group is rated on, replacing the cycle’s default bands for it.' })
+@ObjectType({ simpleResolvers: true, description: 'The bands one group is rated on, replacing the cycle’s default bands for it.' })
 export class GroupBands {
   @Field(() => AgencyGroup)
   group!: AgencyGroup;

@@ -54,6 +54,15 @@ export function readStoreContract(name: string, create: () => Promise<ReadStoreF
         expect(await store.get('agencies', 'SNV')).toEqual({ doc: { name: 'Sở Nội vụ' }, position: 42 });
       });
 
+      it('positionOf follows the position of the last write without the document, null when absent', async () => {
+        await store.write([{ collection: 'agencies', id: 'SNV', doc: { name: 'Sở Nội vụ' }, position: 42 }], []);
+        expect(await store.positionOf('agencies', 'SNV')).toBe(42);
+        await store.write([{ collection: 'agencies', id: 'SNV', doc: { name: 'Sở Nội vụ' }, position: 57 }], []);
+        expect(await store.positionOf('agencies', 'SNV')).toBe(57);
+        expect(await store.positionOf('agencies', 'STP')).toBeNull();
+        expect(await store.positionOf('nothingHere', 'SNV')).toBeNull();
+      });
+
       it('get returns null for a missing id and for an unknown collection', async () => {
         await seed('agencies', { SNV: {} });
         expect(await store.get('agencies', 'STP')).toBeNull();

@@ -23,6 +23,7 @@ export interface RankingDocument {
   finalized: Record<string, { totalPoints: number; maxPoints: number }>;
   /** Agencies left out of this ranking (AgencyExcludedFromRanking), with the reason: never in the entries. */
   notRanked: { agencyCode: string; agencyName: string; reason: string }[];
+  /** Derived from names, finalized, notRanked and bands (present): apply never reads it. */
   provisionalEntries: RankingEntryData[];
   /** SNV's latest proposal not yet published (a publication consumes it). */
   proposal: { proposedAt: string; entries: RankingEntryData[] } | null;
@@ -99,7 +100,7 @@ export const rankingsProjection = defineProjection({
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
         const finalized = { ...current.finalized, [agencyCode]: { totalPoints, maxPoints: applicableMaxPoints } };
-        const doc: RankingDocument = { ...current, finalized, provisionalEntries: provisional({ ...current, finalized }) };
+        const doc: RankingDocument = { ...current, finalized };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
       case 'AssessmentReopened': {
@@ -108,7 +109,7 @@ export const rankingsProjection = defineProjection({
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
         const { [agencyCode]: _reopened, ...finalized } = current.finalized;
-        const doc: RankingDocument = { ...current, finalized, provisionalEntries: provisional({ ...current, finalized }) };
+        const doc: RankingDocument = { ...current, finalized };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
       case 'AgencyExcludedFromRanking': {
@@ -116,7 +117,7 @@ export const rankingsProjection = defineProjection({
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
         const notRanked = [...current.notRanked, { agencyCode, agencyName: current.names[agencyCode] ?? agencyCode, reason }];
-        const doc: RankingDocument = { ...current, notRanked, provisionalEntries: provisional({ ...current, notRanked }) };
+        const doc: RankingDocument = { ...current, notRanked };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
       case 'RankingProposed': {
@@ -146,5 +147,13 @@ export const rankingsProjection = defineProjection({
       default:
         return [];
     }
+  },
+  /**
+   * The provisional entries, ranked once per stored version of the document rather than after every
+   * finalisation: ranking a group of 700 agencies after each of its 700 finalisations was most of an as-of ranking.
+   */
+  present(_collection, doc) {
+    const ranking = doc as RankingDocument;
+    return { ...ranking, provisionalEntries: provisional(ranking) };
   },
 });

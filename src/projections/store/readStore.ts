@@ -43,6 +43,11 @@ export interface ReadStore {
   dropCollection(name: string): Promise<void>;
   get<T>(collection: string, id: string): Promise<StoredDocument<T> | null>;
   getMany<T>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>>;
+  /**
+   * The position of a document's last write without the document (null when absent): lets a reader that keeps a
+   * decoded copy check it is still current without reading and parsing it again.
+   */
+  positionOf(collection: string, id: string): Promise<number | null>;
   find<T>(collection: string, options?: FindOptions): Promise<T[]>;
   count(collection: string, filter?: Filter): Promise<number>;
   /**

@@ -76,6 +76,15 @@ export class MemoryEventStore implements EventStore {
     return (this.streams.get(streamId) ?? []).slice(afterVersion);
   }
 
+  async readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const wanted = new Set(types);
+    return [...new Set(streamIds)]
+      .flatMap((id) => this.streams.get(id) ?? [])
+      .filter((e) => wanted.has(e.type) && e.globalPosition <= upTo)
+      .sort((a, b) => a.globalPosition - b.globalPosition);
+  }
+
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
     validateReadAll(after, limit);

@@ -123,6 +123,12 @@ export class SqliteEventStore implements EventStore {
     return this.statements.selectStream.all(streamId, afterVersion).map(toRecordedEvent);
   }
 
+  async readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    if (streamIds.length === 0 || types.length === 0) return [];
+    return this.statements.selectStreamsOfTypes.all(JSON.stringify(streamIds), JSON.stringify(types), upTo).map(toRecordedEvent);
+  }
+
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
     validateReadAll(after, limit);

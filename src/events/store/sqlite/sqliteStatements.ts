@@ -25,6 +25,11 @@ export function prepareStatements(db: Database.Database) {
     selectStream: db.prepare<[string, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version > ? ORDER BY stream_version`,
     ),
+    // The id and type lists travel as JSON array parameters: one statement for any number of them.
+    selectStreamsOfTypes: db.prepare<[string, string, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?)) AND type IN (SELECT value FROM json_each(?))
+       AND global_position <= ? ORDER BY global_position`,
+    ),
     selectAll: db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
   };
 }

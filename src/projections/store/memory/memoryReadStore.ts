@@ -59,6 +59,12 @@ export class MemoryReadStore implements ReadStore {
     return stored === undefined ? null : cloneStored<T>(stored);
   }
 
+  async positionOf(collection: string, id: string): Promise<number | null> {
+    this.assertOpen();
+    assertCollectionName(collection);
+    return this.collections.get(collection)?.get(id)?.position ?? null;
+  }
+
   async getMany<T>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
     this.assertOpen();
     assertCollectionName(collection);

@@ -77,6 +77,14 @@ export class MongoReadStore implements ReadStore {
     return row === null ? null : { doc: decodeValue(row.doc) as T, position: row.position };
   }
 
+  async positionOf(collection: string, id: string): Promise<number | null> {
+    this.assertOpen();
+    assertCollectionName(collection);
+    assertIds([id]);
+    const row = await this.documents(collection).findOne({ _id: id }, { projection: { position: 1 } });
+    return row === null ? null : row.position;
+  }
+
   async getMany<T>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
     this.assertOpen();
     assertCollectionName(collection);

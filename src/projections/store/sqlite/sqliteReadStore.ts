@@ -120,6 +120,12 @@ export class SqliteReadStore implements ReadStore {
     return row === undefined ? null : { doc: JSON.parse(row.doc) as T, position: row.position };
   }
 
+  async positionOf(collection: string, id: string): Promise<number | null> {
+    assertCollectionName(collection);
+    const position = this.statement('SELECT position FROM documents WHERE collection = ? AND id = ?').pluck().get(collection, id);
+    return (position as number | undefined) ?? null;
+  }
+
   async getMany<T>(collection: string, ids: readonly string[]): Promise<Map<string, StoredDocument<T>>> {
     assertCollectionName(collection);
     assertIds(ids);
