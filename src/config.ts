@@ -45,6 +45,8 @@ const schema = z
     PAR_MAX_QUERY_COST: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').default(1000),
     /** Most aliases in one GraphQL operation. */
     PAR_MAX_ALIASES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').default(15),
+    /** Memory for whole answers kept while their documents are unchanged (src/http/answerCache.ts); 0 keeps none. */
+    PAR_ANSWER_CACHE_MB: z.coerce.number({ error: 'must be a number of megabytes' }).min(0, 'must be 0 or more').default(32),
   })
   .superRefine((c, ctx) => {
     const urlSchemes: Record<string, string[]> = {

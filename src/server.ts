@@ -143,7 +143,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();
 
-    const answers = new AnswerCache();
+    const answers = new AnswerCache(config.PAR_ANSWER_CACHE_MB * 1024 * 1024);
     apollo = new ApolloServer<RequestContext>({
       schema: fixCommandIds(await buildParSchema()),
       includeStacktraceInErrorResponses: false,

@@ -126,27 +126,7 @@ export async function graphqlRows(ctx: BenchContext, dataDir: string): Promise<R
   ctx.say('starting the service on the generated log');
   const service = await startPar(dataDir);
   try {
-    const shape = ctx.preset.shape;
-    const year = yearsOf(shape)[shape.years - 1];
-    const agencies = planAgencies(shape).filter((a) => a.code.startsWith('P'));
-    const coordinator = tokenFor(service, ['COORDINATOR'], 'SNV');
-    const assessment = `query($year: Int!, $agencyCode: ID!) { assessment(year: $year, agencyCode: $agencyCode) {
-      status totalPoints indexPercent band { label } criteria { code selfPoints appraisedPoints surveyPoints finalPoints applicable appraisals { round points } } } }`;
-    const group = agencies[agencies.length - 1].group;
-    const queries: Record<string, LoadRequest[]> = {
-      // Every request carries a token, as clients do: verifying it is part of the per-request overhead.
-      typename: [{ ...typename, headers: { authorization: `Bearer ${coordinator}` } }],
-      ranking: [
-        gql(
-          `query($year: Int!, $group: AgencyGroup!) { ranking(year: $year, group: $group) { status entries { rank agency { code name } totalPoints indexPercent band { label } } } }`,
-          { year, group },
-          coordinator,
-        ),
-      ],
-      // Round-robin over agencies, so no single document stays hot in a cache.
-      assessment: agencies.slice(0, 200).map((a) => gql(assessment, { year, agencyCode: a.code }, coordinator)),
-      audit: [gql('{ auditTrail(first: 50) { totalCount edges { node { position type time stream actor { sub } } } } }', {}, coordinator)],
-    };
+    const queries = benchQueries(ctx, service);
     const runs: { name: string; connections: number }[] = [];
     for (const [name, requests] of Object.entries(queries)) {
       await check(service.url, requests[0]);
@@ -187,7 +167,68 @@ export async function graphqlRows(ctx: BenchContext, dataDir: string): Promise<R
   } finally {
     await service.stop();
   }
+  rows.push(...(await uncachedRows(ctx, dataDir)));
   return rows;
+}
+
+/**
+ * The ranking and assessment rows again with no answers kept (PAR_ANSWER_CACHE_MB=0): what the first reader after
+ * each change pays, and every reader whose scope keeps answers from being shared.
+ */
+async function uncachedRows(ctx: BenchContext, dataDir: string): Promise<Row[]> {
+  const names = ['ranking', 'assessment'].filter((name) => ctx.wants(`graphql-${name}-uncached-c100`));
+  if (names.length === 0) return [];
+  const service = await startPar(dataDir, { PAR_ANSWER_CACHE_MB: '0' });
+  try {
+    const queries = benchQueries(ctx, service);
+    for (const name of names) await check(service.url, queries[name][0]);
+    const runs = ['typename', ...names];
+    const results = await loadMany(
+      ctx,
+      runs.map((name) => ({ url: service.url, connections: 100, requests: queries[name] })),
+    );
+    const base = results[0];
+    return names.map((name, i) => {
+      const result = results[i + 1];
+      return row(`graphql-${name}-uncached-c100`, {
+        what: `GraphQL ${name}, no answers kept, 100 connections (p50 ${result.p50Ms} ms)`,
+        unit: 'req/s',
+        project: result.requestsPerSecond,
+        baseline: base.requestsPerSecond,
+        baselineName: '{ __typename } on the same server',
+        failed: result.failed,
+        p99Ms: result.p99Ms,
+        baselineP99Ms: base.p99Ms,
+      });
+    });
+  } finally {
+    await service.stop();
+  }
+}
+
+/** The read queries of the GraphQL rows, as a coordinator sends them. */
+function benchQueries(ctx: BenchContext, service: RunningService): Record<string, LoadRequest[]> {
+  const shape = ctx.preset.shape;
+  const year = yearsOf(shape)[shape.years - 1];
+  const agencies = planAgencies(shape).filter((a) => a.code.startsWith('P'));
+  const coordinator = tokenFor(service, ['COORDINATOR'], 'SNV');
+  const assessment = `query($year: Int!, $agencyCode: ID!) { assessment(year: $year, agencyCode: $agencyCode) {
+    status totalPoints indexPercent band { label } criteria { code selfPoints appraisedPoints surveyPoints finalPoints applicable appraisals { round points } } } }`;
+  const group = agencies[agencies.length - 1].group;
+  return {
+    // Every request carries a token, as clients do: verifying it is part of the per-request overhead.
+    typename: [{ ...gql('{ __typename }'), headers: { authorization: `Bearer ${coordinator}` } }],
+    ranking: [
+      gql(
+        `query($year: Int!, $group: AgencyGroup!) { ranking(year: $year, group: $group) { status entries { rank agency { code name } totalPoints indexPercent band { label } } } }`,
+        { year, group },
+        coordinator,
+      ),
+    ],
+    // Round-robin over agencies, so no single document stays hot in a cache.
+    assessment: agencies.slice(0, 200).map((a) => gql(assessment, { year, agencyCode: a.code }, coordinator)),
+    audit: [gql('{ auditTrail(first: 50) { totalCount edges { node { position type time stream actor { sub } } } } }', {}, coordinator)],
+  };
 }
 
 /** Mutations over HTTP on a freshly seeded store: officers saving drafts of their own assessments. */
