@@ -134,6 +134,7 @@ describe('SqliteEventStore', () => {
         expect(migrations).toEqual([
           { version: 1, name: 'events and commands' },
           { version: 2, name: 'commit time index' },
+          { version: 3, name: 'stream and type index' },
         ]);
         const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
         expect(tables).toEqual(['commands', 'events', 'schema_migrations']);
@@ -141,6 +142,19 @@ describe('SqliteEventStore', () => {
         db.close();
       }
       await store.close();
+    });
+
+    it('reads streams by type through the stream and type index, not row by row', async () => {
+      const store = open();
+      await store.close();
+      const db = raw();
+      try {
+        const statement = (store as unknown as { statements: { selectStreamsOfTypes: Database.Statement } }).statements.selectStreamsOfTypes.source;
+        const plan = db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all('["s-1","s-2"]', '["A","B"]', 10) as { detail: string }[];
+        expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING (COVERING )?INDEX events_stream_type/);
+      } finally {
+        db.close();
+      }
     });
 
     it('sets the per-connection pragmas durability and sharing depend on', () => {
@@ -157,7 +171,7 @@ describe('SqliteEventStore', () => {
       await open().close();
       const db = raw();
       try {
-        expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(2);
+        expect(db.prepare('SELECT COUNT(*) FROM schema_migrations').pluck().get()).toBe(3);
       } finally {
         db.close();
       }

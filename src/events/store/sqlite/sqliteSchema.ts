@@ -48,6 +48,13 @@ const MIGRATIONS: readonly Migration[] = [
     // indexes as '~', after every time, so it ends the prefix instead of failing the lookup.
     sql: `CREATE INDEX events_recorded_at ON events (${RECORDED_AT_SQL}, global_position);`,
   },
+  {
+    version: 3,
+    name: 'stream and type index',
+    // An as-of ranking needs only the finalisations of each participant's stream: without this index it read
+    // every event of 3,298 streams to look at their types (1.6 s on the national log).
+    sql: 'CREATE INDEX events_stream_type ON events (stream_id, type, global_position);',
+  },
 ];
 
 export function configure(db: Db, inMemory: boolean): void {
