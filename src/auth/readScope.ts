@@ -133,7 +133,7 @@ export class ReadScope {
     const key = `${year}-${group}`;
     let set = this.finalised.get(key);
     if (!set) {
-      set = this.read.ranking(year, group).then((r) => new Set(Object.keys(r?.finalized ?? {})));
+      set = this.read.ranking(year, group).then((r) => new Set((r?.finalized ?? []).map((f) => f.agencyCode)));
       this.finalised.set(key, set);
     }
     return set;

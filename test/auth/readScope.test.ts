@@ -49,7 +49,7 @@ function readModels(state: { finalised?: string[]; published?: string[]; assigne
     // Leaves the coordinator gave to another appraiser (assignAppraiser), per assessed agency.
     assessment: async (_year: number, agencyCode: string) => ({ state: { appraisers: state.assigned?.[agencyCode] ?? {} } }),
     ranking: async (_year: number, group: string) =>
-      ({ finalized: Object.fromEntries((state.finalised ?? []).filter((c) => groupOf[c] === group).map((c) => [c, {}])) }) as unknown as RankingDocument,
+      ({ finalized: (state.finalised ?? []).filter((c) => groupOf[c] === group).map((agencyCode) => ({ agencyCode })) }) as unknown as RankingDocument,
   };
   return fake as unknown as ReadModels;
 }

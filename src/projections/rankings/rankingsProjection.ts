@@ -20,7 +20,11 @@ export interface RankingDocument {
   /** The group's bands this year (its own, else the cycle's default). */
   bands: RatingBand[];
   names: Record<string, string>;
-  finalized: Record<string, { totalPoints: number; maxPoints: number }>;
+  /**
+   * The finalised assessments in the order they were first finalised. A list, not an object keyed by agency:
+   * copying an object of 3,298 keys on each finalisation made an as-of ranking of a national group take 1.3 s.
+   */
+  finalized: FinalizedAssessment[];
   /** Agencies left out of this ranking (AgencyExcludedFromRanking), with the reason: never in the entries. */
   notRanked: { agencyCode: string; agencyName: string; reason: string }[];
   /** Derived from names, finalized, notRanked and bands (present): apply never reads it. */
@@ -32,11 +36,17 @@ export interface RankingDocument {
   publications: Publication[];
 }
 
+interface FinalizedAssessment {
+  agencyCode: string;
+  totalPoints: number;
+  maxPoints: number;
+}
+
 /** The provisional ranking: the finalised assessments, less the agencies left out of the ranking. */
 function provisional(doc: Pick<RankingDocument, 'names' | 'finalized' | 'notRanked' | 'bands'>): RankingEntryData[] {
-  const candidates = Object.entries(doc.finalized).map(([code, f]) => ({
-    agencyCode: code,
-    agencyName: doc.names[code] ?? code,
+  const candidates = doc.finalized.map((f) => ({
+    agencyCode: f.agencyCode,
+    agencyName: doc.names[f.agencyCode] ?? f.agencyCode,
     totalPoints: toPoints(f.totalPoints) as Points,
     maxPoints: toPoints(f.maxPoints) as Points,
   }));
@@ -51,7 +61,8 @@ export const rankingId = (year: number, group: AgencyGroup) => `${year}-${group}
 
 export const rankingsProjection = defineProjection({
   name: 'rankings',
-  version: 5,
+  // 6: finalized is a list (it was an object keyed by agency).
+  version: 6,
   collections: [{ name: 'rankings', indexes: [['year'], ['group', 'year']] }],
   handles: [
     'AssessmentCycleOpened',
@@ -85,7 +96,7 @@ export const rankingsProjection = defineProjection({
             group,
             bands: bandsOf(event.data, group),
             names: Object.fromEntries(participants.filter((p) => p.group === group).map((p) => [p.code, p.name])),
-            finalized: {},
+            finalized: [],
             notRanked: [],
             provisionalEntries: [],
             proposal: null,
@@ -99,7 +110,10 @@ export const rankingsProjection = defineProjection({
         const { year, group, agencyCode, totalPoints, applicableMaxPoints } = event.data;
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
-        const finalized = { ...current.finalized, [agencyCode]: { totalPoints, maxPoints: applicableMaxPoints } };
+        const entry = { agencyCode, totalPoints, maxPoints: applicableMaxPoints };
+        // Finalised again without a reopening keeps its place, as the agency's key kept its place before.
+        const at = current.finalized.findIndex((f) => f.agencyCode === agencyCode);
+        const finalized = at < 0 ? [...current.finalized, entry] : current.finalized.map((f, i) => (i === at ? entry : f));
         const doc: RankingDocument = { ...current, finalized };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
@@ -108,7 +122,7 @@ export const rankingsProjection = defineProjection({
         const { year, group, agencyCode } = event.data;
         const current = docs<RankingDocument>('rankings', rankingId(year, group));
         if (!current) return [];
-        const { [agencyCode]: _reopened, ...finalized } = current.finalized;
+        const finalized = current.finalized.filter((f) => f.agencyCode !== agencyCode);
         const doc: RankingDocument = { ...current, finalized };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
       }
