@@ -23,7 +23,7 @@ export interface ProjectionStatus {
 }
 
 /** What the runner knows of one projection at the moment, as status() reports it. */
-export interface ProjectionFacts {
+interface ProjectionFacts {
   live: Target | undefined;
   failure: { position: number; eventType: string; message: string; attempts: number; failedAt: number; nextRetryAt: number } | null;
   rebuilding: RebuildProgress | null;
