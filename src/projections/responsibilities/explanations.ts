@@ -1,6 +1,7 @@
 import type { ParEventData } from '../../events/parEvents';
 import type { DocChange } from '../projection';
-import { agencyChange, agencyDoc, type Docs, type ResponsibilityDocument } from './responsibilityDocument';
+import type { KeptResponsibility } from './keptResponsibility';
+import { agencyChange, agencyDoc, type Docs } from './responsibilityDocument';
 
 type ExplanationEvent =
   { type: 'ExplanationRequested'; data: ParEventData<'ExplanationRequested'> } | { type: 'ExplanationSubmitted'; data: ParEventData<'ExplanationSubmitted'> };
@@ -17,7 +18,7 @@ export function explanationChanged(event: ExplanationEvent, recordedAt: string, 
   const sameLeaf = (e: { agencyCode: string; criterionCode: string }) => e.agencyCode === agencyCode && e.criterionCode === criterionCode;
   const previous = appraiser?.explanationsToDecide?.find(sameLeaf);
   const dueAt = requested?.dueAt ?? previous?.dueAt ?? '';
-  const changed = new Map<string, ResponsibilityDocument>();
+  const changed = new Map<string, KeptResponsibility>();
   if (agency) {
     const toAnswer = (agency.explanationsToAnswer ?? []).filter((e) => e.criterionCode !== criterionCode);
     const explanationsToAnswer = requested ? [...toAnswer, { criterionCode, question: requested.question, dueAt, appraiserCode }] : toAnswer;
