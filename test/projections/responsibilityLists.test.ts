@@ -18,7 +18,7 @@ describe('PairList (an appraiser’s pairs in chunks)', () => {
   // As the projection uses it (a pair is appended only when not held), and with copies (lists stored before that).
   it.each([true, false])('holds, appends and removes like the flat list it stands for, never changing an earlier one (unique %s)', (unique) => {
     const next = sequence(8);
-    let list = PairList.empty;
+    let list = PairList.empty<PendingAppraisal>();
     let model: PendingAppraisal[] = [];
     const versions: { list: PairList; model: PendingAppraisal[] }[] = [];
     for (let step = 0; step < 3000; step++) {
@@ -44,6 +44,7 @@ describe('PairList (an appraiser’s pairs in chunks)', () => {
       for (let i = 0; i < 50; i++) {
         const p = pair(next(400), next(30));
         expect(v.list.holds(p.agencyCode, p.criterionCode)).toBe(v.model.some((m) => same(m, p)));
+        expect(v.list.find(p.agencyCode, p.criterionCode)).toBe(v.model.find((m) => same(m, p)));
       }
     }
   });

@@ -11,7 +11,7 @@ import {
   type Docs,
   type PendingAppraisal,
 } from './responsibilityDocument';
-import type { KeptResponsibility } from './keptResponsibility';
+import { toDecideOf, type KeptResponsibility } from './keptResponsibility';
 
 /** Which leaves each appraising agency appraises in a framework, kept for the cycles that use it. */
 interface AssignmentsDocument {
@@ -93,11 +93,9 @@ export function criterionAppraised(data: ParEventData<'CriterionAppraised'>, doc
   const { year, agencyCode, criterionCode, appraiserCode, round } = data;
   const current = agencyDoc(docs, year, appraiserCode);
   if (!current) return [];
-  const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === criterionCode;
   const pendingAppraisals = current.pendingAppraisals.without(agencyCode, criterionCode);
   const appraised = current.appraised.holds(agencyCode, criterionCode) ? current.appraised : current.appraised.appended([{ agencyCode, criterionCode }]);
-  const toDecide = current.explanationsToDecide ?? [];
-  const explanationsToDecide = round === 2 ? toDecide.filter((e) => !same(e)) : toDecide;
+  const explanationsToDecide = round === 2 ? toDecideOf(current).without(agencyCode, criterionCode) : toDecideOf(current);
   const appraiserDoc: KeptResponsibility = { ...current, pendingAppraisals, appraised, explanationsToDecide };
   if (round !== 2) return [agencyChange(appraiserDoc)];
   const agency = agencyCode === appraiserCode ? appraiserDoc : agencyDoc(docs, year, agencyCode);

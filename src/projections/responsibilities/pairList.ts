@@ -1,5 +1,8 @@
 import type { PendingAppraisal } from './responsibilityDocument';
 
+/** What a PairList holds: an (agency, criterion) pair, or an entry keyed by one (an explanation to decide). */
+type Keyed = PendingAppraisal;
+
 /**
  * Pairs per chunk. An event copies the chunk it changes and the array of chunks, so about sqrt(n) each for the
  * lists of tens of thousands of pairs a central appraiser gathers in a year.
@@ -19,26 +22,31 @@ interface Index {
  * An index is handed on to the list made from its own, and taken from the earlier list: that one rebuilds its own
  * if it is ever read again (a batch retried after a failure), so an index never disagrees with its list.
  */
-const indexes = new WeakMap<PairList, Index>();
+const indexes = new WeakMap<PairList<Keyed>, Index>();
 
 /**
- * A responsibility document's list of (agency, criterion) pairs while the projection applies events: immutable,
- * in chunks, so that adding or removing a pair copies one chunk and the array of chunks instead of the whole list.
- * Copying and filtering the flat lists on every submission and appraisal made building the projection quadratic
- * over a year, with most of the time spent collecting the copies. Present turns it back into the stored array.
+ * A responsibility document's list of (agency, criterion) pairs, or of entries keyed by one (at most one per pair
+ * as the projection appends them), while the projection applies events: immutable, in chunks, so that adding or
+ * removing a pair copies one chunk and the array of chunks instead of the whole list. Copying and filtering the
+ * flat lists on every submission and appraisal made building the projection quadratic over a year, with most of
+ * the time spent collecting the copies. Present turns it back into the stored array.
  * Chunks are never moved or dropped while a list is derived from another (an emptied chunk stays, empty), so the
  * index's chunk numbers hold for every list made from it.
  */
-export class PairList {
+export class PairList<T extends Keyed = PendingAppraisal> {
   private constructor(
-    private readonly chunks: readonly (readonly PendingAppraisal[])[],
+    private readonly chunks: readonly (readonly T[])[],
     readonly size: number,
   ) {}
 
-  static readonly empty = new PairList([], 0);
+  private static readonly none = new PairList<never>([], 0);
 
-  static from(pairs: readonly PendingAppraisal[]): PairList {
-    const chunks: PendingAppraisal[][] = [];
+  static empty<T extends Keyed>(): PairList<T> {
+    return PairList.none;
+  }
+
+  static from<T extends Keyed>(pairs: readonly T[]): PairList<T> {
+    const chunks: T[][] = [];
     for (let at = 0; at < pairs.length; at += CHUNK) chunks.push(pairs.slice(at, at + CHUNK));
     return new PairList(chunks, pairs.length);
   }
@@ -47,8 +55,18 @@ export class PairList {
     return this.index().chunkOf.has(keyOf(agencyCode, criterionCode));
   }
 
+  /** The first entry for the pair, if any. */
+  find(agencyCode: string, criterionCode: string): T | undefined {
+    const index = this.index();
+    const at = index.chunkOf.get(keyOf(agencyCode, criterionCode));
+    if (at === undefined) return undefined;
+    const same = (p: T) => p.agencyCode === agencyCode && p.criterionCode === criterionCode;
+    // With copies of a pair the index names the last one's chunk: the first is looked for from the start.
+    return index.duplicates ? this.toArray().find(same) : this.chunks[at].find(same);
+  }
+
   /** A new list: this one followed by `added`. */
-  appended(added: readonly PendingAppraisal[]): PairList {
+  appended(added: readonly T[]): PairList<T> {
     if (added.length === 0) return this;
     const index = this.index();
     const chunks = [...this.chunks];
@@ -68,12 +86,12 @@ export class PairList {
   }
 
   /** This list without the pair (every copy of it); this list itself when it does not hold the pair. */
-  without(agencyCode: string, criterionCode: string): PairList {
+  without(agencyCode: string, criterionCode: string): PairList<T> {
     const index = this.index();
     const key = keyOf(agencyCode, criterionCode);
     const at = index.chunkOf.get(key);
     if (at === undefined) return this;
-    const other = (p: PendingAppraisal) => p.agencyCode !== agencyCode || p.criterionCode !== criterionCode;
+    const other = (p: T) => p.agencyCode !== agencyCode || p.criterionCode !== criterionCode;
     // Copies of one pair may sit in several chunks (lists stored before it was checked): the rare slow way.
     if (index.duplicates) return PairList.from(this.toArray().filter(other));
     const chunk = this.chunks[at].filter(other);
@@ -84,13 +102,13 @@ export class PairList {
   }
 
   /** The pairs that pass, as a new list (it walks the whole list: for rare events, such as a reassignment). */
-  filter(keep: (pair: PendingAppraisal) => boolean): PairList {
+  filter(keep: (pair: T) => boolean): PairList<T> {
     return PairList.from(this.toArray().filter(keep));
   }
 
   /** The pairs in order, as the document stores them. */
-  toArray(): PendingAppraisal[] {
-    const out: PendingAppraisal[] = [];
+  toArray(): T[] {
+    const out: T[] = [];
     for (const chunk of this.chunks) for (const pair of chunk) out.push(pair);
     return out;
   }
@@ -111,7 +129,7 @@ export class PairList {
     return index;
   }
 
-  private handOn(index: Index, next: PairList): PairList {
+  private handOn(index: Index, next: PairList<T>): PairList<T> {
     indexes.delete(this);
     indexes.set(next, index);
     return next;

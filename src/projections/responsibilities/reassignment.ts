@@ -1,7 +1,7 @@
 import type { ParEventData } from '../../events/parEvents';
 import type { DocChange } from '../projection';
 import { agencyChange, agencyDoc, agencyRef, emptyResponsibility, type Docs, type ExplanationToDecide, type PendingAppraisal } from './responsibilityDocument';
-import type { KeptResponsibility } from './keptResponsibility';
+import { toDecideOf, type KeptResponsibility } from './keptResponsibility';
 
 type Assignment = ParEventData<'AppraiserAssigned'>;
 
@@ -27,18 +27,20 @@ export function reassign(data: Assignment, docs: Docs): DocChange[] {
     if (!doc) continue;
     appraisalDeadline ??= doc.appraisalDeadline;
     taken.pending.push(...doc.pendingAppraisals.filter(isMoved).toArray());
-    taken.toDecide.push(...(doc.explanationsToDecide ?? []).filter(isMoved));
+    taken.toDecide.push(...toDecideOf(doc).filter(isMoved).toArray());
     changed.set(previous, {
       ...doc,
       pendingAppraisals: doc.pendingAppraisals.filter((p) => !isMoved(p)),
-      explanationsToDecide: (doc.explanationsToDecide ?? []).filter((e) => !isMoved(e)),
+      explanationsToDecide: toDecideOf(doc).filter((e) => !isMoved(e)),
     });
   }
   const target = agencyDoc(docs, year, appraiserCode) ?? emptyResponsibility(year, appraiserCode, appraisalDeadline ?? '');
   changed.set(appraiserCode, {
     ...target,
     pendingAppraisals: target.pendingAppraisals.filter((p) => !isMoved(p)).appended(taken.pending),
-    explanationsToDecide: [...(target.explanationsToDecide ?? []).filter((e) => !isMoved(e)), ...taken.toDecide],
+    explanationsToDecide: toDecideOf(target)
+      .filter((e) => !isMoved(e))
+      .appended(taken.toDecide),
   });
   return [...changed.values()].map(agencyChange);
 }

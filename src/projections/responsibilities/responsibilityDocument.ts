@@ -135,5 +135,5 @@ export const coordinatorChange = (doc: CoordinatorDutiesDocument): DocChange => 
 
 /** A document for an agency that leads nothing yet this year (an appraiser named by the coordinator, say). */
 export function emptyResponsibility(year: number, agencyCode: string, appraisalDeadline: string): KeptResponsibility {
-  return { year, agencyCode, selfAssessment: null, appraises: [], appraisalDeadline, pendingAppraisals: PairList.empty, appraised: PairList.empty };
+  return { year, agencyCode, selfAssessment: null, appraises: [], appraisalDeadline, pendingAppraisals: PairList.empty(), appraised: PairList.empty() };
 }
