@@ -71,14 +71,22 @@ const appraised = (agencyCode: string, criterionCode: string, round: 1 | 2) =>
 const finalized = (agencyCode: string) =>
   recorded('AssessmentFinalized', { year: YEAR, agencyCode, group: 'DISTRICT', totalPoints: 3, applicableMaxPoints: 4 });
 
-/** Folds the events, each document frozen once stored: a projector that changed a document in place would throw. */
+/**
+ * Folds the events, each document frozen once stored: a projector that changed a document in place would throw.
+ * The changed documents are presented at the end, as the runner does before it stores them.
+ */
 function fold(events: RecordedParEvent[]): DocumentMap {
   const docs: DocumentMap = new Map();
+  const changed = new Map<string, string>();
   const lookup = <T>(collection: string, id: string) => (docs.get(`${collection}/${id}`) as T | undefined) ?? null;
   for (const e of events) {
     if (!responsibilitiesProjection.handles.has(e.type)) continue;
-    for (const change of responsibilitiesProjection.apply(e, lookup)) docs.set(`${change.collection}/${change.id}`, deepFreeze(change.doc));
+    for (const change of responsibilitiesProjection.apply(e, lookup)) {
+      docs.set(`${change.collection}/${change.id}`, deepFreeze(change.doc));
+      changed.set(`${change.collection}/${change.id}`, change.collection);
+    }
   }
+  for (const [key, collection] of changed) docs.set(key, responsibilitiesProjection.present!(collection, docs.get(key)));
   return docs;
 }
 function deepFreeze<T>(value: T): T {

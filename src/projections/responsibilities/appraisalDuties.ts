@@ -10,9 +10,8 @@ import {
   responsibilityId,
   type Docs,
   type PendingAppraisal,
-  type ResponsibilityDocument,
 } from './responsibilityDocument';
-import { appended, holds, without } from './pairIndex';
+import { toDecideOf, type KeptResponsibility } from './keptResponsibility';
 
 /** Which leaves each appraising agency appraises in a framework, kept for the cycles that use it. */
 interface AssignmentsDocument {
@@ -30,7 +29,7 @@ export function frameworkPublished(data: ParEventData<'FrameworkPublished'>): Do
 /** Each participant owes its self-assessment, each appraising agency its leaves; the coordinator finalises them all. */
 export function cycleOpened(data: ParEventData<'AssessmentCycleOpened'>, docs: Docs): DocChange[] {
   const { year, frameworks, participants, selfAssessmentDeadline, appraisalDeadline } = data;
-  const byAgency = new Map<string, ResponsibilityDocument>();
+  const byAgency = new Map<string, KeptResponsibility>();
   const docFor = (agencyCode: string) => {
     let doc = byAgency.get(agencyCode);
     if (!doc) byAgency.set(agencyCode, (doc = emptyResponsibility(year, agencyCode, appraisalDeadline)));
@@ -59,12 +58,12 @@ export function cycleOpened(data: ParEventData<'AssessmentCycleOpened'>, docs: D
 /** The sender's duty is done; each leaf it sent (a "not applicable" claim too) is owed by the leaf's appraiser. */
 export function selfAssessmentSent(data: ParEventData<'SelfAssessmentSubmitted' | 'SelfAssessmentRevised'>, recordedAt: string, docs: Docs): DocChange[] {
   const { year, agencyCode, scores } = data;
-  const changed = new Map<string, ResponsibilityDocument>();
+  const changed = new Map<string, KeptResponsibility>();
   const own = agencyDoc(docs, year, agencyCode);
   if (own?.selfAssessment && own.selfAssessment.submittedAt === null) {
     changed.set(agencyCode, { ...own, selfAssessment: { ...own.selfAssessment, submittedAt: recordedAt } });
   }
-  // Each appraiser's new pairs are gathered, then appended in one copy of its list (not one copy per leaf).
+  // Each appraiser's new pairs are gathered, then appended at once (one copy of its last chunk, not one per leaf).
   const added = new Map<string, PendingAppraisal[]>();
   for (const score of scores) {
     if (!score.appraiserCode) continue;
@@ -73,7 +72,7 @@ export function selfAssessmentSent(data: ParEventData<'SelfAssessmentSubmitted' 
     if (!latest) continue;
     const { criterionCode } = score;
     const fresh = added.get(score.appraiserCode) ?? [];
-    if (holds(latest.pendingAppraisals, agencyCode, criterionCode) || holds(latest.appraised, agencyCode, criterionCode)) continue;
+    if (latest.pendingAppraisals.holds(agencyCode, criterionCode) || latest.appraised.holds(agencyCode, criterionCode)) continue;
     if (fresh.some((p) => p.criterionCode === criterionCode)) continue;
     fresh.push({ agencyCode, criterionCode });
     added.set(score.appraiserCode, fresh);
@@ -81,7 +80,7 @@ export function selfAssessmentSent(data: ParEventData<'SelfAssessmentSubmitted' 
   }
   for (const [appraiser, fresh] of added) {
     const latest = changed.get(appraiser)!;
-    changed.set(appraiser, { ...latest, pendingAppraisals: appended(latest.pendingAppraisals, fresh) });
+    changed.set(appraiser, { ...latest, pendingAppraisals: latest.pendingAppraisals.appended(fresh) });
   }
   return [...changed.values()].map(agencyChange);
 }
@@ -94,12 +93,10 @@ export function criterionAppraised(data: ParEventData<'CriterionAppraised'>, doc
   const { year, agencyCode, criterionCode, appraiserCode, round } = data;
   const current = agencyDoc(docs, year, appraiserCode);
   if (!current) return [];
-  const same = (p: PendingAppraisal) => p.agencyCode === agencyCode && p.criterionCode === criterionCode;
-  const pendingAppraisals = without(current.pendingAppraisals, agencyCode, criterionCode);
-  const appraised = holds(current.appraised, agencyCode, criterionCode) ? current.appraised : appended(current.appraised, [{ agencyCode, criterionCode }]);
-  const toDecide = current.explanationsToDecide ?? [];
-  const explanationsToDecide = round === 2 ? toDecide.filter((e) => !same(e)) : toDecide;
-  const appraiserDoc: ResponsibilityDocument = { ...current, pendingAppraisals, appraised, explanationsToDecide };
+  const pendingAppraisals = current.pendingAppraisals.without(agencyCode, criterionCode);
+  const appraised = current.appraised.holds(agencyCode, criterionCode) ? current.appraised : current.appraised.appended([{ agencyCode, criterionCode }]);
+  const explanationsToDecide = round === 2 ? toDecideOf(current).without(agencyCode, criterionCode) : toDecideOf(current);
+  const appraiserDoc: KeptResponsibility = { ...current, pendingAppraisals, appraised, explanationsToDecide };
   if (round !== 2) return [agencyChange(appraiserDoc)];
   const agency = agencyCode === appraiserCode ? appraiserDoc : agencyDoc(docs, year, agencyCode);
   const asked = agency?.explanationsToAnswer ?? [];

@@ -1,6 +1,7 @@
 import type { ParEventData } from '../../events/parEvents';
 import type { DocChange } from '../projection';
-import { agencyChange, agencyDoc, type Docs, type ResponsibilityDocument } from './responsibilityDocument';
+import { toDecideOf, type KeptResponsibility } from './keptResponsibility';
+import { agencyChange, agencyDoc, type Docs } from './responsibilityDocument';
 
 type ExplanationEvent =
   { type: 'ExplanationRequested'; data: ParEventData<'ExplanationRequested'> } | { type: 'ExplanationSubmitted'; data: ParEventData<'ExplanationSubmitted'> };
@@ -14,10 +15,9 @@ export function explanationChanged(event: ExplanationEvent, recordedAt: string, 
   const agency = agencyDoc(docs, year, agencyCode);
   const appraiser = agencyDoc(docs, year, appraiserCode);
   const requested = event.type === 'ExplanationRequested' ? event.data : null;
-  const sameLeaf = (e: { agencyCode: string; criterionCode: string }) => e.agencyCode === agencyCode && e.criterionCode === criterionCode;
-  const previous = appraiser?.explanationsToDecide?.find(sameLeaf);
+  const previous = appraiser?.explanationsToDecide?.find(agencyCode, criterionCode);
   const dueAt = requested?.dueAt ?? previous?.dueAt ?? '';
-  const changed = new Map<string, ResponsibilityDocument>();
+  const changed = new Map<string, KeptResponsibility>();
   if (agency) {
     const toAnswer = (agency.explanationsToAnswer ?? []).filter((e) => e.criterionCode !== criterionCode);
     const explanationsToAnswer = requested ? [...toAnswer, { criterionCode, question: requested.question, dueAt, appraiserCode }] : toAnswer;
@@ -27,7 +27,8 @@ export function explanationChanged(event: ExplanationEvent, recordedAt: string, 
     // An agency that appraises its own leaf is one document: build on the change above.
     const base = changed.get(appraiserCode) ?? appraiser;
     const answeredAt = requested ? null : recordedAt;
-    const explanationsToDecide = [...(base.explanationsToDecide ?? []).filter((e) => !sameLeaf(e)), { agencyCode, criterionCode, dueAt, answeredAt }];
+    const others = toDecideOf(base).without(agencyCode, criterionCode);
+    const explanationsToDecide = others.appended([{ agencyCode, criterionCode, dueAt, answeredAt }]);
     changed.set(appraiserCode, { ...base, explanationsToDecide });
   }
   return [...changed.values()].map(agencyChange);

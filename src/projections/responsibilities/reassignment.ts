@@ -1,15 +1,7 @@
 import type { ParEventData } from '../../events/parEvents';
 import type { DocChange } from '../projection';
-import {
-  agencyChange,
-  agencyDoc,
-  agencyRef,
-  emptyResponsibility,
-  type Docs,
-  type ExplanationToDecide,
-  type PendingAppraisal,
-  type ResponsibilityDocument,
-} from './responsibilityDocument';
+import { agencyChange, agencyDoc, agencyRef, emptyResponsibility, type Docs, type ExplanationToDecide, type PendingAppraisal } from './responsibilityDocument';
+import { toDecideOf, type KeptResponsibility } from './keptResponsibility';
 
 type Assignment = ParEventData<'AppraiserAssigned'>;
 
@@ -26,7 +18,7 @@ export function reassign(data: Assignment, docs: Docs): DocChange[] {
   const { year, agencyCode, appraiserCode } = data;
   const moved = new Set(data.criteria.map((c) => c.criterionCode));
   const isMoved = (p: { agencyCode: string; criterionCode: string }) => p.agencyCode === agencyCode && moved.has(p.criterionCode);
-  const changed = new Map<string, ResponsibilityDocument>();
+  const changed = new Map<string, KeptResponsibility>();
   const taken: { pending: PendingAppraisal[]; toDecide: ExplanationToDecide[] } = { pending: [], toDecide: [] };
   let appraisalDeadline: string | null = null;
   for (const previous of new Set(data.criteria.map((c) => c.previousAppraiserCode))) {
@@ -34,19 +26,21 @@ export function reassign(data: Assignment, docs: Docs): DocChange[] {
     const doc = agencyDoc(docs, year, previous);
     if (!doc) continue;
     appraisalDeadline ??= doc.appraisalDeadline;
-    taken.pending.push(...doc.pendingAppraisals.filter(isMoved));
-    taken.toDecide.push(...(doc.explanationsToDecide ?? []).filter(isMoved));
+    taken.pending.push(...doc.pendingAppraisals.filter(isMoved).toArray());
+    taken.toDecide.push(...toDecideOf(doc).filter(isMoved).toArray());
     changed.set(previous, {
       ...doc,
       pendingAppraisals: doc.pendingAppraisals.filter((p) => !isMoved(p)),
-      explanationsToDecide: (doc.explanationsToDecide ?? []).filter((e) => !isMoved(e)),
+      explanationsToDecide: toDecideOf(doc).filter((e) => !isMoved(e)),
     });
   }
   const target = agencyDoc(docs, year, appraiserCode) ?? emptyResponsibility(year, appraiserCode, appraisalDeadline ?? '');
   changed.set(appraiserCode, {
     ...target,
-    pendingAppraisals: [...target.pendingAppraisals.filter((p) => !isMoved(p)), ...taken.pending],
-    explanationsToDecide: [...(target.explanationsToDecide ?? []).filter((e) => !isMoved(e)), ...taken.toDecide],
+    pendingAppraisals: target.pendingAppraisals.filter((p) => !isMoved(p)).appended(taken.pending),
+    explanationsToDecide: toDecideOf(target)
+      .filter((e) => !isMoved(e))
+      .appended(taken.toDecide),
   });
   return [...changed.values()].map(agencyChange);
 }

@@ -11,6 +11,7 @@ import {
 } from './appraisalDuties';
 import { complaintLodged, complaintResolved, refsForComplaint } from './complaints';
 import { explanationChanged } from './explanations';
+import { storedResponsibility, type KeptResponsibility } from './keptResponsibility';
 import { assessmentReopened, finalisationSettled } from './finalisation';
 import { reassign, refsForAssignment } from './reassignment';
 import { COORDINATOR_DUTIES, RESPONSIBILITIES, agencyRef, coordinatorRef } from './responsibilityDocument';
@@ -116,5 +117,9 @@ export const responsibilitiesProjection = defineProjection({
       default:
         return [];
     }
+  },
+  // Apply keeps an agency's long lists of pairs in chunks (KeptResponsibility); they are stored flat, as ever.
+  present(collection, doc) {
+    return collection === RESPONSIBILITIES ? storedResponsibility(doc as KeptResponsibility) : doc;
   },
 });

@@ -2,6 +2,8 @@ import type { AdjustmentRecordView } from '../assessments/assessmentDocument';
 import type { AdjustmentKind, AgencyGroup } from '../../events/parEvents';
 import type { ComplaintOutcome } from '../../domain/enums';
 import type { DocChange } from '../projection';
+import { keptResponsibility, type KeptResponsibility } from './keptResponsibility';
+import { PairList } from './pairList';
 
 export interface PendingAppraisal {
   agencyCode: string;
@@ -121,13 +123,17 @@ export const coordinatorRef = (year: number) => ({ collection: COORDINATOR_DUTIE
 /** The documents a projector asked for, as they stand before the event. */
 export type Docs = <T>(collection: string, id: string) => T | null;
 
-export const agencyDoc = (docs: Docs, year: number, agencyCode: string) => docs<ResponsibilityDocument>(RESPONSIBILITIES, responsibilityId(year, agencyCode));
+/** An agency's document in the kept form projectors work on (KeptResponsibility), whichever form it was held in. */
+export function agencyDoc(docs: Docs, year: number, agencyCode: string): KeptResponsibility | null {
+  const doc = docs<ResponsibilityDocument | KeptResponsibility>(RESPONSIBILITIES, responsibilityId(year, agencyCode));
+  return doc && keptResponsibility(doc);
+}
 export const coordinatorDoc = (docs: Docs, year: number) => docs<CoordinatorDutiesDocument>(COORDINATOR_DUTIES, coordinatorDutiesId(year));
 
-export const agencyChange = (doc: ResponsibilityDocument): DocChange => ({ ...agencyRef(doc.year, doc.agencyCode), doc });
+export const agencyChange = (doc: KeptResponsibility): DocChange => ({ ...agencyRef(doc.year, doc.agencyCode), doc });
 export const coordinatorChange = (doc: CoordinatorDutiesDocument): DocChange => ({ ...coordinatorRef(doc.year), doc });
 
 /** A document for an agency that leads nothing yet this year (an appraiser named by the coordinator, say). */
-export function emptyResponsibility(year: number, agencyCode: string, appraisalDeadline: string): ResponsibilityDocument {
-  return { year, agencyCode, selfAssessment: null, appraises: [], appraisalDeadline, pendingAppraisals: [], appraised: [] };
+export function emptyResponsibility(year: number, agencyCode: string, appraisalDeadline: string): KeptResponsibility {
+  return { year, agencyCode, selfAssessment: null, appraises: [], appraisalDeadline, pendingAppraisals: PairList.empty(), appraised: PairList.empty() };
 }
