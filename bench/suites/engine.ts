@@ -55,7 +55,8 @@ export async function rebuildRows(ctx: BenchContext, dataDir: string): Promise<R
     await runner.stop();
     rows.push(
       row('rebuild-sqlite', {
-        what: `rebuild, all ${allProjections.length} projections, ${head} events (CPU ${cpuSeconds.toFixed(1)} s: ${Math.round(head / cpuSeconds)} events per CPU s)`,
+        // Peak resident memory of the bench process so far (the build is its largest part): the issue's 1 GB bound.
+        what: `rebuild, all ${allProjections.length} projections, ${head} events (CPU ${cpuSeconds.toFixed(1)} s: ${Math.round(head / cpuSeconds)} events per CPU s; peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
         unit: 'events/s',
         project: head / seconds(totalMs),
         ...baseline,
