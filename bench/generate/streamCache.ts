@@ -34,6 +34,10 @@ export class StreamCache implements EventStore {
     for (const id of [...this.streams.keys()]) if (id.startsWith(prefix)) this.streams.delete(id);
   }
 
+  readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]> {
+    return this.inner.readStreamsOfTypes(streamIds, types, upTo);
+  }
+
   readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     return this.inner.readAll(after, limit);
   }

@@ -103,11 +103,10 @@ export class AsOfReader {
   }
 
   /**
-   * The events of these streams up to `position` that `projection` handles, in global order: a store that can
-   * filter by type (readStreamsOfTypes) leaves the rest unread, the others are filtered here.
+   * The events of these streams up to `position` that `projection` handles, in global order: the store leaves the
+   * other types unread (readStreamsOfTypes).
    */
   private async loadHandled(projection: Projection, streamIds: string[], position: number): Promise<RecordedParEvent[]> {
-    if (!this.events.readStreamsOfTypes) return (await this.load(streamIds, position)).filter((e) => projection.handles.has(e.type));
     const upTo = Math.min(position, Number.MAX_SAFE_INTEGER);
     return (await this.events.readStreamsOfTypes(streamIds, [...projection.handles], upTo)).map((e) => upcast(e));
   }

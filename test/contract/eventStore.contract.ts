@@ -180,6 +180,31 @@ export function eventStoreContract(name: string, create: () => Promise<StoreUnde
         expect(await store.readStream('assessment-2024-HOIAN', 1)).toEqual([]);
       });
 
+      it('reads the events of some types from many streams up to a position, in global order, and nothing else', async () => {
+        await store.append('assessment-2024-STP', [newEvent('Scored', { n: 1 }), newEvent('Finalized', { n: 2 })], options(0));
+        await store.append('assessment-2024-SNV', [newEvent('Finalized', { n: 3 })], options(0));
+        await store.append('assessment-2024-HOIAN', [newEvent('Finalized', { n: 4 })], options(0));
+        await store.append('assessment-2024-STP', [newEvent('Reopened', { n: 5 }), newEvent('Finalized', { n: 6 })], options(2));
+
+        const read = (ids: string[], types: string[], upTo: number) =>
+          store.readStreamsOfTypes(ids, types, upTo).then((es) => es.map((e) => [e.streamId, e.type, e.globalPosition]));
+        const streams = ['assessment-2024-STP', 'assessment-2024-SNV', 'assessment-2024-STP', 'assessment-2024-DAILOC'];
+        expect(await read(streams, ['Finalized', 'Reopened'], 99)).toEqual([
+          ['assessment-2024-STP', 'Finalized', 2],
+          ['assessment-2024-SNV', 'Finalized', 3],
+          ['assessment-2024-STP', 'Reopened', 5],
+          ['assessment-2024-STP', 'Finalized', 6],
+        ]);
+        expect(await read(streams, ['Finalized'], 5)).toEqual([
+          ['assessment-2024-STP', 'Finalized', 2],
+          ['assessment-2024-SNV', 'Finalized', 3],
+        ]);
+        const full = (await store.readStream('assessment-2024-STP')).filter((e) => e.type === 'Finalized');
+        expect(await store.readStreamsOfTypes(['assessment-2024-STP'], ['Finalized'], 99)).toEqual(full);
+        expect(await read([], ['Finalized'], 99)).toEqual([]);
+        expect(await read(streams, [], 99)).toEqual([]);
+      });
+
       it('refuses an afterVersion a loader could silently misuse (negative, fractional, not a number)', async () => {
         await store.append('s', events(1), options(0));
         for (const bad of [-1, 1.5, Number.NaN, '1' as unknown as number]) {

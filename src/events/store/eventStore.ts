@@ -85,11 +85,11 @@ export interface EventStore {
    */
   readStream(streamId: string, afterVersion?: number): Promise<RecordedEvent[]>;
   /**
-   * Optional: the events of these streams whose type is one of `types` and whose position is at most `upTo`, in
-   * global order. For readers folding a few event types of many streams (an as-of ranking reads every participant's
-   * stream for its finalisations): the other events are neither read nor decoded. Readers fall back to readStream.
+   * The events of these streams whose type is one of `types` and whose position is at most `upTo`, in global
+   * order. For readers folding a few event types of many streams (an as-of ranking reads every participant's
+   * stream for its finalisations): where the store can, the other events are neither read nor decoded.
    */
-  readStreamsOfTypes?(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]>;
+  readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]>;
   /** Events with globalPosition > `after`, in global order, at most `limit`. */
   readAll(after: number, limit: number): Promise<RecordedEvent[]>;
   /** The globalPosition of the last event, 0 when empty. */

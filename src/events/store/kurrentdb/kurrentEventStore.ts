@@ -109,6 +109,16 @@ export class KurrentEventStore implements EventStore {
     return records.map((record) => decodeEvent(record));
   }
 
+  /** KurrentDB reads whole streams (no server-side filter by type on a stream read); the types are kept here. */
+  async readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]> {
+    const wanted = new Set(types);
+    const read = await Promise.all([...new Set(streamIds)].map((id) => this.readStream(id)));
+    return read
+      .flat()
+      .filter((e) => wanted.has(e.type) && e.globalPosition <= upTo)
+      .sort((a, b) => a.globalPosition - b.globalPosition);
+  }
+
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
     validateReadAll(after, limit);

@@ -105,6 +105,17 @@ export class PostgresEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async readStreamsOfTypes(streamIds: readonly string[], types: readonly string[], upTo: number): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    if (streamIds.length === 0 || types.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM par_events WHERE stream_id = ANY($1::text[]) AND type = ANY($2::text[]) AND global_position <= $3
+       ORDER BY global_position`,
+      [streamIds, types, upTo],
+    );
+    return rows.map(toRecordedEvent);
+  }
+
   async readAll(after: number, limit: number): Promise<RecordedEvent[]> {
     this.assertOpen();
     validateReadAll(after, limit);
