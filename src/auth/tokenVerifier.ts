@@ -3,6 +3,7 @@ import { ROLES, type Role } from './authorization';
 import { DomainError } from '../domain/errors';
 import type { Actor } from '../events/envelope';
 import { jose, type JWTPayload, type JWTVerifyGetKey } from './jose';
+import { LruMap } from '../shared/lruMap';
 
 interface TokenSettings {
   /** HS256 key; null when only identity-provider tokens are accepted. */
@@ -54,11 +55,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
    * more lenient as time passes (a future `nbf` or a too distant `exp` was refused, never remembered). Verifying the
    * signature again cost a third of a millisecond of every request, more than answering `{ __typename }`.
    */
-  const verified = new Map<string, { actor: Actor; exp: number }>();
-  const remember = (token: string, actor: Actor, exp: number) => {
-    if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value as string);
-    verified.set(token, { actor, exp });
-  };
+  const verified = new LruMap<string, { actor: Actor; exp: number }>(VERIFIED_TOKENS);
 
   return async (authorization) => {
     if (!authorization) throw unauthenticated('a token is required: send Authorization: Bearer <JWT>');
@@ -97,7 +94,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       agency: parsed.data.agency ?? null,
       roles: Object.freeze([...parsed.data.roles]) as Role[],
     });
-    remember(match[1], actor, payload.exp!);
+    verified.set(match[1], { actor, exp: payload.exp! });
     return actor;
   };
 }

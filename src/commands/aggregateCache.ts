@@ -1,3 +1,6 @@
+import { deepFreeze } from '../shared/deepFreeze';
+import { LruMap } from '../shared/lruMap';
+
 /** A stream's folded state and the version of the last event folded into it. */
 export interface VersionedState<State> {
   state: State;
@@ -22,13 +25,14 @@ const DEFAULT_CAPACITY = 4096;
  * decision.
  */
 export class AggregateCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LruMap<string, Entry>;
 
   constructor(
     private readonly capacity = DEFAULT_CAPACITY,
     private readonly freeze = false,
   ) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new TypeError(`capacity must be a non-negative integer, got ${capacity}`);
+    this.entries = new LruMap(capacity);
   }
 
   get size(): number {
@@ -38,9 +42,6 @@ export class AggregateCache {
   get<State>(streamId: string, fold: object): VersionedState<State> | null {
     const entry = this.entries.get(streamId);
     if (!entry || entry.fold !== fold) return null;
-    // Re-inserted, so Map order is least recently used first.
-    this.entries.delete(streamId);
-    this.entries.set(streamId, entry);
     return { state: entry.state as State, version: entry.version };
   }
 
@@ -49,21 +50,10 @@ export class AggregateCache {
     if (this.capacity === 0) return;
     const existing = this.entries.get(streamId);
     if (existing && existing.fold === fold && existing.version >= loaded.version) return;
-    this.entries.delete(streamId);
     this.entries.set(streamId, { fold, state: this.freeze ? deepFreeze(loaded.state) : loaded.state, version: loaded.version });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
   }
 
   forget(streamId: string): void {
     this.entries.delete(streamId);
   }
-}
-
-/** Stops at objects already frozen: states share their unchanged parts with earlier ones, frozen before. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }

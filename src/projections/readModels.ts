@@ -5,6 +5,7 @@ import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
 import type { CycleDocument } from './cycles/cyclesProjection';
+import { LruMap } from '../shared/lruMap';
 import { DocumentCache } from './documentCache';
 import type { FrameworkDocument } from './frameworks/frameworksProjection';
 import type { ProjectionRunner } from './runner/projectionRunner';
@@ -67,7 +68,7 @@ export class ReadModels {
    */
   private readonly cached: DocumentCache;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
-  private readonly auditCounts = new Map<string, Promise<AuditCount>>();
+  private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
   constructor(
     private readonly store: ReadStore,
@@ -115,7 +116,7 @@ export class ReadModels {
 
   /** Shared and frozen (DocumentCache): every scope check of a reader who is not allowed everything reads it. */
   cycle(year: number): Promise<CycleDocument | null> {
-    return this.cached.get(this.collection('cycles'), String(year), (doc: CycleDocument) => doc);
+    return this.cached.get<CycleDocument>(this.collection('cycles'), String(year));
   }
 
   cycles(): Promise<CycleDocument[]> {
@@ -142,7 +143,7 @@ export class ReadModels {
     const collection = this.collection('rankings');
     const id = rankingId(year, group);
     const onPosition = onRead && ((position: number | null) => onRead(this.unchangedSince('rankings', collection, id, position)));
-    return this.cached.get(collection, id, (doc: RankingDocument) => doc, onPosition);
+    return this.cached.get<RankingDocument>(collection, id, onPosition);
   }
 
   /** Whether a document read at `position` (null: absent) would still read the same. */
@@ -217,8 +218,6 @@ export class ReadModels {
     // trail, none of them finding the count of another.
     const known = this.auditCounts.get(key) ?? Promise.resolve({ count: 0, upTo: 0 });
     const counted = known.then((before) => this.countSince(collection, conditions, before));
-    this.auditCounts.delete(key);
-    if (this.auditCounts.size >= AUDIT_COUNTS) this.auditCounts.delete(this.auditCounts.keys().next().value as string);
     this.auditCounts.set(key, counted);
     counted.catch(() => {
       if (this.auditCounts.get(key) === counted) this.auditCounts.delete(key);
