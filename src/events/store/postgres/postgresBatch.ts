@@ -1,6 +1,6 @@
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
-import { canonicalTextsOf, sealEvents } from '../../hashChain';
-import { recordedAtOf, withCommitTime } from '../appendRules';
+import type { EventMetadata, NewEvent, RecordedEvent } from '../../envelope';
+import { canonicalTextsOf } from '../../hashChain';
+import { headAfter, logHeadOf, sealOnHead, type LogHead } from '../logHead';
 import { DuplicateCommandError, StreamVersionConflictError, type CommandRecord } from '../eventStore';
 import { toCommandRecord, type CommandRow } from '../sqlRows';
 
@@ -18,13 +18,6 @@ export interface QueuedAppend {
   reject: (error: unknown) => void;
 }
 
-export interface LogHead {
-  position: number;
-  hash: string;
-  /** The head event's commit time, the floor of the next one's. */
-  recordedAt: string | null;
-}
-
 /** What par_batch_state answers: everything a batch is checked and sealed against. */
 export interface BatchState {
   head: { position: number | string; hash: string; metadata: string } | null;
@@ -36,9 +29,7 @@ export interface BatchState {
 export type CheckedAnswer = { appended: number; state?: BatchState };
 
 export function headOf(state: BatchState): LogHead {
-  return state.head
-    ? { position: Number(state.head.position), hash: state.head.hash, recordedAt: recordedAtOf(state.head.metadata) }
-    : { position: 0, hash: GENESIS_HASH, recordedAt: null };
+  return logHeadOf(state.head);
 }
 
 export interface Sealed {
@@ -89,13 +80,9 @@ export function checkAndSeal(pending: QueuedAppend[], start: LogHead, state: Bat
       refused.push([entry, new StreamVersionConflictError(entry.streamId, entry.expectedVersion, actual)]);
       continue;
     }
-    const sealed = sealEvents(entry.streamId, entry.events, withCommitTime(entry.metadata, head.recordedAt), {
-      streamVersion: actual,
-      globalPosition: head.position,
-      hash: head.hash,
-    });
+    const sealed = sealOnHead(head, entry.streamId, entry.events, entry.metadata, actual);
     const last = sealed[sealed.length - 1];
-    head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+    head = headAfter(last);
     versions.set(entry.streamId, last.streamVersion);
     if (entry.command) {
       const { commandId, fingerprint } = entry.command;

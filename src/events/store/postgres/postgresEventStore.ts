@@ -2,7 +2,6 @@ import pg from 'pg';
 import {
   AppendListeners,
   type AppendListener,
-  recordedAtOf,
   toStoredEvent,
   toStoredMetadata,
   validateAfterVersion,
@@ -10,11 +9,12 @@ import {
   validateReadAll,
   validateTime,
 } from '../appendRules';
-import { GENESIS_HASH, type NewEvent, type RecordedEvent } from '../../envelope';
+import type { NewEvent, RecordedEvent } from '../../envelope';
+import { logHeadOf, type LogHead } from '../logHead';
 import type { AppendOptions, AppendResult, CommandRecord, EventStore } from '../eventStore';
 import { redactUrl } from '../../../shared/redactUrl';
 import { EVENT_COLUMNS, toCommandRecord, toRecordedEvent, type CommandRow, type EventRow } from '../sqlRows';
-import { GroupCommitWriter, type LogHead } from './postgresGroupCommit';
+import { GroupCommitWriter } from './postgresGroupCommit';
 import { NOTIFY_CHANNEL, migrate } from './postgresMigrations';
 
 /**
@@ -191,6 +191,5 @@ async function readHead(pool: pg.Pool): Promise<LogHead> {
   const { rows } = await pool.query<{ global_position: string; hash: string; metadata: string }>(
     'SELECT global_position, hash, metadata FROM par_events ORDER BY global_position DESC LIMIT 1',
   );
-  if (rows.length === 0) return { position: 0, hash: GENESIS_HASH, recordedAt: null };
-  return { position: Number(rows[0].global_position), hash: rows[0].hash, recordedAt: recordedAtOf(rows[0].metadata) };
+  return logHeadOf(rows[0] && { position: rows[0].global_position, hash: rows[0].hash, metadata: rows[0].metadata });
 }

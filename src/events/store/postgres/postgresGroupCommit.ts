@@ -1,12 +1,9 @@
 import type pg from 'pg';
-import { sealEvents } from '../../hashChain';
-import { recordedAtOf, withCommitTime } from '../appendRules';
+import { headAfter, logHeadOf, sealOnHead, type LogHead } from '../logHead';
 import { DuplicateCommandError, StreamVersionConflictError } from '../eventStore';
 import { toCommandRecord, type CommandRow } from '../sqlRows';
-import { batchPayload, checkAndSeal, headOf, type CheckedAnswer, type LogHead, type QueuedAppend, type Sealed } from './postgresBatch';
+import { batchPayload, checkAndSeal, headOf, type CheckedAnswer, type QueuedAppend, type Sealed } from './postgresBatch';
 import { writeLocked } from './postgresLockedBatch';
-
-export type { LogHead, QueuedAppend } from './postgresBatch';
 
 /** What par_append_batch (schema version 2) answers: the appends it took, and why it stopped. */
 type LoneAnswer = {
@@ -81,13 +78,15 @@ export class GroupCommitWriter {
 
   private async write(batch: QueuedAppend[]): Promise<void> {
     let pending = batch;
-    if (Date.now() >= this.contendedUntil && batch.length === 1) {
+    const contended = Date.now() < this.contendedUntil;
+    if (!contended && batch.length === 1) {
       if (await this.sendLone(batch[0])) return;
-    } else if (Date.now() >= this.contendedUntil) {
+    } else if (!contended) {
       // On the cached head, the versions each append expects (0 under 'any': a wrong guess costs one more round).
       const guessed = sealOn(this.head, pending);
       let answer = await this.send(guessed);
-      if (answer?.state && headOf(answer.state).position === this.head.position && headOf(answer.state).hash === this.head.hash) {
+      const found = answer?.state ? headOf(answer.state) : null;
+      if (answer?.state && found?.position === this.head.position && found.hash === this.head.hash) {
         // Nobody else wrote: some appends are refused or were sealed on a wrong version. Settle and seal exactly, once more.
         const { taken, refused } = checkAndSeal(pending, this.head, answer.state);
         refused.forEach(([entry, error]) => entry.reject(error));
@@ -127,12 +126,11 @@ export class GroupCommitWriter {
     }
     const stop = answer.stop;
     if (answer.appended === 1) {
-      const last = sealed[sealed.length - 1];
-      this.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+      this.head = headAfter(sealed[sealed.length - 1]);
       entry.resolve(sealed);
       this.committed();
     } else if (answer.head) {
-      this.head = { position: Number(answer.head.position), hash: answer.head.hash, recordedAt: recordedAtOf(answer.head.metadata) };
+      this.head = logHeadOf(answer.head);
       this.contendedUntil = Date.now() + CONTENDED_MS;
       return false;
     } else if (stop?.outcome === 'duplicate') {
@@ -163,8 +161,7 @@ export class GroupCommitWriter {
     }
     if (answer.state) return answer;
     const lastAppend = sealed[sealed.length - 1].sealed;
-    const last = lastAppend[lastAppend.length - 1];
-    this.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+    this.head = headAfter(lastAppend[lastAppend.length - 1]);
     for (const { entry, sealed: events } of sealed) entry.resolve(events);
     this.committed();
     return null;
@@ -173,17 +170,12 @@ export class GroupCommitWriter {
 
 /** Seals the appends one on another on top of `head`, each on the version it expects (0 under 'any'). */
 function sealOn(head: LogHead, pending: QueuedAppend[]): Sealed[] {
-  let { position, hash, recordedAt } = head;
+  let next = head;
   const versions = new Map<string, number>();
   return pending.map((entry) => {
-    const sealed = sealEvents(entry.streamId, entry.events, withCommitTime(entry.metadata, recordedAt), {
-      streamVersion: entry.expectedVersion ?? versions.get(entry.streamId) ?? 0,
-      globalPosition: position,
-      hash,
-    });
+    const sealed = sealOnHead(next, entry.streamId, entry.events, entry.metadata, entry.expectedVersion ?? versions.get(entry.streamId) ?? 0);
     const last = sealed[sealed.length - 1];
-    ({ globalPosition: position, hash } = last);
-    recordedAt = last.metadata.recordedAt;
+    next = headAfter(last);
     versions.set(entry.streamId, last.streamVersion);
     return { entry, sealed };
   });

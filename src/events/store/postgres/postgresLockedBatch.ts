@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import { batchPayload, checkAndSeal, headOf, type BatchState, type LogHead, type QueuedAppend } from './postgresBatch';
+import type { LogHead } from '../logHead';
+import { batchPayload, checkAndSeal, headOf, type BatchState, type QueuedAppend } from './postgresBatch';
 
 /**
  * A batch written under the append lock, in one transaction and two round trips: `BEGIN` with par_batch_state

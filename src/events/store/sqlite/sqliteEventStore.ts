@@ -1,23 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { GENESIS_HASH, type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
+import { type EventMetadata, type NewEvent, type RecordedEvent } from '../../envelope';
 import { DuplicateCommandError, StreamVersionConflictError, type AppendOptions, type AppendResult, type CommandRecord, type EventStore } from '../eventStore';
-import { canonicalTextsOf, sealEvents } from '../../hashChain';
+import { canonicalTextsOf } from '../../hashChain';
+import { headAfter, logHeadOf, sealOnHead, type LogHead } from '../logHead';
 import { toCommandRecord, toRecordedEvent, type EventRow } from '../sqlRows';
 import { configure, migrate } from './sqliteSchema';
 import { prepareStatements, type Statements } from './sqliteStatements';
 import {
   AppendListeners,
   type AppendListener,
-  recordedAtOf,
   toStoredEvent,
   toStoredMetadata,
   validateAfterVersion,
   validateAppend,
   validateReadAll,
   validateTime,
-  withCommitTime,
 } from '../appendRules';
 
 type Db = Database.Database;
@@ -42,7 +41,7 @@ interface Refused {
 /** Where the next append goes: what this connection last wrote, valid while no other connection has committed. */
 interface WriteCache {
   dataVersion: number;
-  head: { position: number; hash: string; recordedAt: string | null };
+  head: LogHead;
   /** Stream versions read or written since; cleared when it grows large. */
   streams: Map<string, number>;
 }
@@ -209,9 +208,7 @@ export class SqliteEventStore implements EventStore {
     const head = this.statements.selectHead.get();
     this.cache = {
       dataVersion,
-      head: head
-        ? { position: head.global_position, hash: head.hash, recordedAt: recordedAtOf(head.metadata) }
-        : { position: 0, hash: GENESIS_HASH, recordedAt: null },
+      head: logHeadOf(head && { position: head.global_position, hash: head.hash, metadata: head.metadata }),
       streams: new Map(),
     };
   }
@@ -244,11 +241,7 @@ export class SqliteEventStore implements EventStore {
     const { statements } = this;
     const cache = this.cache as WriteCache;
     const { head } = cache;
-    const sealed = sealEvents(a.streamId, a.events, withCommitTime(a.metadata, head.recordedAt), {
-      streamVersion: this.streamVersion(a.streamId),
-      globalPosition: head.position,
-      hash: head.hash,
-    });
+    const sealed = sealOnHead(head, a.streamId, a.events, a.metadata, this.streamVersion(a.streamId));
     for (const event of sealed) statements.insertEvent.run(toEventRow(event));
     const first = sealed[0];
     const last = sealed[sealed.length - 1];
@@ -262,7 +255,7 @@ export class SqliteEventStore implements EventStore {
         last_position: last.globalPosition,
       });
     }
-    cache.head = { position: last.globalPosition, hash: last.hash, recordedAt: last.metadata.recordedAt };
+    cache.head = headAfter(last);
     cache.streams.set(a.streamId, last.streamVersion);
     return sealed;
   }
