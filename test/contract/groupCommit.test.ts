@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { verifyChain } from '../../src/events/hashChain';
 import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
 import { SqliteEventStore } from '../../src/events/store/sqlite/sqliteEventStore';
-import { createTestDatabase } from '../support/postgresDatabase';
+import { createTestDatabase, freshPostgresStore } from '../support/postgresDatabase';
 import { describeWithServer, servers } from '../support/servers';
 import { groupCommitContract } from './groupCommit.contract';
 
@@ -79,17 +79,7 @@ describe('SqliteEventStore group commit', () => {
 describeWithServer('group commit on PostgreSQL', servers.postgres, 'TEST_POSTGRES_URL', (serverUrl) => {
   groupCommitContract(
     'postgres',
-    async () => {
-      const db = await createTestDatabase(serverUrl);
-      const store = await PostgresEventStore.connect(db.url);
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          await db.drop();
-        },
-      };
-    },
+    () => freshPostgresStore(serverUrl),
     async () => {
       const db = await createTestDatabase(serverUrl);
       await (await PostgresEventStore.connect(db.url)).close(); // migrated before the writer starts

@@ -3,24 +3,14 @@ import { canonicalJson } from '../../src/events/canonicalJson';
 import { verifyChain } from '../../src/events/hashChain';
 import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
 import { expectConsistentRun, runConcurrentWriters } from '../support/concurrentWriters';
-import { createTestDatabase } from '../support/postgresDatabase';
+import { createTestDatabase, freshPostgresStore } from '../support/postgresDatabase';
 import { describeWithServer, servers } from '../support/servers';
 import { eventStoreContract, metadata, newEvent } from './eventStore.contract';
 
 describeWithServer('PostgresEventStore', servers.postgres, 'TEST_POSTGRES_URL', (serverUrl) => {
   eventStoreContract(
     'postgres',
-    async () => {
-      const db = await createTestDatabase(serverUrl);
-      const store = await PostgresEventStore.connect(db.url);
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          await db.drop();
-        },
-      };
-    },
+    () => freshPostgresStore(serverUrl),
     async (history) => {
       const db = await createTestDatabase(serverUrl);
       const store = await PostgresEventStore.connect(db.url);

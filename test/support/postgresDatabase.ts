@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { PostgresEventStore } from '../../src/events/store/postgres/postgresEventStore';
 
 /**
  * A throw-away database on the test server, so suites never see each other's events. Needs a user that may
@@ -26,6 +27,19 @@ export async function createTestDatabase(serverUrl: string): Promise<{ url: stri
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** A PostgreSQL event store on a database of its own; cleanup closes it and drops the database. */
+export async function freshPostgresStore(serverUrl: string): Promise<{ store: PostgresEventStore; cleanup: () => Promise<void> }> {
+  const db = await createTestDatabase(serverUrl);
+  const store = await PostgresEventStore.connect(db.url);
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      await db.drop();
     },
   };
 }
