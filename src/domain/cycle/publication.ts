@@ -1,3 +1,4 @@
+import { requireCalendarDate } from '../calendarDate';
 import { event, type AgencyGroup, type CycleEvent, type RankingEntryData } from '../../events/parEvents';
 import type { AssessmentState } from '../assessment/assessment';
 import { finalResult } from '../assessment/finalResult';
@@ -46,11 +47,6 @@ function requireGroup(state: CycleState, year: number, group: AgencyGroup): Open
 }
 
 /** A calendar date (a GraphQL `Date` arrives as UTC midnight) as YYYY-MM-DD. */
-function requireCalendarDate(field: string, date: Date): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
-  return date.toISOString().slice(0, 10);
-}
-
 /** The group's participants, sorted by code, that are neither finalised nor excluded: a ranking waits for them. */
 function unfinalizedParticipants(cycle: OpenedCycle, group: AgencyGroup, assessments: GroupAssessments): string[] {
   const finalized = new Set(assessments.filter((a) => a.state.status === 'FINALIZED').map((a) => a.agencyCode));

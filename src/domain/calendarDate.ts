@@ -1,0 +1,33 @@
+import { badInput } from './errors';
+
+/**
+ * Calendar dates (a decision's date, the day a reorganisation takes effect) are kept as `YYYY-MM-DD` text: they
+ * compare in order as text and mean the same day wherever they are read. The GraphQL `Date` scalar parses them to
+ * UTC midnight, which is where the text is taken from.
+ */
+export type CalendarDate = string;
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function requireCalendarDate(field: string, date: Date | string): CalendarDate {
+  if (typeof date === 'string') {
+    if (!CALENDAR_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw badInput(field, `"${date}" is not a calendar date (YYYY-MM-DD)`);
+    return new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10);
+  }
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
+  return date.toISOString().slice(0, 10);
+}
+
+export function dayBefore(date: CalendarDate): CalendarDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first and last day of a calendar year. */
+export const yearStart = (year: number): CalendarDate => `${String(year).padStart(4, '0')}-01-01`;
+export const yearEnd = (year: number): CalendarDate => `${String(year).padStart(4, '0')}-12-31`;
+
+/** `dd/MM/yyyy`, as Vietnamese documents write dates. */
+export function vietnameseDate(date: CalendarDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
