@@ -36,6 +36,7 @@ import { createLogger } from './http/logger';
 import { requestErrorHandler } from './http/requestErrors';
 import { linkContextToResponse, requestLogging, requestLogPlugin } from './http/requestLog';
 import { seedIfEmpty } from './seed/seed';
+import { liveDirectory } from './projections/agencies/agencyDirectory';
 import { openStores } from './stores';
 
 export interface RunningService {
@@ -133,12 +134,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     const commands = new ParCommands(
       // What commands append reaches the projections without being read back from the log.
       new CommandHandler(events, clock, { onAppended: (recorded) => runner.offer(recorded) }),
-      {
-        agenciesInGroups: async (groups) => {
-          await runner.catchUp();
-          return read.agenciesInGroups(groups);
-        },
-      },
+      liveDirectory(runner, read.agencyHistory),
       { complaintDays: config.PAR_COMPLAINT_DAYS },
     );
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();

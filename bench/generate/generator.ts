@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import { Presets, SingleBar } from 'cli-progress';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
@@ -25,11 +26,7 @@ export async function generateLog(store: EventStore, shape: LogShape, options: {
   const cache = new StreamCache(store);
   const clock = new PhaseClock();
   const agencies = planAgencies(shape);
-  const commands = new ParCommands(
-    new CommandHandler(cache, clock),
-    { agenciesInGroups: async (groups) => agencies.filter((a) => groups.includes(a.group)).map((a) => ({ code: a.code, name: a.name, group: a.group })) },
-    { complaintDays: 15 },
-  );
+  const commands = new ParCommands(new CommandHandler(cache, clock), fixedDirectory(agencies), { complaintDays: 15 });
   const frameworks = benchFrameworks();
   const groups = [...new Set(agencies.map((a) => a.group))];
   const used = frameworks.filter((f) => groups.includes(f.group));

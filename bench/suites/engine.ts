@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import { join } from 'node:path';
 import { CommandHandler, systemClock } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
@@ -84,7 +85,7 @@ export async function commandRows(ctx: BenchContext, dataDir: string): Promise<R
     const shape = ctx.preset.shape;
     const agencies = planAgencies(shape).filter((a) => a.group !== 'DEPARTMENT' || a.code.startsWith('P'));
     const frameworks = benchFrameworks();
-    const commands = new ParCommands(new CommandHandler(events, systemClock), { agenciesInGroups: async () => [] }, { complaintDays: 15 });
+    const commands = new ParCommands(new CommandHandler(events, systemClock), fixedDirectory([]), { complaintDays: 15 });
     const coordinator = { actor: { sub: 'bench', name: 'bench', agency: 'SNV', roles: ['COORDINATOR'] } };
     const year = yearsOf(shape)[shape.years - 1] + 1;
     const groups = new Set(agencies.map((a) => a.group));

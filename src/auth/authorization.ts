@@ -30,11 +30,26 @@ type CommandName =
   | 'ResolveComplaint'
   | 'ReopenAssessment'
   | 'WaiveSurvey'
-  | 'RecordSurvey';
+  | 'RecordSurvey'
+  | 'RenameAgency'
+  | 'MergeAgencies'
+  | 'SplitAgency'
+  | 'DissolveAgency'
+  | 'MoveAgency'
+  | 'RegisterJurisdiction'
+  | 'MergeJurisdictions';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
   RegisterAgency: ['ADMIN', 'COORDINATOR'],
+  // Reorganisations are recorded by SNV (the coordinator) from the decisions that made them.
+  RenameAgency: ['ADMIN', 'COORDINATOR'],
+  MergeAgencies: ['ADMIN', 'COORDINATOR'],
+  SplitAgency: ['ADMIN', 'COORDINATOR'],
+  DissolveAgency: ['ADMIN', 'COORDINATOR'],
+  MoveAgency: ['ADMIN', 'COORDINATOR'],
+  RegisterJurisdiction: ['ADMIN', 'COORDINATOR'],
+  MergeJurisdictions: ['ADMIN', 'COORDINATOR'],
   PublishFramework: ['ADMIN', 'COORDINATOR'],
   OpenAssessmentCycle: ['ADMIN', 'COORDINATOR'],
   RecordSurveyScores: ['ADMIN', 'COORDINATOR'],

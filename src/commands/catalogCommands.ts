@@ -1,4 +1,5 @@
 import { agencyDecider } from '../domain/agency/agencyDecider';
+import { createdByLineage } from '../domain/lineage/lineage';
 import { frameworkDecider } from '../domain/framework/frameworkDecider';
 import type { FrameworkInput } from '../domain/framework/frameworkInput';
 import { requireCode } from '../domain/validation';
@@ -18,7 +19,16 @@ export class CatalogCommands extends CommandBase {
       streamId: streams.agency(requireCode('code', input.code)),
       decider: agencyDecider,
       envelope,
-      prepare: () => ({ type: 'RegisterAgency', ...input }),
+      prepare: async () => {
+        const lineage = await this.loadLineage();
+        const jurisdiction = input.jurisdiction ?? null;
+        return {
+          type: 'RegisterAgency' as const,
+          ...input,
+          takenByLineage: createdByLineage(lineage, input.code),
+          jurisdictionKnown: jurisdiction !== null && lineage.jurisdictions[jurisdiction] !== undefined,
+        };
+      },
     });
   }
 

@@ -6,6 +6,8 @@ import { cycleDecider } from '../domain/cycle/cycleDecider';
 import { DomainError } from '../domain/errors';
 import type { Framework } from '../domain/framework/framework';
 import { frameworkDecider } from '../domain/framework/frameworkDecider';
+import { unitOf, type LineageState, type RegisteredUnit, type Unit } from '../domain/lineage/lineage';
+import { lineageDecider } from '../domain/lineage/lineageDecider';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
 import type { Actor } from '../events/envelope';
@@ -61,14 +63,31 @@ export abstract class CommandBase {
     return state.framework;
   }
 
-  protected async loadAgency(field: string, code: string): Promise<Participant> {
+  /** The reorganisations recorded so far (one small stream, cached by the handler like any other). */
+  protected async loadLineage(): Promise<LineageState> {
+    return (await this.handler.load(streams.lineage(), lineageDecider)).state;
+  }
+
+  /** An agency as registered in its own stream, or null. */
+  protected async registrationOf(code: string): Promise<RegisteredUnit | null> {
     const { state } = await this.handler.load(streams.agency(code), agencyDecider);
-    if (!state.registered) throw new DomainError('NOT_FOUND', `${field}: agency ${code} is not registered`, field);
-    return { code: state.code, name: state.name, group: state.group };
+    return state.registered ? { code: state.code, name: state.name, group: state.group, jurisdiction: state.jurisdiction, activeFrom: state.activeFrom } : null;
+  }
+
+  /** An agency as it stands after every reorganisation: registered in its stream, or by a merger or split. */
+  protected async currentUnit(code: string): Promise<Unit | null> {
+    const registered = await this.registrationOf(code);
+    const lineage = await this.loadLineage();
+    return unitOf(lineage, registered, code);
+  }
+
+  protected async loadAgency(field: string, code: string): Promise<Participant> {
+    const unit = await this.currentUnit(code);
+    if (!unit) throw new DomainError('NOT_FOUND', `${field}: agency ${code} is not registered`, field);
+    return { code: unit.code, name: unit.name, group: unit.group };
   }
 
   protected async agencyExists(code: string): Promise<boolean> {
-    const { state } = await this.handler.load(streams.agency(code), agencyDecider);
-    return state.registered;
+    return (await this.currentUnit(code)) !== null;
   }
 }

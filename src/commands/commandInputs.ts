@@ -1,3 +1,12 @@
+import type {
+  DissolveAgency,
+  MergeAgencies,
+  MergeJurisdictions,
+  MoveAgency,
+  RegisterJurisdiction,
+  RenameAgency,
+  SplitAgency,
+} from '../domain/lineage/lineageCommands';
 import type { SelfScoreInput } from '../domain/assessment/assessmentDecider';
 import type { BandInput } from '../domain/cycle/cycleDecider';
 import type { ComplaintOutcome, SchedulePhase } from '../domain/enums';
@@ -10,7 +19,18 @@ export interface RegisterAgencyInput {
   code: string;
   name: string;
   group: AgencyGroup;
+  jurisdiction?: string | null;
+  activeFrom?: Date | null;
 }
+
+type Input<C> = C extends unknown ? Omit<C, 'type' | 'registered'> : never;
+export type RenameAgencyInput = Input<RenameAgency>;
+export type MergeAgenciesInput = Input<MergeAgencies>;
+export type SplitAgencyInput = Input<SplitAgency>;
+export type DissolveAgencyInput = Input<DissolveAgency>;
+export type MoveAgencyInput = Input<MoveAgency>;
+export type RegisterJurisdictionInput = Input<RegisterJurisdiction>;
+export type MergeJurisdictionsInput = Input<MergeJurisdictions>;
 
 export interface OpenAssessmentCycleInput {
   year: number;
@@ -20,8 +40,12 @@ export interface OpenAssessmentCycleInput {
   bands?: BandInput[] | null;
   /** Per group, bands replacing `bands` for that group. */
   groupBands?: { group: AgencyGroup; bands: BandInput[] }[] | null;
-  /** Which agencies the cycle assesses; by default every registered agency of the covered groups. */
+  /** Which agencies the cycle assesses; by default every agency of the covered groups active during the year. */
   agencyCodes?: string[] | null;
+  /** Only the agencies of this jurisdiction (by default, of any). */
+  jurisdiction?: string | null;
+  /** Leave every participant that ended during the year out of the ranking, with the reason its lineage gives. */
+  excludeEndedMidYear?: boolean | null;
 }
 
 export interface SubmitSelfAssessmentInput {

@@ -1,6 +1,7 @@
 import { assessmentDecider } from '../domain/assessment/assessmentDecider';
 import { requireCode, requireYear } from '../domain/validation';
 import type { AgencyGroup, Participant } from '../events/parEvents';
+import type { Enrolment } from '../domain/cycle/enrolment';
 import { streams } from '../events/parEvents';
 import { authorize } from '../auth/authorization';
 import type { CommandHandler, CommandOutcome } from './commandHandler';
@@ -14,9 +15,9 @@ import type {
 } from './commandInputs';
 import { CommandBase, type CommandRequest } from './commandBase';
 
-/** The registered agencies, as the read side knows them once it has caught up with the log. */
+/** The registered agencies through time, as the read side knows them once it has caught up with the log. */
 export interface AgencyDirectory {
-  agenciesInGroups(groups: readonly AgencyGroup[]): Promise<Participant[]>;
+  enrolment(year: number, scope: { groups: readonly AgencyGroup[] } | { codes: readonly string[] }, jurisdiction?: string | null): Promise<Enrolment>;
 }
 
 /** The year's cycle (cycle-<year>): opening it, its schedule, per-agency extensions and exclusions, its surveys. */
@@ -43,20 +44,29 @@ export class CycleCommands extends CommandBase {
           appraisalDeadline: input.appraisalDeadline,
           bands: [],
           groupBands: [],
+          enrolment: { named: false, inactive: [], endedDuringYear: [] },
+          excludeEndedMidYear: false,
         };
       const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
-      const participants = input.agencyCodes?.length
-        ? await Promise.all(input.agencyCodes.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)))
-        : await this.directory.agenciesInGroups(frameworks.map((f) => f.group));
+      const named = (input.agencyCodes?.length ?? 0) > 0;
+      if (named) await Promise.all(input.agencyCodes!.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)));
+      const scope = named ? { codes: input.agencyCodes! } : { groups: frameworks.map((f) => f.group) };
+      const enrolment = await this.directory.enrolment(year, scope, input.jurisdiction);
+      // Named codes keep the order given (errors point at agencyCodes[i]); the participants' names are the year's.
+      const participants = named
+        ? input.agencyCodes!.map((code) => enrolment.participants.find((p) => p.code === code) ?? enrolment.inactive.find((x) => x.code === code) ?? { code })
+        : enrolment.participants;
       return {
         type: 'OpenAssessmentCycle' as const,
         year,
         frameworks,
-        participants,
+        participants: participants as Participant[],
         selfAssessmentDeadline: input.selfAssessmentDeadline,
         appraisalDeadline: input.appraisalDeadline,
         bands: input.bands ?? [],
         groupBands: input.groupBands ?? [],
+        enrolment: { named, inactive: enrolment.inactive, endedDuringYear: enrolment.endedDuringYear },
+        excludeEndedMidYear: input.excludeEndedMidYear ?? false,
       };
     });
   }

@@ -30,6 +30,7 @@ import { CatalogCommands } from './catalogCommands';
 import { CycleCommands, type AgencyDirectory } from './cycleCommands';
 import { RankingCommands } from './rankingCommands';
 import { AssessmentCommands } from './assessmentCommands';
+import { LineageCommands } from './lineageCommands';
 
 export type { AgencyDirectory };
 
@@ -43,12 +44,15 @@ export class ParCommands {
   private readonly cycle: CycleCommands;
   private readonly ranking: RankingCommands;
   private readonly assessment: AssessmentCommands;
+  /** Reorganisations of agencies and jurisdictions (the lineage stream), called directly: one method per mutation. */
+  readonly lineage: LineageCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
     this.cycle = new CycleCommands(handler, directory);
     this.ranking = new RankingCommands(handler);
     this.assessment = new AssessmentCommands(handler, rules);
+    this.lineage = new LineageCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@ import type { AgencyEvent } from './types/agencyEvents';
 import type { AssessmentEvent } from './types/assessmentEvents';
 import type { CycleEvent } from './types/cycleEvents';
 import type { FrameworkEvent } from './types/frameworkEvents';
+import type { LineageEvent } from './types/lineageEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -21,8 +22,9 @@ export type { AgencyEvent, AgencyRegistered } from './types/agencyEvents';
 export type { FrameworkEvent, FrameworkPublished, AreaDefinition, CriterionDefinition } from './types/frameworkEvents';
 export type { CycleEvent, AssessmentCycleOpened, Participant, RatingBand, GroupBands, RankingEntryData, SurveyRecorded } from './types/cycleEvents';
 export type { AssessmentEvent, SelfScore, AdjustmentKind } from './types/assessmentEvents';
+export type { LineageEvent, LineageTarget } from './types/lineageEvents';
 
-type ParEvent = AgencyEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
+type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -50,6 +52,16 @@ const assessmentEventTypes: ReadonlySet<string> = new Set(ASSESSMENT_EVENT_TYPES
 
 type RecordedAssessmentEvent = Extract<RecordedParEvent, { type: AssessmentEvent['type'] }>;
 
+export const LINEAGE_EVENT_TYPES: readonly LineageEvent['type'][] = [
+  'JurisdictionRegistered',
+  'JurisdictionsMerged',
+  'AgencyRenamed',
+  'AgenciesMerged',
+  'AgencySplit',
+  'AgencyDissolved',
+  'AgencyMoved',
+];
+
 export function isAssessmentEvent(event: RecordedParEvent): event is RecordedAssessmentEvent {
   return assessmentEventTypes.has(event.type);
 }
@@ -63,9 +75,16 @@ export type ParEventData<T extends ParEventType> = Extract<ParEvent, { type: T }
  * start with a message naming the missing step.
  */
 export const CURRENT_SCHEMA_VERSION = {
-  AgencyRegistered: 1,
+  AgencyRegistered: 2,
+  JurisdictionRegistered: 1,
+  JurisdictionsMerged: 1,
+  AgencyRenamed: 1,
+  AgenciesMerged: 1,
+  AgencySplit: 1,
+  AgencyDissolved: 1,
+  AgencyMoved: 1,
   FrameworkPublished: 2,
-  AssessmentCycleOpened: 2,
+  AssessmentCycleOpened: 3,
   RankingProposed: 1,
   RankingPublished: 2,
   RankingRepublished: 2,
@@ -102,6 +121,8 @@ export function event<T extends ParEventType>(type: T, data: ParEventData<T>): E
 
 export const streams = {
   agency: (code: string) => `agency-${code}`,
+  /** Every reorganisation of agencies and jurisdictions, in one stream (src/domain/lineage). */
+  lineage: () => 'lineage',
   framework: (code: string) => `framework-${code}`,
   cycle: (year: number) => `cycle-${year}`,
   assessment: (year: number, agencyCode: string) => `assessment-${year}-${agencyCode}`,

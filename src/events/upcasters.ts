@@ -1,3 +1,4 @@
+import { HOME_JURISDICTION } from '../domain/lineage/lineage';
 import type { RecordedEvent } from './envelope';
 import { CURRENT_SCHEMA_VERSION, type ParEventData, type ParEventType, type RecordedParEvent } from './parEvents';
 
@@ -21,13 +22,19 @@ type RankingDataV1<T extends 'RankingPublished' | 'RankingRepublished'> = Omit<P
 type FrameworkDataV1 = Omit<ParEventData<'FrameworkPublished'>, 'bonusMaxPoints' | 'penaltyMaxPoints'>;
 
 /** Version 1 of AssessmentCycleOpened: one set of bands for every group. */
-type CycleOpenedDataV1 = Omit<ParEventData<'AssessmentCycleOpened'>, 'groupBands'>;
+type CycleOpenedDataV1 = Omit<ParEventData<'AssessmentCycleOpened'>, 'groupBands' | 'endedDuringYear'>;
+/** Version 2 of AssessmentCycleOpened: before participants that ended during the year were listed. */
+type CycleOpenedDataV2 = Omit<ParEventData<'AssessmentCycleOpened'>, 'endedDuringYear'>;
 
 /** Version 1 of SurveyScoresRecorded: before scores cited the survey they come from. */
 type SurveyScoresDataV1 = Omit<ParEventData<'SurveyScoresRecorded'>, 'surveyCode'>;
 
+/** Version 1 of AgencyRegistered: before jurisdictions and dates of effect. */
+type AgencyRegisteredDataV1 = Omit<ParEventData<'AgencyRegistered'>, 'jurisdiction' | 'activeFrom'>;
+
 interface ParSchemaHistory {
-  AssessmentCycleOpened: { 1: CycleOpenedDataV1 };
+  AgencyRegistered: { 1: AgencyRegisteredDataV1 };
+  AssessmentCycleOpened: { 1: CycleOpenedDataV1; 2: CycleOpenedDataV2 };
   FrameworkPublished: { 1: FrameworkDataV1 };
   RankingPublished: { 1: RankingDataV1<'RankingPublished'> };
   RankingRepublished: { 1: RankingDataV1<'RankingRepublished'> };
@@ -63,10 +70,14 @@ export function upcaster<T extends ParEventType, V extends number>(
 
 /** The steps of this build; `{ type, fromVersion }` pairs, applied in version order whatever their order here. */
 const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
+  // Agencies registered before jurisdictions were Quảng Nam's, and existed before the register began.
+  upcaster('AgencyRegistered', 1, (data) => ({ ...data, jurisdiction: HOME_JURISDICTION, activeFrom: null })),
   // Frameworks published before bonus and penalty points existed allow none.
   upcaster('FrameworkPublished', 1, (data) => ({ ...data, bonusMaxPoints: 0, penaltyMaxPoints: 0 })),
   // Cycles opened before bands could differ per group rate every group on the default bands.
   upcaster('AssessmentCycleOpened', 1, (data) => ({ ...data, groupBands: [] })),
+  // Cycles opened before lineage listed no participant as ended during the year.
+  upcaster('AssessmentCycleOpened', 2, (data) => ({ ...data, endedDuringYear: [] })),
   // Publications logged before decisions were recorded carry none.
   upcaster('RankingPublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),
   upcaster('RankingRepublished', 1, (data) => ({ ...data, decisionNumber: null, decisionDate: null })),

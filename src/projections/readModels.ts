@@ -1,6 +1,7 @@
 import { compareVietnamese } from '../domain/vietnameseOrder';
-import type { AgencyGroup, Participant } from '../events/parEvents';
+import type { AgencyGroup } from '../events/parEvents';
 import type { AgencyDocument } from './agencies/agenciesProjection';
+import { AgencyReads } from './agencies/agencyReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -58,8 +59,6 @@ const WALK_ABOVE_STREAMS = 64;
  */
 export type OnRead = (stillCurrent: () => Promise<boolean>) => void;
 
-const byName = <T extends { name: string }>(a: T, b: T) => compareVietnamese(a.name, b.name);
-
 /** The query side: reads projected documents from the live generation of each projection. */
 export class ReadModels {
   /**
@@ -67,6 +66,8 @@ export class ReadModels {
    * megabyte, a scope check a cycle of 60 KB).
    */
   private readonly cached: DocumentCache;
+  /** Agencies and jurisdictions through time (names, lineage, who takes part in a year). */
+  readonly agencyHistory: AgencyReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -75,6 +76,7 @@ export class ReadModels {
     private readonly runner: ProjectionRunner,
   ) {
     this.cached = new DocumentCache(store, 128);
+    this.agencyHistory = new AgencyReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {
@@ -83,12 +85,6 @@ export class ReadModels {
 
   private async get<T>(projection: string, id: string, logical?: string): Promise<T | null> {
     return (await this.store.get<T>(this.collection(projection, logical), id))?.doc ?? null;
-  }
-
-  /** Sorted by name with a Vietnamese collator: people read this list. */
-  async agencies(group?: AgencyGroup | null): Promise<AgencyDocument[]> {
-    const docs = await this.store.find<AgencyDocument>(this.collection('agencies'), { filter: group ? { group } : {} });
-    return docs.sort(byName);
   }
 
   agency(code: string): Promise<AgencyDocument | null> {
@@ -265,12 +261,6 @@ export class ReadModels {
 
   auditEntry(position: number): Promise<AuditEntry | null> {
     return this.get('auditTrail', auditId(position));
-  }
-
-  /** Registered agencies of the given groups, for commands that need the set (opening a cycle). */
-  async agenciesInGroups(groups: readonly AgencyGroup[]): Promise<Participant[]> {
-    const docs = await this.store.find<AgencyDocument>(this.collection('agencies'), { filter: { group: { $in: [...groups] } } });
-    return docs.sort(byName).map(({ code, name, group }) => ({ code, name, group }));
   }
 }
 

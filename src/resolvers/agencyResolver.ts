@@ -1,24 +1,52 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireCalendarDate } from '../domain/calendarDate';
 import { Agency } from '../schema/agencyType';
 import { AgencyGroup } from '../schema/enums';
 import { RegisterAgencyInput } from '../schema/inputs/registerAgencyInput';
 import { INPUT_BOUNDS } from '../schema/inputBounds';
 import { boundedArg, commandIdArg } from '../schema/inputs/argBounds';
+import { Jurisdiction } from '../schema/lineageTypes';
+import { CalendarDateScalar } from '../schema/scalars';
 import type { RequestContext } from './context';
 import { notFoundError } from './errors';
+
+const dateArg = (field: string, date: Date | null | undefined) => (date ? requireCalendarDate(field, date) : null);
 
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Authorized('agencies')
-  @Query(() => [Agency], { description: 'Registered agencies, sorted by Vietnamese name.' })
-  agencies(@Ctx() ctx: RequestContext, @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null) {
-    return ctx.read.agencies(group);
+  @Query(() => [Agency], {
+    description:
+      'Agencies sorted by Vietnamese name. With `activeOn`, only those active that day, with the names, groups and jurisdictions valid then (a 2019 list reads as in 2019); without it, every agency ever registered, as it is or was last.',
+  })
+  agencies(
+    @Ctx() ctx: RequestContext,
+    @Arg('group', () => AgencyGroup, { nullable: true }) group?: AgencyGroup | null,
+    @Arg('activeOn', () => CalendarDateScalar, { nullable: true }) activeOn?: Date | null,
+    @Arg('jurisdiction', () => ID, { nullable: true, ...boundedArg('jurisdiction', INPUT_BOUNDS.codeChars) }) jurisdiction?: string | null,
+  ) {
+    ctx.answerSources.untracked = true;
+    return ctx.read.agencyHistory.list({ activeOn: dateArg('activeOn', activeOn), jurisdiction, group });
   }
 
   @Authorized('agencies')
-  @Query(() => Agency, { nullable: true })
-  agency(@Ctx() ctx: RequestContext, @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string) {
-    return ctx.loaders.agency.load(code);
+  @Query(() => Agency, { nullable: true, description: 'The agency as it is (or was last), or with `on`, as it was that day.' })
+  agency(
+    @Ctx() ctx: RequestContext,
+    @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string,
+    @Arg('on', () => CalendarDateScalar, { nullable: true }) on?: Date | null,
+  ) {
+    ctx.answerSources.untracked = true;
+    return ctx.read.agencyHistory.row(code, dateArg('on', on));
+  }
+
+  @Authorized('agencies')
+  @Query(() => [Jurisdiction], { description: 'Province-level jurisdictions, with `activeOn` only those in being that day.' })
+  async jurisdictions(@Ctx() ctx: RequestContext, @Arg('activeOn', () => CalendarDateScalar, { nullable: true }) activeOn?: Date | null) {
+    ctx.answerSources.untracked = true;
+    const on = dateArg('activeOn', activeOn);
+    const all = [...(await ctx.read.agencyHistory.jurisdictions()).values()];
+    return all.filter((j) => on === null || ((j.activeFrom === null || j.activeFrom <= on) && (j.activeUntil === null || j.activeUntil >= on)));
   }
 
   @Mutation(() => Agency)
@@ -29,6 +57,6 @@ export class AgencyResolver {
   ) {
     const outcome = await ctx.commands.registerAgency({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);
-    return (await ctx.read.agency(input.code)) ?? notFoundError('code', `agency ${input.code}`);
+    return (await ctx.read.agencyHistory.row(input.code, null)) ?? notFoundError('code', `agency ${input.code}`);
   }
 }

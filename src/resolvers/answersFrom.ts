@@ -1,5 +1,6 @@
 import type { ProjectionName } from '../projections/allProjections';
 
+const agencies: readonly ProjectionName[] = ['agencies'];
 const assessment: readonly ProjectionName[] = ['assessments'];
 const cycle: readonly ProjectionName[] = ['cycles'];
 const ranking: readonly ProjectionName[] = ['rankings'];
@@ -12,7 +13,14 @@ const ranking: readonly ProjectionName[] = ['rankings'];
  * fixCommandIds refuses to build a schema with a mutation missing here, so a new mutation must be added.
  */
 export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> = {
-  registerAgency: ['agencies'],
+  registerAgency: agencies,
+  renameAgency: agencies,
+  mergeAgencies: agencies,
+  splitAgency: agencies,
+  dissolveAgency: agencies,
+  moveAgency: agencies,
+  registerJurisdiction: agencies,
+  mergeJurisdictions: agencies,
   publishFramework: ['frameworks'],
   recordSurvey: ['surveys'],
 

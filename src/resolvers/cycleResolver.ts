@@ -14,6 +14,7 @@ function presentCycle(doc: CycleDocument) {
     ...doc,
     frameworks: doc.frameworks.map((f) => ({ ...f, rankingPublished: doc.published[f.group] !== undefined })),
     extensions: doc.extensions.map((e) => ({ ...e, agency: doc.participants.find((p) => p.code === e.agencyCode) })),
+    endedDuringYear: (doc.endedDuringYear ?? []).map((e) => ({ ...e, excluded: doc.excluded.some((x) => x.agencyCode === e.agencyCode) })),
   };
 }
 

@@ -3,6 +3,8 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { parAuthChecker } from '../auth/authChecker';
 import { AgencyResolver } from '../resolvers/agencyResolver';
+import { AgencyHistoryResolver } from '../resolvers/agencyHistoryResolver';
+import { LineageResolver } from '../resolvers/lineageResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
@@ -18,6 +20,8 @@ export function buildParSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       AgencyResolver,
+      AgencyHistoryResolver,
+      LineageResolver,
       FrameworkResolver,
       CycleResolver,
       AssessmentResolver,

@@ -1,3 +1,4 @@
+import { EndedParticipant } from './lineageTypes';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Agency } from './agencyType';
 import { Extension } from './extensionType';
@@ -72,4 +73,10 @@ export class Cycle {
 
   @Field(() => [SurveyWaiver], { description: 'Groups whose survey is waived this year, oldest first.' })
   surveyWaivers!: SurveyWaiver[];
+
+  @Field(() => [EndedParticipant], {
+    description:
+      'Participants that ended during the year (merged, split, dissolved), with the reason: the coordinator leaves them out of the ranking (excludeFromRanking) or keeps them.',
+  })
+  endedDuringYear!: EndedParticipant[];
 }

@@ -2,21 +2,47 @@ import type { ParCommands } from '../commands/parCommands';
 import type { Actor } from '../events/envelope';
 import type { EventStore } from '../events/store/eventStore';
 import { quangNamAgencies } from './quangNamAgencies';
+import { quangNamReorganisation, type ReorganisationStep } from './quangNamReorganisation';
 import { sampleFrameworks } from './sampleFrameworks';
 
 const SEED_ACTOR: Actor = { sub: 'system:seed', name: 'PAR Ledger seed', agency: null, roles: ['ADMIN'] };
 
 const agencyCommandId = (code: string) => `seed:agency:${code}`;
 const frameworkCommandId = (code: string) => `seed:framework:${code}`;
+const reorganisationCommandId = (index: number) => `seed:reorganisation:${index}`;
+
+/** Records one step of the reorganisation through its mutation's command (sources stay in the seed file). */
+function reorganise(commands: ParCommands, request: { actor: Actor; commandId: string }, step: ReorganisationStep) {
+  const { kind: _kind, sources: _sources, ...input } = step;
+  switch (step.kind) {
+    case 'registerJurisdiction':
+      return commands.lineage.registerJurisdiction(request, input as Omit<typeof step, 'kind' | 'sources'>);
+    case 'mergeJurisdictions':
+      return commands.lineage.mergeJurisdictions(request, input as Omit<typeof step, 'kind' | 'sources'>);
+    case 'mergeAgencies':
+      return commands.lineage.mergeAgencies(request, input as Omit<typeof step, 'kind' | 'sources'>);
+    case 'dissolveAgency':
+      return commands.lineage.dissolveAgency(request, input as Omit<typeof step, 'kind' | 'sources'>);
+  }
+}
 
 /**
- * Seeds Quảng Nam's agencies and the sample criteria sets through ordinary commands, so they appear in the audit
- * trail like any other change. Command ids are fixed, so a seed interrupted half-way completes on the next start
- * without duplicating anything; a store that already holds other data is left alone.
+ * Seeds Quảng Nam's agencies of 2018–2024, the sample criteria sets and (unless told not to) the 2025
+ * reorganisation, through ordinary commands, so they appear in the audit trail like any other change. Command ids
+ * are fixed, so a seed interrupted half-way completes on the next start without duplicating anything; a store
+ * that already holds other data is left alone.
  */
-export async function seedIfEmpty(store: EventStore, commands: ParCommands, log: (m: string) => void = () => {}): Promise<boolean> {
+export async function seedIfEmpty(
+  store: EventStore,
+  commands: ParCommands,
+  log: (m: string) => void = () => {},
+  options: { reorganisation?: boolean } = {},
+): Promise<boolean> {
+  const reorganisation = options.reorganisation ?? true;
   const first = agencyCommandId(quangNamAgencies[0].code);
-  const last = frameworkCommandId(sampleFrameworks[sampleFrameworks.length - 1].code);
+  const last = reorganisation
+    ? reorganisationCommandId(quangNamReorganisation.length - 1)
+    : frameworkCommandId(sampleFrameworks[sampleFrameworks.length - 1].code);
   const empty = (await store.headPosition()) === 0;
   const interrupted = !empty && (await store.findCommand(first)) !== null && (await store.findCommand(last)) === null;
   if (!empty && !interrupted) return false;
@@ -24,6 +50,15 @@ export async function seedIfEmpty(store: EventStore, commands: ParCommands, log:
   const request = (commandId: string) => ({ actor: SEED_ACTOR, commandId });
   for (const agency of quangNamAgencies) await commands.registerAgency(request(agencyCommandId(agency.code)), agency);
   for (const framework of sampleFrameworks) await commands.publishFramework(request(frameworkCommandId(framework.code)), framework);
-  log(`seeded ${quangNamAgencies.length} agencies and ${sampleFrameworks.length} sample frameworks`);
+  if (reorganisation) await seedReorganisation(commands);
+  log(
+    `seeded ${quangNamAgencies.length} agencies, ${sampleFrameworks.length} sample frameworks` +
+      (reorganisation ? ` and ${quangNamReorganisation.length} reorganisation steps of 2025` : ''),
+  );
   return true;
+}
+
+/** The 2025 reorganisation alone, for logs seeded without it (idempotent: fixed command ids). */
+export async function seedReorganisation(commands: ParCommands): Promise<void> {
+  for (const [i, step] of quangNamReorganisation.entries()) await reorganise(commands, { actor: SEED_ACTOR, commandId: reorganisationCommandId(i) }, step);
 }

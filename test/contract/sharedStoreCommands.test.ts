@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import { join } from 'node:path';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
@@ -18,7 +19,7 @@ import { describeWithServer, servers } from '../support/servers';
 const YEAR = 2026;
 const coordinator: Actor = { sub: 'snv', name: 'Điều phối SNV', agency: 'SNV', roles: ['COORDINATOR', 'ADMIN'] };
 const officer: Actor = { sub: 'tamky', name: 'Cán bộ Tam Kỳ', agency: 'TAMKY', roles: ['AGENCY_OFFICER'] };
-const directory = { agenciesInGroups: async (groups: readonly string[]) => quangNamAgencies.filter((a) => groups.includes(a.group)) };
+const directory = fixedDirectory(quangNamAgencies);
 
 /** Two service instances: each its own connection to one log and its own handler, hence its own cached states. */
 type OpenInstance = () => Promise<EventStore>;

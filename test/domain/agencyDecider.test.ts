@@ -8,9 +8,15 @@ const register = (overrides: Partial<RegisterAgency> = {}): RegisterAgency => ({
   code: 'STP',
   name: 'Sở Tư pháp',
   group: 'DEPARTMENT',
+  takenByLineage: false,
+  jurisdictionKnown: false,
   ...overrides,
 });
-const registered: AgencyRegistered = { type: 'AgencyRegistered', schemaVersion: 1, data: { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' } };
+const registered: AgencyRegistered = {
+  type: 'AgencyRegistered',
+  schemaVersion: 2,
+  data: { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT', jurisdiction: 'QNA', activeFrom: null },
+};
 
 describe('agencyDecider', () => {
   it('registers a new agency', () => {
@@ -18,7 +24,7 @@ describe('agencyDecider', () => {
   });
 
   it('evolves to a registered agency', () => {
-    expect(spec.given([registered]).state).toEqual({ registered: true, code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' });
+    expect(spec.given([registered]).state).toEqual({ registered: true, ...registered.data });
     expect(agencyDecider.initialState()).toEqual({ registered: false });
   });
 
@@ -59,6 +65,34 @@ describe('agencyDecider', () => {
     spec
       .given([])
       .when(register({ code: 'BHXH', name: '  Bảo hiểm xã hội tỉnh \n', group: 'PROVINCIAL_BRANCH' }))
-      .then([{ type: 'AgencyRegistered', schemaVersion: 1, data: { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh', group: 'PROVINCIAL_BRANCH' } }]);
+      .then([
+        {
+          type: 'AgencyRegistered',
+          schemaVersion: 2,
+          data: { code: 'BHXH', name: 'Bảo hiểm xã hội tỉnh', group: 'PROVINCIAL_BRANCH', jurisdiction: 'QNA', activeFrom: null },
+        },
+      ]);
+  });
+
+  it('registers in a named jurisdiction from a date when both are given', () => {
+    const [e] = spec
+      .given([])
+      .when(register({ code: 'SNV-DN', jurisdiction: 'DNG', jurisdictionKnown: true, activeFrom: new Date('2025-07-01T00:00:00Z') }))
+      .events();
+    expect(e.data).toMatchObject({ jurisdiction: 'DNG', activeFrom: '2025-07-01' });
+  });
+
+  it('refuses an unregistered jurisdiction other than the home one: NOT_FOUND on jurisdiction', () => {
+    spec
+      .given([])
+      .when(register({ jurisdiction: 'HUE' }))
+      .thenError('NOT_FOUND', 'jurisdiction');
+  });
+
+  it('refuses a code a merger or split already registered: CONFLICT on code', () => {
+    spec
+      .given([])
+      .when(register({ takenByLineage: true }))
+      .thenError('CONFLICT', 'code');
   });
 });

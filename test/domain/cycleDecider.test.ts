@@ -23,12 +23,14 @@ const open = (overrides: Partial<OpenAssessmentCycle> = {}): OpenAssessmentCycle
     { label: 'Tốt', minIndexPercent: 80.5 },
   ],
   groupBands: [],
+  enrolment: { named: false, inactive: [], endedDuringYear: [] },
+  excludeEndedMidYear: false,
   ...overrides,
 });
 
 const opened: AssessmentCycleOpened = {
   type: 'AssessmentCycleOpened',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: {
     year: 2024,
     frameworks: [{ group: 'DEPARTMENT', frameworkCode: 'RANK-2024' }],
@@ -46,6 +48,7 @@ const opened: AssessmentCycleOpened = {
       { label: 'Tốt', minIndexPercent: 80 },
     ],
     groupBands: [],
+    endedDuringYear: [],
   },
 };
 
@@ -84,7 +87,7 @@ describe('cycleDecider: open', () => {
       .then([
         {
           type: 'AssessmentCycleOpened',
-          schemaVersion: 2,
+          schemaVersion: 3,
           data: {
             year: 2024,
             frameworks: [{ group: 'DEPARTMENT', frameworkCode: 'DEPT-2024' }],
@@ -96,6 +99,7 @@ describe('cycleDecider: open', () => {
               { label: 'Tốt', minIndexPercent: 80.5 },
             ],
             groupBands: [],
+            endedDuringYear: [],
           },
         },
       ]);

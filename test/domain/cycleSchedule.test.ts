@@ -18,6 +18,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   appraisalDeadline: APPRAISAL,
   bands: [],
   groupBands: [],
+  endedDuringYear: [],
 });
 
 const amend = (overrides: Partial<AmendCycleSchedule> = {}): AmendCycleSchedule => ({

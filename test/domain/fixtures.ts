@@ -98,6 +98,7 @@ export function openedCycle(overrides: Partial<OpenedCycle> = {}): OpenedCycle {
     appraisalDeadline: daysFromNow(40).toISOString(),
     bands: BANDS,
     groupBands: [],
+    endedDuringYear: [],
     proposed: {},
     published: {},
     scheduleAmendments: [],

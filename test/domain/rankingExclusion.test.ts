@@ -21,6 +21,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   appraisalDeadline: daysFromNow(40).toISOString(),
   bands: BANDS,
   groupBands: [],
+  endedDuringYear: [],
 });
 
 const DISSOLVED = 'Giải thể từ ngày 01/3/2025 theo Nghị quyết số 01/NQ-HĐND, sáp nhập vào Sở Nội vụ';

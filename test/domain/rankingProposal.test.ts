@@ -18,6 +18,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   appraisalDeadline: daysFromNow(40).toISOString(),
   bands: BANDS,
   groupBands: [],
+  endedDuringYear: [],
 });
 
 /** A flat framework of two self-assessed leaves: 1.1 = 60, 1.2 = 40. */

@@ -34,6 +34,7 @@ const opened: AssessmentCycleOpened = event('AssessmentCycleOpened', {
   appraisalDeadline: daysFromNow(40).toISOString(),
   bands: BANDS,
   groupBands: [],
+  endedDuringYear: [],
 });
 
 const REASON = 'Năm 2024 tỉnh không tổ chức điều tra xã hội học đối với sở, ban, ngành (Kế hoạch số 5/KH-UBND)';

@@ -114,6 +114,9 @@ function request(operation: string, subject: string): Request {
     projections: { query: '{ projections { name } }' },
     serviceInstance: { query: '{ serviceInstance { position } }' },
     logVerification: { query: '{ logVerification { checked } }' },
+    jurisdictions: { query: '{ jurisdictions { code name } }' },
+    // Reorganisations of units that do not exist: refused after the role check, nothing appended.
+    ...lineageRequests('KHONGCO'),
     registerAgency: {
       query: REGISTER_AGENCY,
       variables: { input: { code: subject, name: 'Trùng mã', group } },
@@ -267,6 +270,26 @@ function request(operation: string, subject: string): Request {
 }
 
 /** What came back, in the table's terms; anything else is reported as it is, so a mismatch says what happened. */
+/** One request per reorganisation mutation, each naming `missing`, a unit (or jurisdiction) that is not registered. */
+function lineageRequests(missing: string): Record<string, Request> {
+  const change = { effectiveFrom: '2030-01-01', legalBasis: { number: '1/QĐ-UBND', date: '2029-12-01' } };
+  const request = (name: string, input: object) => ({
+    query: `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`,
+    variables: { input: { ...change, ...input } },
+  });
+  return {
+    renameAgency: request('renameAgency', { code: missing, name: 'Tên mới' }),
+    mergeAgencies: request('mergeAgencies', { sourceCodes: [missing], into: { code: 'SNV' } }),
+    splitAgency: request('splitAgency', { sourceCode: missing, into: [{ code: 'SNV' }, { code: 'STP' }] }),
+    dissolveAgency: request('dissolveAgency', { code: missing }),
+    moveAgency: request('moveAgency', { code: missing, group: 'COMMUNE' }),
+    registerJurisdiction: { query: REGISTER_JURISDICTION, variables: { input: { code: 'not a code', name: 'Tỉnh' } } },
+    mergeJurisdictions: request('mergeJurisdictions', { sourceCodes: [missing], into: { code: 'DNG', name: 'Thành phố Đà Nẵng' } }),
+  };
+}
+
+const REGISTER_JURISDICTION = 'mutation($input: RegisterJurisdictionInput!) { registerJurisdiction(input: $input) { code } }';
+
 function outcomeOf(operation: string, subject: string, response: GraphQLResponse): string {
   const codes = (response.errors ?? []).map((e) => e.extensions?.code);
   const field = operation === 'assessmentAsOf' ? 'assessment' : operation;

@@ -154,6 +154,15 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   // The survey is SNV's to describe or waive.
   waiveSurvey: mutation(compiles),
   recordSurvey: mutation(compiles),
+  // Agencies through time: who existed when is public like the agencies; SNV records the reorganisations.
+  jurisdictions: readAll(),
+  renameAgency: mutation(compiles),
+  mergeAgencies: mutation(compiles),
+  splitAgency: mutation(compiles),
+  dissolveAgency: mutation(compiles),
+  moveAgency: mutation(compiles),
+  registerJurisdiction: mutation(compiles),
+  mergeJurisdictions: mutation(compiles),
 };
 
 /** Lists answer with the subject's entries or without them, never FORBIDDEN. */

@@ -2,12 +2,12 @@ import { CURRENT_SCHEMA_VERSION, event, PAR_EVENT_TYPES } from '../../src/events
 
 describe('event(type, data)', () => {
   it('stamps the current schema version of its type and keeps the data as given', () => {
-    const data = { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' as const };
+    const data = { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' as const, jurisdiction: 'QNA', activeFrom: null };
     expect(event('AgencyRegistered', data)).toEqual({ type: 'AgencyRegistered', schemaVersion: CURRENT_SCHEMA_VERSION.AgencyRegistered, data });
   });
 
   it('knows a current version for every event type', () => {
-    expect(PAR_EVENT_TYPES).toHaveLength(27);
+    expect(PAR_EVENT_TYPES).toHaveLength(34);
     for (const type of PAR_EVENT_TYPES) expect(Number.isInteger(CURRENT_SCHEMA_VERSION[type]) && CURRENT_SCHEMA_VERSION[type] >= 1).toBe(true);
   });
 

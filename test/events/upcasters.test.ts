@@ -132,8 +132,20 @@ describe('the upcasters of this build', () => {
       bands: [{ label: 'Tốt', minIndexPercent: 80 }],
     };
     const cycle = upcast(stored('AssessmentCycleOpened', 1, v1));
-    expect(cycle.schemaVersion).toBe(2);
-    expect(cycle.data).toEqual({ ...v1, groupBands: [] });
+    expect(cycle.schemaVersion).toBe(3);
+    expect(cycle.data).toEqual({ ...v1, groupBands: [], endedDuringYear: [] });
+  });
+
+  it('give cycles opened before lineage (version 2) no participant that ended during the year', () => {
+    const v2 = { year: 2024, frameworks: [], participants: [], selfAssessmentDeadline: 'x', appraisalDeadline: 'y', bands: [], groupBands: [] };
+    expect(upcast(stored('AssessmentCycleOpened', 2, v2)).data).toEqual({ ...v2, endedDuringYear: [] });
+  });
+
+  it('give agencies registered before jurisdictions (version 1) the home jurisdiction and no start date', () => {
+    const v1 = { code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' };
+    const agency = upcast(stored('AgencyRegistered', 1, v1));
+    expect(agency.schemaVersion).toBe(2);
+    expect(agency.data).toEqual({ ...v1, jurisdiction: 'QNA', activeFrom: null });
   });
 
   it('give survey scores recorded before surveys were described (version 1) no cited survey', () => {
@@ -151,8 +163,8 @@ describe('the upcasters of this build', () => {
   });
 
   it('upcaster() only compiles for a step the type has, and the registry refuses it anyway', () => {
-    // @ts-expect-error AgencyRegistered has only its current version: there is no version 2 for a step to produce.
-    const step = upcaster('AgencyRegistered', 1, (data) => data);
-    expect(() => new UpcasterRegistry([step], CURRENT_SCHEMA_VERSION)).toThrow("upcaster AgencyRegistered 1→2 is outside AgencyRegistered's versions 1 to 1");
+    // @ts-expect-error AgencyRenamed has only its current version: there is no version 2 for a step to produce.
+    const step = upcaster('AgencyRenamed', 1, (data) => data);
+    expect(() => new UpcasterRegistry([step], CURRENT_SCHEMA_VERSION)).toThrow("upcaster AgencyRenamed 1→2 is outside AgencyRenamed's versions 1 to 1");
   });
 });

@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
 import type { EventStore } from '../../src/events/store/eventStore';
@@ -15,11 +16,7 @@ import { ADMIN, SteppingClock, countingReads, withOverrides } from './fixtures';
 const COMMUNES = 23;
 
 async function registerCommunes(events: EventStore) {
-  const commands = new ParCommands(new CommandHandler(events, new SteppingClock()), {
-    agenciesInGroups: async () => {
-      throw new Error('not needed here');
-    },
-  });
+  const commands = new ParCommands(new CommandHandler(events, new SteppingClock()), fixedDirectory([]));
   for (let i = 0; i < COMMUNES; i++) await commands.registerAgency({ actor: ADMIN }, { code: `XA${i}`, name: `UBND Xã ${i}`, group: 'COMMUNE' });
 }
 

@@ -1,3 +1,4 @@
+import { liveDirectory } from '../../src/projections/agencies/agencyDirectory';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,7 @@ import { ProjectionRunner, type RunnerOptions } from '../../src/projections/runn
 import { ReadModels } from '../../src/projections/readModels';
 import type { ReadStore } from '../../src/projections/store/readStore';
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
-import { seedIfEmpty } from '../../src/seed/seed';
+import { seedIfEmpty, seedReorganisation } from '../../src/seed/seed';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 
 export const YEAR = 2025;
@@ -137,12 +138,7 @@ export interface Live {
 
 /** The directory a running service gives ParCommands: the agencies read model, once caught up with the log. */
 export function directoryOver(runner: ProjectionRunner, read: ReadModels): AgencyDirectory {
-  return {
-    agenciesInGroups: async (groups: readonly AgencyGroup[]) => {
-      await runner.catchUp();
-      return read.agenciesInGroups(groups);
-    },
-  };
+  return liveDirectory(runner, read.agencyHistory);
 }
 
 /** Starts a runner on the stores and wires ParCommands to it, as the service does. */
@@ -206,7 +202,8 @@ export const WAIVER_REASON = 'Không tổ chức điều tra xã hội học đ�
  * correction and a republication, then a complaint and a proposal left open. Returns what was finalised.
  */
 export async function buildCycleLog(events: EventStore, commands: ParCommands, handler: CommandHandler): Promise<CycleLog> {
-  await seedIfEmpty(events, commands);
+  // The 2025 reorganisation comes after the cycle (below): the cycle assesses the units of 2018–2024.
+  await seedIfEmpty(events, commands, undefined, { reorganisation: false });
   const admin = { actor: ADMIN };
   await commands.openAssessmentCycle(admin, {
     year: YEAR,
@@ -449,7 +446,30 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     },
   );
 
+  await reorganise(commands);
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
+}
+
+/**
+ * The seeded 2025 reorganisation (jurisdictions, mergers, dissolutions), then a rename, a move and a split of later,
+ * invented years, so that the log holds every lineage event.
+ */
+async function reorganise(commands: ParCommands): Promise<void> {
+  await seedReorganisation(commands);
+  const change = (effectiveFrom: string) => ({ effectiveFrom, legalBasis: { number: '15/NQ-HĐND', date: '2026-10-01' } });
+  await commands.lineage.renameAgency({ actor: ADMIN }, { code: 'SNNMT', name: 'Sở Nông nghiệp, Môi trường và Thủy sản', ...change('2027-01-01') });
+  await commands.lineage.moveAgency({ actor: ADMIN }, { code: 'CHQ', group: 'DEPARTMENT', ...change('2027-01-01') });
+  await commands.lineage.splitAgency(
+    { actor: ADMIN },
+    {
+      sourceCode: 'SNNMT',
+      into: [
+        { code: 'SNN', name: 'Sở Nông nghiệp', group: 'DEPARTMENT' },
+        { code: 'SMT', name: 'Sở Môi trường', group: 'DEPARTMENT' },
+      ],
+      ...change('2028-01-01'),
+    },
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import Database from 'better-sqlite3';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
@@ -34,11 +35,7 @@ import {
 
 /** ParCommands for commands that need no agency directory (registering agencies). */
 const plainCommands = (events: EventStore) =>
-  new ParCommands(new CommandHandler(events, new SteppingClock(Date.parse('2025-02-01T00:00:00Z'))), {
-    agenciesInGroups: async () => {
-      throw new Error('not needed here');
-    },
-  });
+  new ParCommands(new CommandHandler(events, new SteppingClock(Date.parse('2025-02-01T00:00:00Z'))), fixedDirectory([]));
 
 const registerCommune = (events: EventStore, code: string) =>
   plainCommands(events).registerAgency({ actor: ADMIN }, { code, name: `UBND Xã ${code}`, group: 'COMMUNE' });
@@ -111,7 +108,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
     await expect(runner.waitFor(head, 100)).resolves.toBeUndefined();
 
     const read = new ReadModels(stores.readStore, runner);
-    expect(await read.agencies()).toHaveLength(quangNamAgencies.length);
+    expect(await read.agencyHistory.list({})).toHaveLength(quangNamAgencies.length);
     expect(await read.frameworks()).toHaveLength(3);
     expect((await read.cycle(YEAR))?.year).toBe(YEAR);
     expect((await read.assessment(YEAR, 'TAMKY'))?.status).toBe('FINALIZED');
@@ -199,7 +196,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
           namesDuring.push(runner.collection(projection.name, projection.collections[0].name));
           readsDuring.push(
             Promise.all([
-              read.agencies(),
+              read.agencyHistory.list({}),
               read.auditTrail({}, 1000, 0),
               read.ranking(YEAR, 'DISTRICT'),
               read.assessment(YEAR, 'HOIAN'),

@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
 import type { EventStore } from '../../src/events/store/eventStore';
@@ -10,11 +11,10 @@ import { ADMIN, SteppingClock, openStores, tempDir, type StoreKind, type Stores,
 import { flush, ManualClock } from './manualClock';
 
 const registerCommune = (events: EventStore, code: string) =>
-  new ParCommands(new CommandHandler(events, new SteppingClock()), {
-    agenciesInGroups: async () => {
-      throw new Error('not needed here');
-    },
-  }).registerAgency({ actor: ADMIN }, { code, name: `UBND Xã ${code}`, group: 'COMMUNE' });
+  new ParCommands(new CommandHandler(events, new SteppingClock()), fixedDirectory([])).registerAgency(
+    { actor: ADMIN },
+    { code, name: `UBND Xã ${code}`, group: 'COMMUNE' },
+  );
 
 /** Watches a promise without awaiting it, so a test can let the clock run until it settles. */
 function watch(promise: Promise<unknown>) {

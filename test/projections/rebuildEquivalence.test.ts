@@ -97,7 +97,9 @@ describe.each<[StoreKind, boolean]>([
     expect(untagged.map((e) => e.type)).toEqual([]);
     expect(trail.filter((e) => e.type === 'ExtensionGranted').map((e) => e.agencyCode)).toEqual(['DAILOC']);
 
-    expect(liveDocs['agencies/agencies']).toHaveLength(quangNamAgencies.length);
+    // The seeded units, and those the reorganisation registered: SNNMT, SDTTG (2025), SNN and SMT (the split of 2028).
+    expect(liveDocs['agencies/agencies']).toHaveLength(quangNamAgencies.length + 4);
+    expect(liveDocs['agencies/jurisdictions']).toHaveLength(3);
     expect(liveDocs['frameworks/frameworks']).toHaveLength(sampleFrameworks.length);
     expect(liveDocs['auditTrail/auditTrail']).toHaveLength(log.head);
     const assessments = liveDocs['assessments/assessments'] as AssessmentDocument[];

@@ -50,6 +50,7 @@ const opened = recorded('AssessmentCycleOpened', {
   appraisalDeadline: '2027-03-15T00:00:00.000Z',
   bands: [],
   groupBands: [],
+  endedDuringYear: [],
 });
 const submitted = (agencyCode: string) =>
   recorded('SelfAssessmentSubmitted', {

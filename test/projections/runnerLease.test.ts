@@ -1,3 +1,4 @@
+import { fixedDirectory } from '../../src/projections/agencies/agencyDirectory';
 import { CommandHandler } from '../../src/commands/commandHandler';
 import { ParCommands } from '../../src/commands/parCommands';
 import type { EventStore } from '../../src/events/store/eventStore';
@@ -12,11 +13,10 @@ import { ManualClock } from './manualClock';
 const TTL = 10_000;
 
 const registerCommune = (events: EventStore, code: string) =>
-  new ParCommands(new CommandHandler(events, new SteppingClock()), {
-    agenciesInGroups: async () => {
-      throw new Error('not needed here');
-    },
-  }).registerAgency({ actor: ADMIN }, { code, name: `UBND Xã ${code}`, group: 'COMMUNE' });
+  new ParCommands(new CommandHandler(events, new SteppingClock()), fixedDirectory([])).registerAgency(
+    { actor: ADMIN },
+    { code, name: `UBND Xã ${code}`, group: 'COMMUNE' },
+  );
 
 /** A read store that can be cut off, as the stores look to an instance that hangs or loses its network. */
 function severable(inner: ReadStore) {

@@ -52,6 +52,7 @@ describe('surveys projection', () => {
         appraisalDeadline: '2027-03-15T00:00:00.000Z',
         bands: [],
         groupBands: [],
+        endedDuringYear: [],
       }),
       recorded('SurveyRecorded', survey('KS-B')),
       recorded('SurveyRecorded', survey('KS-A')),

@@ -4,4 +4,6 @@ export interface Agency {
   code: string;
   name: string;
   group: AgencyGroup;
+  jurisdiction: string;
+  activeFrom: string | null;
 }

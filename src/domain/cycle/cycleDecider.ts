@@ -5,6 +5,7 @@ import type { Framework } from '../framework/framework';
 import { toPoints } from '../points';
 import { requireText, requireYear } from '../validation';
 import type { SchedulePhase } from '../enums';
+import { checkEnrolment, exclusionsOfEnded, type EnrolmentCheck } from './enrolment';
 import { evolveCycle, participantOf, type CycleState } from './cycle';
 import { decidePropose, decidePublish, type ProposeRanking, type PublishRanking } from './publication';
 import { effectiveDeadline, hasPassed } from './schedule';
@@ -27,6 +28,10 @@ export type OpenAssessmentCycle = {
   bands: BandInput[];
   /** Bands for single groups, replacing `bands` for them. */
   groupBands: { group: AgencyGroup; bands: BandInput[] }[];
+  /** From the agencies' lineage (loaded by the handler): who ended during the year, and named units not active in it. */
+  enrolment: Omit<EnrolmentCheck, 'year' | 'participants'>;
+  /** Leave every unit that ended during the year out of the ranking at once, with its reason. */
+  excludeEndedMidYear: boolean;
 };
 
 export type AmendCycleSchedule = {
@@ -148,7 +153,9 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
     listed.add(p.code);
     if (!groups.has(p.group)) throw badInput(`agencyCodes[${i}]`, `agency ${p.code} is in group ${p.group}, which has no framework in this cycle`);
   });
+  checkEnrolment({ ...command.enrolment, year, participants: command.participants });
   if (command.participants.length === 0) throw badInput('agencyCodes', 'the cycle would assess no agency: register agencies of the covered groups first');
+  const endedDuringYear = command.enrolment.endedDuringYear.filter((e) => listed.has(e.agencyCode));
   return [
     event('AssessmentCycleOpened', {
       year,
@@ -158,7 +165,9 @@ function decideOpen(command: OpenAssessmentCycle, state: CycleState): CycleEvent
       appraisalDeadline: command.appraisalDeadline.toISOString(),
       bands: checkBands(command.bands),
       groupBands: checkGroupBands(command.groupBands, groups),
+      endedDuringYear,
     }),
+    ...(command.excludeEndedMidYear ? exclusionsOfEnded(year, command.participants, endedDuringYear) : []),
   ];
 }
 

@@ -33,6 +33,8 @@ export type AssessmentCycleOpened = NewEvent<
     /** The default bands, for every group without its own in `groupBands`. */
     bands: RatingBand[];
     groupBands: GroupBands[];
+    /** Version 3: participants that ended during the year (a merger, split or dissolution), with the reason. */
+    endedDuringYear: { agencyCode: string; activeUntil: string; reason: string }[];
   }
 >;
 

@@ -49,8 +49,22 @@ export class OpenAssessmentCycleInput {
   @Nested()
   groupBands?: GroupBandsInput[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Agencies to assess; by default every registered agency of the covered groups.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Agencies to assess (each must have been active during the year); by default every agency of the covered groups active during the year.',
+  })
   @MaxItems(B.cycleAgencies)
   @MaxCharsEach(B.codeChars)
   agencyCodes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the agencies of this jurisdiction (e.g. "QNA"); by default of every jurisdiction.' })
+  @MaxChars(B.codeChars)
+  jurisdiction?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Leave every agency that ended during the year (merged, split, dissolved) out of the ranking at once, with the reason its lineage gives. By default they are kept and listed in `Cycle.endedDuringYear`, for excludeFromRanking one by one.',
+  })
+  excludeEndedMidYear?: boolean | null;
 }
