@@ -36,3 +36,18 @@ export function requireYear(field: string, value: number): number {
   if (!Number.isInteger(value) || value < 2000 || value > 2100) throw badInput(field, `${value} is not a year between 2000 and 2100`);
   return value;
 }
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date as YYYY-MM-DD: a GraphQL `Date` (parsed to UTC midnight) or such a string from code. Dates of
+ * decisions and of effect are days, not moments, so no time zone can move them.
+ */
+export function requireCalendarDate(field: string, value: Date | string): string {
+  const date = typeof value === 'string' ? (CALENDAR_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : null) : value;
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
+  const day = date.toISOString().slice(0, 10);
+  // "2027-02-30" parses to 2 March: refuse rather than move the day.
+  if (typeof value === 'string' && day !== value) throw badInput(field, `${value} is not a calendar date`);
+  return day;
+}

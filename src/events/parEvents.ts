@@ -64,7 +64,7 @@ export type ParEventData<T extends ParEventType> = Extract<ParEvent, { type: T }
  */
 export const CURRENT_SCHEMA_VERSION = {
   AgencyRegistered: 1,
-  FrameworkPublished: 2,
+  FrameworkPublished: 3,
   AssessmentCycleOpened: 2,
   RankingProposed: 1,
   RankingPublished: 2,
