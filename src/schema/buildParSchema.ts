@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { parAuthChecker } from '../auth/authChecker';
 import { AgencyResolver } from '../resolvers/agencyResolver';
+import { AnalysisResolver } from '../resolvers/analysisResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
@@ -28,6 +29,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       ResponsibilityResolver,
       OperationsResolver,
       SurveyResolver,
+      AnalysisResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.
