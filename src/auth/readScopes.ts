@@ -30,6 +30,7 @@ export const READ_RESOURCES = [
   'frameworks',
   'cycles',
   'rankings',
+  'areaComparison',
   ...AGENCY_DATA_RESOURCES,
   'coordinatorDuties',
   'projections',
@@ -54,6 +55,10 @@ export const READ_SCOPES: ScopeTable = {
   cycles: everyone(),
   // Queries `ranking`, `rankingHistory`: published rankings, and provisional ones over finalised assessments only.
   rankings: everyone(),
+  // Query `areaComparison`: every compared agency's area sub-indices and the group's spread. It compares finalised
+  // assessments only, which are public (see above), so it is read like the ranking built from them: by everyone,
+  // an agency officer included, as it reads other agencies' finalised assessments and the ranking.
+  areaComparison: everyone(),
   // Queries `assessment` (also `asOf`) and `assessments`: self-scores, evidence, explanations, appraisals.
   assessments: {
     ADMIN: 'ALL',

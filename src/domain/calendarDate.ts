@@ -9,13 +9,13 @@ export type CalendarDate = string;
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export function requireCalendarDate(field: string, date: Date | string): CalendarDate {
-  if (typeof date === 'string') {
-    if (!CALENDAR_DATE.test(date) || Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw badInput(field, `"${date}" is not a calendar date (YYYY-MM-DD)`);
-    return new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10);
-  }
+export function requireCalendarDate(field: string, value: Date | string): CalendarDate {
+  const date = typeof value === 'string' ? (CALENDAR_DATE.test(value) ? new Date(`${value}T00:00:00Z`) : null) : value;
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
-  return date.toISOString().slice(0, 10);
+  const day = date.toISOString().slice(0, 10);
+  // "2027-02-30" parses to 2 March: refuse rather than move the day.
+  if (typeof value === 'string' && day !== value) throw badInput(field, `${value} is not a calendar date`);
+  return day;
 }
 
 export function dayBefore(date: CalendarDate): CalendarDate {

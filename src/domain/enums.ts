@@ -43,3 +43,7 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /** The deadlines a coordinator can extend for one agency (grantExtension). */
 export const SCHEDULE_PHASES = ['SELF_ASSESSMENT', 'EXPLANATION', 'APPRAISAL'] as const;
 export type SchedulePhase = (typeof SCHEDULE_PHASES)[number];
+
+/** Why a participant of a group has no row in an area comparison: only what a ranking would count is compared. */
+export const NOT_COUNTED_REASONS = ['NOT_FINALIZED', 'EXCLUDED_FROM_RANKING', 'NOT_ASSESSED'] as const;
+export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];

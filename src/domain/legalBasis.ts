@@ -1,20 +1,23 @@
-import { requireCalendarDate, type CalendarDate } from './calendarDate';
 import { badInput } from './errors';
+import { requireCalendarDate } from './calendarDate';
 import { optionalText, requireText } from './validation';
 
 /**
- * The decision or resolution a change rests on, e.g. "01/NQ-HĐND" of 2025-02-01: reorganisations and frameworks
- * cite one, so an analyst can check each step of a unit's history against the document that made it.
+ * The legal instrument behind a fact: the decision or resolution that issued a criteria set, renamed or merged an
+ * agency. One shape for every event that carries one, so an analyst reads them all the same way.
  */
 export interface LegalBasis {
-  /** The document's number and symbol as printed, e.g. "1241/NQ-UBTVQH15". */
+  /** As printed, e.g. "1149/QĐ-BNV", "01/NQ-HĐND". */
   number: string;
-  date: CalendarDate;
+  /** The instrument's date, YYYY-MM-DD. */
+  date: string;
+  /** What it is about, e.g. "Phê duyệt Đề án xác định Chỉ số cải cách hành chính". */
   title: string | null;
-  /** Where the text or a report of it can be read. */
+  /** Where it can be read. */
   url: string | null;
 }
 
+/** As clients send it: the date is a GraphQL `Date` (UTC midnight) or, from code, a YYYY-MM-DD string. */
 export interface LegalBasisInput {
   number: string;
   date: Date | string;
@@ -22,12 +25,25 @@ export interface LegalBasisInput {
   url?: string | null;
 }
 
+// Limits of the domain rule; the GraphQL input states the same ones (src/schema/inputs/legalBasisInput.ts).
+export const LEGAL_BASIS_LIMITS = { numberChars: 100, titleChars: 500, urlChars: 1000 } as const;
+
+/** Checks a given legal basis; errors name the field inside it, e.g. `legalBasis.number`. */
 export function requireLegalBasis(field: string, input: LegalBasisInput | null | undefined): LegalBasis {
   if (!input) throw badInput(field, 'cite the decision or resolution it rests on: its number and date');
-  return {
-    number: requireText(`${field}.number`, input.number, 100),
-    date: requireCalendarDate(`${field}.date`, input.date),
-    title: optionalText(`${field}.title`, input.title, 500),
-    url: optionalText(`${field}.url`, input.url, 1000),
-  };
+  const number = requireText(`${field}.number`, input.number, LEGAL_BASIS_LIMITS.numberChars);
+  const date = requireCalendarDate(`${field}.date`, input.date);
+  const title = optionalText(`${field}.title`, input.title, LEGAL_BASIS_LIMITS.titleChars);
+  const url = optionalText(`${field}.url`, input.url, LEGAL_BASIS_LIMITS.urlChars);
+  if (url !== null && !isWebAddress(url)) throw badInput(`${field}.url`, `"${url}" is not an http(s) address`);
+  return { number, date, title, url };
+}
+
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

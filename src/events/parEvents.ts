@@ -83,7 +83,7 @@ export const CURRENT_SCHEMA_VERSION = {
   AgencySplit: 1,
   AgencyDissolved: 1,
   AgencyMoved: 1,
-  FrameworkPublished: 2,
+  FrameworkPublished: 3,
   AssessmentCycleOpened: 3,
   RankingProposed: 1,
   RankingPublished: 2,

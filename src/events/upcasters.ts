@@ -18,8 +18,11 @@ type RankingDataV1<T extends 'RankingPublished' | 'RankingRepublished'> = Omit<P
  *   SelfAssessmentSubmitted: { 1: SelfAssessmentDataV1 };
  * and `upcaster()` then checks each step's input and output against them.
  */
+/** Version 2 of FrameworkPublished: before frameworks recorded the decision that issued them. */
+type FrameworkDataV2 = Omit<ParEventData<'FrameworkPublished'>, 'legalBasis'>;
+
 /** Version 1 of FrameworkPublished: before frameworks capped bonus and penalty points. */
-type FrameworkDataV1 = Omit<ParEventData<'FrameworkPublished'>, 'bonusMaxPoints' | 'penaltyMaxPoints'>;
+type FrameworkDataV1 = Omit<FrameworkDataV2, 'bonusMaxPoints' | 'penaltyMaxPoints'>;
 
 /** Version 1 of AssessmentCycleOpened: one set of bands for every group. */
 type CycleOpenedDataV1 = Omit<ParEventData<'AssessmentCycleOpened'>, 'groupBands' | 'endedDuringYear'>;
@@ -35,7 +38,7 @@ type AgencyRegisteredDataV1 = Omit<ParEventData<'AgencyRegistered'>, 'jurisdicti
 interface ParSchemaHistory {
   AgencyRegistered: { 1: AgencyRegisteredDataV1 };
   AssessmentCycleOpened: { 1: CycleOpenedDataV1; 2: CycleOpenedDataV2 };
-  FrameworkPublished: { 1: FrameworkDataV1 };
+  FrameworkPublished: { 1: FrameworkDataV1; 2: FrameworkDataV2 };
   RankingPublished: { 1: RankingDataV1<'RankingPublished'> };
   RankingRepublished: { 1: RankingDataV1<'RankingRepublished'> };
   SurveyScoresRecorded: { 1: SurveyScoresDataV1 };
@@ -74,6 +77,8 @@ const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
   upcaster('AgencyRegistered', 1, (data) => ({ ...data, jurisdiction: HOME_JURISDICTION, activeFrom: null })),
   // Frameworks published before bonus and penalty points existed allow none.
   upcaster('FrameworkPublished', 1, (data) => ({ ...data, bonusMaxPoints: 0, penaltyMaxPoints: 0 })),
+  // Frameworks published before their legal basis was recorded name none.
+  upcaster('FrameworkPublished', 2, (data) => ({ ...data, legalBasis: null })),
   // Cycles opened before bands could differ per group rate every group on the default bands.
   upcaster('AssessmentCycleOpened', 1, (data) => ({ ...data, groupBands: [] })),
   // Cycles opened before lineage listed no participant as ended during the year.

@@ -5,6 +5,7 @@ import { parAuthChecker } from '../auth/authChecker';
 import { AgencyResolver } from '../resolvers/agencyResolver';
 import { AgencyHistoryResolver } from '../resolvers/agencyHistoryResolver';
 import { LineageResolver } from '../resolvers/lineageResolver';
+import { AnalysisResolver } from '../resolvers/analysisResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
@@ -32,6 +33,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       ResponsibilityResolver,
       OperationsResolver,
       SurveyResolver,
+      AnalysisResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.

@@ -88,3 +88,15 @@ registerEnumType(NotApplicableClaimStatus, {
     REJECTED: { description: 'The appraiser scored the leaf: it counts with the appraised points.' },
   },
 });
+
+export const NotCountedReason = enumObject(domain.NOT_COUNTED_REASONS);
+export type NotCountedReason = domain.NotCountedReason;
+registerEnumType(NotCountedReason, {
+  name: 'NotCountedReason',
+  description: 'Why a participant is left out of an area comparison.',
+  valuesConfig: {
+    NOT_FINALIZED: { description: 'Its assessment is not finalised (yet, or again after a reopening).' },
+    EXCLUDED_FROM_RANKING: { description: 'Left out of the year’s ranking (excludeFromRanking), as the ranking leaves it out.' },
+    NOT_ASSESSED: { description: 'A participant with no assessment document.' },
+  },
+});

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { AgencyGroup, ScoringMethod } from './enums';
+import { LegalBasis } from './legalBasisType';
 
 @ObjectType({ description: 'A criterion (tiêu chí) or sub-criterion; only leaves (no children) carry points of their own.' })
 class FrameworkCriterion {
@@ -51,8 +52,11 @@ export class Framework {
   @Field({ description: 'True for the example sets PAR Ledger ships: not an official criteria set.' })
   sample!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'How agencies are assessed under it: the national methodology it follows and how points are given.' })
   methodology!: string | null;
+
+  @Field(() => LegalBasis, { nullable: true, description: 'The decision that issued it; null when none was recorded.' })
+  legalBasis!: LegalBasis | null;
 
   @Field(() => Float)
   maxPoints!: number;

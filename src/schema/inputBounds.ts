@@ -1,4 +1,5 @@
 import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
+import { METHODOLOGY_CHARS } from '../domain/framework/frameworkInput';
 
 /**
  * The size of every input the API takes, in one place. Whatever passes is written into the immutable log,
@@ -13,8 +14,8 @@ export const INPUT_BOUNDS = {
   nameChars: 300,
   /** Explanations (giải trình), appraisal comments, republication reasons. */
   textChars: 2000,
-  /** A framework's methodology note, e.g. "QĐ 876/QĐ-BNV". */
-  methodologyChars: 200,
+  /** A framework's methodology, a paragraph (the domain's rule). */
+  methodologyChars: METHODOLOGY_CHARS,
   /** A rating band's label, e.g. "Xuất sắc". */
   labelChars: 100,
   /** A decision's number, e.g. "123/QĐ-UBND". */

@@ -14,7 +14,19 @@
 import type { AgencyGroup } from '../events/parEvents';
 import type { AreaInput, CriterionInput, FrameworkInput } from '../domain/framework/frameworkInput';
 
-const METHODOLOGY = 'Mẫu theo cấu trúc QĐ 2948/QĐ-BNV';
+/*
+ * The methodology as /work/shared/domain/PAR-INDEX.md states it (section Structure and Scoring; its sources: the
+ * national index of QĐ 2948/QĐ-BNV, used through PAR 2017, whose maxima Báo Quảng Nam's 2017 report repeats; the
+ * appraisal per area of Decision 2824/QĐ-UBND of 19 September 2018, /work/shared/regulation/).
+ *
+ * No legal basis: a sample set was issued by no decision, and the decision it follows is known here only by number
+ * and year (2948/QĐ-BNV, 2013), while a legal basis needs the day. A real set names the People's Committee's decision
+ * that issued it (publishFramework's legalBasis).
+ */
+const METHODOLOGY =
+  'Mẫu theo cấu trúc Chỉ số CCHC cấp tỉnh của QĐ 2948/QĐ-BNV (Bộ Nội vụ, 2013): 8 lĩnh vực, tối đa 10; 10; 14,5; 11; 16; 7; 16; 15,5 = 100 điểm. ' +
+  'Điểm tự đánh giá có tài liệu kiểm chứng, được cơ quan thẩm định theo lĩnh vực (QĐ 2824/QĐ-UBND ngày 19/9/2018 của tỉnh Quảng Nam); ' +
+  'điểm điều tra xã hội học do Sở Nội vụ nhập. Chỉ số = điểm đạt được ÷ tổng điểm tối đa áp dụng × 100 %; xếp hạng theo chỉ số.';
 
 const leaf = (code: string, title: string, maxPoints: number, extra: Partial<CriterionInput> = {}): CriterionInput => ({
   code,
@@ -177,6 +189,7 @@ function sampleFramework(v: Variant): FrameworkInput {
     group: v.group,
     sample: true,
     methodology: METHODOLOGY,
+    legalBasis: null,
     // Example caps, as some provinces set them: up to 2 points of bonus and 2 of penalty.
     bonusMaxPoints: 2,
     penaltyMaxPoints: 2,

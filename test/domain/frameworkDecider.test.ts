@@ -23,13 +23,14 @@ describe('frameworkDecider: publish', () => {
     const [event] = spec.given([]).when(publish()).events();
     expect(event).toEqual({
       type: 'FrameworkPublished',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: {
         code: 'DEPT-2024',
         title: 'Bộ chỉ số CCHC sở, ban, ngành 2024 (mẫu)',
         group: 'DEPARTMENT',
         sample: true,
         methodology: 'QĐ 876/QĐ-BNV',
+        legalBasis: null,
         maxPoints: 10.1734,
         bonusMaxPoints: 0,
         penaltyMaxPoints: 0,
@@ -128,6 +129,39 @@ describe('frameworkDecider: publish', () => {
     expect(event.data.areas[0].title).toBe('Lĩnh vực 1');
   });
 
+  it('records the legal basis: number and date required, title and address optional, text trimmed', () => {
+    const [full] = spec
+      .given([])
+      .when(
+        publishEdited((input) => {
+          input.methodology = 'QĐ 1149/QĐ-BNV: phương pháp đánh giá theo lĩnh vực, tiêu chí, tiêu chí thành phần';
+          input.legalBasis = { number: ' 1149/QĐ-BNV ', date: new Date('2020-12-30T00:00:00Z'), title: ' Đề án ', url: 'https://example.gov.vn/qd-1149' };
+        }),
+      )
+      .events();
+    expect(full.data.legalBasis).toEqual({ number: '1149/QĐ-BNV', date: '2020-12-30', title: 'Đề án', url: 'https://example.gov.vn/qd-1149' });
+    expect(full.data.methodology).toContain('phương pháp đánh giá');
+    const [bare] = spec
+      .given([])
+      .when(publishEdited((input) => void (input.legalBasis = { number: '876/QĐ-BNV', date: '2022-11-10' })))
+      .events();
+    expect(bare.data.legalBasis).toEqual({ number: '876/QĐ-BNV', date: '2022-11-10', title: null, url: null });
+  });
+
+  it.each([
+    ['legalBasis.number', { number: '  ', date: '2020-12-30' }],
+    ['legalBasis.date', { number: '1149/QĐ-BNV', date: '2020-02-30' }],
+    ['legalBasis.date', { number: '1149/QĐ-BNV', date: '30/12/2020' }],
+    ['legalBasis.date', { number: '1149/QĐ-BNV', date: new Date('invalid') }],
+    ['legalBasis.url', { number: '1149/QĐ-BNV', date: '2020-12-30', url: 'javascript:alert(1)' }],
+    ['legalBasis.title', { number: '1149/QĐ-BNV', date: '2020-12-30', title: 'x'.repeat(501) }],
+  ])('refuses a legal basis with a bad %s, naming it', (field, legalBasis) => {
+    spec
+      .given([])
+      .when(publishEdited((input) => void (input.legalBasis = legalBasis)))
+      .thenError('BAD_USER_INPUT', field);
+  });
+
   it('caps bonus and penalty points exactly as given, from 0 up to the framework maximum', () => {
     const [capped] = spec
       .given([])
@@ -162,7 +196,7 @@ describe('frameworkDecider: publish', () => {
   });
 
   it('evolves to the published framework; lists appraisal assignments in framework order', () => {
-    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 2, data: smallFramework };
+    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 3, data: smallFramework };
     expect(spec.given([published]).state).toEqual({ published: true, framework: smallFramework });
     expect(appraisalAssignments(smallFramework.areas)).toEqual(
       new Map([
@@ -173,7 +207,7 @@ describe('frameworkDecider: publish', () => {
   });
 
   it('refuses to republish a framework: CONFLICT on code', () => {
-    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 2, data: smallFramework };
+    const published: FrameworkPublished = { type: 'FrameworkPublished', schemaVersion: 3, data: smallFramework };
     spec.given([published]).when(publish()).thenError('CONFLICT', 'code');
   });
 });

@@ -90,6 +90,9 @@ function request(operation: string, subject: string): Request {
       query: `{ ranking(year: ${YEAR}, group: ${group}) { published entries { rank } } }`,
     },
     rankingHistory: { query: `{ rankingHistory(group: ${group}) { year } }` },
+    areaComparison: {
+      query: `{ areaComparison(year: ${YEAR}, group: ${group}) { frameworkCode areas { code mean } rows { agency { code } areas { indexPercent } } } }`,
+    },
     assessment: {
       query: 'query($y: Int!, $c: ID!) { assessment(year: $y, agencyCode: $c) { status criteria { code selfPoints evidence } } }',
       variables: { y: YEAR, c: subject },

@@ -90,6 +90,8 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   cycles: readAll(),
   ranking: readAll(),
   rankingHistory: readAll(),
+  // Compares finalised assessments only (public to every reader of assessments), like the ranking built from them.
+  areaComparison: readAll(),
   assessment: readAll({
     ANALYST: 'public',
     AGENCY_OFFICER: 'own',

@@ -118,8 +118,25 @@ describe('the upcasters of this build', () => {
   it('give frameworks published before bonus and penalty caps (version 1) caps of 0', () => {
     const v1 = { code: 'DEPT-2024', title: 'Bộ chỉ số 2024', group: 'DEPARTMENT', sample: false, methodology: null, maxPoints: 10, areas: [] };
     const framework = upcast(stored('FrameworkPublished', 1, v1));
-    expect(framework.schemaVersion).toBe(2);
-    expect(framework.data).toEqual({ ...v1, bonusMaxPoints: 0, penaltyMaxPoints: 0 });
+    expect(framework.schemaVersion).toBe(3);
+    expect(framework.data).toEqual({ ...v1, bonusMaxPoints: 0, penaltyMaxPoints: 0, legalBasis: null });
+  });
+
+  it('give frameworks published before their legal basis was recorded (version 2) none, keeping the methodology', () => {
+    const v2 = {
+      code: 'DEPT-2024',
+      title: 'Bộ chỉ số 2024',
+      group: 'DEPARTMENT',
+      sample: false,
+      methodology: 'QĐ 1149/QĐ-BNV',
+      maxPoints: 10,
+      bonusMaxPoints: 1,
+      penaltyMaxPoints: 2,
+      areas: [],
+    };
+    const framework = upcast(stored('FrameworkPublished', 2, v2));
+    expect(framework.schemaVersion).toBe(3);
+    expect(framework.data).toEqual({ ...v2, legalBasis: null });
   });
 
   it('give cycles opened before bands could differ per group (version 1) no group bands', () => {

@@ -33,6 +33,7 @@ const framework = recorded('FrameworkPublished', {
   group: 'DISTRICT',
   sample: true,
   methodology: null,
+  legalBasis: null,
   maxPoints: 4,
   bonusMaxPoints: 2,
   penaltyMaxPoints: 2,

@@ -85,7 +85,14 @@ describe('sample frameworks', () => {
       expect(fw.sample).toBe(true);
       expect(fw.title).toMatch(/MẪU/);
       expect(fw.title).toMatch(/không phải bộ chỉ số chính thức/);
-      expect(fw.methodology).toBe('Mẫu theo cấu trúc QĐ 2948/QĐ-BNV');
+      expect(fw.methodology).toMatch(/^Mẫu theo cấu trúc Chỉ số CCHC cấp tỉnh của QĐ 2948\/QĐ-BNV/);
+      // Issued by no decision, and PAR-INDEX.md knows 2948/QĐ-BNV by number and year only.
+      expect(fw.legalBasis).toBeNull();
+    });
+
+    it('states in its methodology the area maxima it has', () => {
+      const maxima = fw.areas.map((a) => String(a.maxPoints).replace('.', ',')).join('; ');
+      expect(fw.methodology).toContain(`tối đa ${maxima} = 100 điểm`);
       expect(fw.code).toMatch(CODE);
     });
 

@@ -46,7 +46,6 @@ function requireGroup(state: CycleState, year: number, group: AgencyGroup): Open
   return state;
 }
 
-/** A calendar date (a GraphQL `Date` arrives as UTC midnight) as YYYY-MM-DD. */
 /** The group's participants, sorted by code, that are neither finalised nor excluded: a ranking waits for them. */
 function unfinalizedParticipants(cycle: OpenedCycle, group: AgencyGroup, assessments: GroupAssessments): string[] {
   const finalized = new Set(assessments.filter((a) => a.state.status === 'FINALIZED').map((a) => a.agencyCode));

@@ -1,8 +1,12 @@
 import type { AgencyGroup, AreaDefinition, CriterionDefinition, ScoringMethod } from '../../events/parEvents';
 import { badInput } from '../errors';
+import { requireLegalBasis, type LegalBasisInput } from '../legalBasis';
 import { fromPoints, sumPoints, toPoints, type Points } from '../points';
 import { optionalText, requireCode, requireCriterionCode, requireText } from '../validation';
 import type { Framework } from './framework';
+
+/** A methodology is a paragraph (the decisions followed and how points are given), not a label. */
+export const METHODOLOGY_CHARS = 2000;
 
 export interface CriterionInput {
   code: string;
@@ -26,7 +30,10 @@ export interface FrameworkInput {
   title: string;
   group: AgencyGroup;
   sample?: boolean | null;
+  /** How agencies are assessed under it: the national methodology it follows, e.g. "QĐ 1149/QĐ-BNV: …". */
   methodology?: string | null;
+  /** The decision that issued it; number and date required when given. */
+  legalBasis?: LegalBasisInput | null;
   /** Cap on an agency's accepted bonus points, exact to 4 decimals; 0 (no bonus) when omitted. */
   bonusMaxPoints?: number | null;
   /** Cap on an agency's accepted penalty points, exact to 4 decimals; 0 (no penalty) when omitted. */
@@ -108,7 +115,8 @@ export function normaliseFramework(input: FrameworkInput, isRegisteredAgency: (c
     title,
     group: input.group,
     sample: input.sample ?? false,
-    methodology: optionalText('methodology', input.methodology, 200),
+    methodology: optionalText('methodology', input.methodology, METHODOLOGY_CHARS),
+    legalBasis: input.legalBasis ? requireLegalBasis('legalBasis', input.legalBasis) : null,
     maxPoints: fromPoints(total),
     bonusMaxPoints: fromPoints(adjustmentCap('bonusMaxPoints', input.bonusMaxPoints, total)),
     penaltyMaxPoints: fromPoints(adjustmentCap('penaltyMaxPoints', input.penaltyMaxPoints, total)),

@@ -1,5 +1,6 @@
 import type { NewEvent } from '../envelope';
 import type { AgencyGroup, ScoringMethod } from '../../domain/enums';
+import type { LegalBasis } from '../../domain/legalBasis';
 
 // The framework-<code> stream's events; their schema versions and the `event()` helper are in ../parEvents.ts.
 
@@ -31,8 +32,10 @@ export type FrameworkPublished = NewEvent<
     group: AgencyGroup;
     /** True for the frameworks PAR Ledger ships as examples: they are not an official criteria set. */
     sample: boolean;
-    /** The methodology it follows, e.g. "QĐ 2948/QĐ-BNV"; free text. */
+    /** The methodology it follows, e.g. "QĐ 1149/QĐ-BNV: phương pháp đánh giá …"; free text. */
     methodology: string | null;
+    /** The decision that issued it (number, date, title, address); null when not given (and before version 3). */
+    legalBasis: LegalBasis | null;
     maxPoints: number;
     /** The most accepted bonus points (điểm thưởng) can add to an agency's total; 0 when the framework has none. */
     bonusMaxPoints: number;

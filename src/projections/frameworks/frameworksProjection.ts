@@ -5,7 +5,7 @@ export type FrameworkDocument = Framework & { publishedAt: string };
 
 export const frameworksProjection = defineProjection({
   name: 'frameworks',
-  version: 2,
+  version: 3,
   collections: [{ name: 'frameworks', indexes: [['group']] }],
   handles: ['FrameworkPublished'],
   reads: () => [],

@@ -1,21 +1,22 @@
 import { Field, InputType } from 'type-graphql';
-import { INPUT_BOUNDS as B, MaxChars } from '../inputBounds';
+import { LEGAL_BASIS_LIMITS as L } from '../../domain/legalBasis';
+import { MaxChars } from '../inputBounds';
 import { CalendarDateScalar } from '../scalars';
 
-@InputType({ description: 'The decision or resolution a change rests on.' })
+@InputType({ description: 'A decision or resolution: its number and date are required, its title and address optional.' })
 export class LegalBasisInput {
-  @Field({ description: 'Its number and symbol as printed, e.g. "1241/NQ-UBTVQH15".' })
-  @MaxChars(B.decisionNumberChars)
+  @Field({ description: `As printed, e.g. "1149/QĐ-BNV". At most ${L.numberChars} characters.` })
+  @MaxChars(L.numberChars)
   number!: string;
 
-  @Field(() => CalendarDateScalar, { description: 'Its date, e.g. 2024-10-24.' })
+  @Field(() => CalendarDateScalar, { description: 'A calendar date such as 2020-12-30.' })
   date!: Date;
 
-  @Field(() => String, { nullable: true, description: 'Its title or subject.' })
-  @MaxChars(B.nameChars)
+  @Field(() => String, { nullable: true, description: `At most ${L.titleChars} characters.` })
+  @MaxChars(L.titleChars)
   title?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Where its text (or a report of it) can be read.' })
-  @MaxChars(B.textChars)
+  @Field(() => String, { nullable: true, description: `An http(s) address, at most ${L.urlChars} characters.` })
+  @MaxChars(L.urlChars)
   url?: string | null;
 }

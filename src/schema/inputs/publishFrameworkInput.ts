@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType } from 'type-graphql';
 import { AgencyGroup, ScoringMethod } from '../enums';
 import { INPUT_BOUNDS as B, MaxChars, MaxItems, Nested } from '../inputBounds';
 import { BoundedCriteriaTree } from './criteriaTree';
+import { LegalBasisInput } from './legalBasisInput';
 
 @InputType({ description: 'A criterion; give maxPoints on leaves (no children). Inner maxPoints, if given, must equal the sum.' })
 class CriterionInput {
@@ -67,9 +68,16 @@ export class PublishFrameworkInput {
   @Field({ nullable: true, description: 'Marks an example set that is not an official criteria set.' })
   sample?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'The methodology followed, e.g. "QĐ 876/QĐ-BNV".' })
+  @Field(() => String, {
+    nullable: true,
+    description: `How agencies are assessed under it, e.g. "QĐ 1149/QĐ-BNV: phương pháp đánh giá …". At most ${B.methodologyChars} characters.`,
+  })
   @MaxChars(B.methodologyChars)
   methodology?: string | null;
+
+  @Field(() => LegalBasisInput, { nullable: true, description: 'The decision that issued this criteria set.' })
+  @Nested()
+  legalBasis?: LegalBasisInput | null;
 
   @Field(() => Float, {
     nullable: true,
