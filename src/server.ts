@@ -32,6 +32,7 @@ import { aliasLimitRule, aliasPreCheck, queryCostPlugin } from './schema/queryLi
 import { AnswerCache, AnswerSources } from './http/answerCache';
 import { authenticate } from './http/authenticate';
 import { corsFor } from './http/cors';
+import { exportRoutes } from './http/exports';
 import { createLogger } from './http/logger';
 import { requestErrorHandler } from './http/requestErrors';
 import { linkContextToResponse, requestLogging, requestLogPlugin } from './http/requestLog';
@@ -204,6 +205,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
         },
       }),
     );
+    // Files of what the queries `ranking` and `assessment` answer, for Excel: same token, scopes and read models.
+    app.use('/exports', exportRoutes({ verifyToken, read, position: () => runner.position(), now: () => clock.now() }));
     app.use(requestErrorHandler(logger));
     await runner.catchUp();
     ready = true;

@@ -12,14 +12,26 @@ import { noteActor, noteErrorCodes } from './requestLog';
  */
 export async function authenticate(verify: TokenVerifier, authorization: string | undefined, res: ServerResponse): Promise<Actor> {
   try {
+    return await verifyRequestToken(verify, authorization, res);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, {
+      extensions: { code: error.code, http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
+    });
+  }
+}
+
+/**
+ * The token of any request (GraphQL or an export), noted in the request log: the actor, or a DomainError
+ * UNAUTHENTICATED for a missing or invalid token.
+ */
+export async function verifyRequestToken(verify: TokenVerifier, authorization: string | undefined, res: ServerResponse): Promise<Actor> {
+  try {
     const actor = await verify(authorization);
     noteActor(res, actor.sub);
     return actor;
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    noteErrorCodes(res, [error.code]);
-    throw new GraphQLError(error.message, {
-      extensions: { code: error.code, http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
-    });
+    if (error instanceof DomainError) noteErrorCodes(res, [error.code]);
+    throw error;
   }
 }

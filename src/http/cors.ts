@@ -13,7 +13,8 @@ export function corsFor(origins: readonly string[]): RequestHandler | null {
     origin: [...origins],
     methods: ['GET', 'POST', 'OPTIONS'],
     allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', REQUEST_ID_HEADER],
-    exposedHeaders: [REQUEST_ID_HEADER],
+    // A front end that downloads an export reads its file name and the log position it reflects.
+    exposedHeaders: [REQUEST_ID_HEADER, 'content-disposition', 'x-par-log-position'],
     maxAge: 600,
   });
 }

@@ -62,6 +62,14 @@ describe('CORS (PAR_CORS_ORIGINS) and CSRF prevention', () => {
     expect(res.headers.get('access-control-expose-headers')).toMatch(/x-request-id/);
   });
 
+  it('lets the allowed origin read an export’s file name and log position', async () => {
+    const res = await fetch(withCors.service.url.replace(/\/graphql$/, '/exports/ranking.csv?year=2026&group=DISTRICT'), {
+      headers: { origin: ALLOWED, authorization: `Bearer ${withCors.token(['ANALYST'])}` },
+    });
+    expect(res.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+    expect(res.headers.get('access-control-expose-headers')?.split(',')).toEqual(expect.arrayContaining(['content-disposition', 'x-par-log-position']));
+  });
+
   it('gives a disallowed origin no Access-Control-Allow-Origin, and none at all without an allow-list', async () => {
     expect((await preflight(withCors, OTHER)).headers.get('access-control-allow-origin')).toBeNull();
     expect((await preflight(withCors, `${ALLOWED}.evil.example`)).headers.get('access-control-allow-origin')).toBeNull();

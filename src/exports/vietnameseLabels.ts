@@ -1,0 +1,61 @@
+import type { AgencyGroup, AssessmentNodeKind, AssessmentStatus, RankingStatus } from '../domain/enums';
+
+/**
+ * The words of the exported files, in Vietnamese as SNV's own tables print them: headers and the labels of the
+ * API's enum values (the values themselves stay in the API and in the source sheet).
+ */
+export const HEADERS = {
+  rank: 'Hạng',
+  agencyCode: 'Mã đơn vị',
+  agencyName: 'Tên đơn vị',
+  totalPoints: 'Tổng điểm',
+  maxPoints: 'Điểm tối đa',
+  indexPercent: 'Chỉ số (%)',
+  band: 'Xếp loại',
+  reason: 'Lý do',
+  criterionCode: 'Mã tiêu chí',
+  criterionTitle: 'Tiêu chí',
+  level: 'Cấp',
+  appraiserCode: 'Đơn vị thẩm định',
+  applicable: 'Áp dụng',
+  applicableMaxPoints: 'Điểm tối đa áp dụng',
+  selfPoints: 'Điểm tự đánh giá',
+  appraisedPoints: 'Điểm thẩm định',
+  surveyPoints: 'Điểm điều tra XHH',
+  finalPoints: 'Điểm cuối cùng',
+  evidence: 'Tài liệu kiểm chứng',
+  explanation: 'Giải trình',
+  appraisalComments: 'Nhận xét thẩm định',
+  explanationAnswers: 'Giải trình bổ sung',
+  item: 'Mục',
+  value: 'Giá trị',
+} as const;
+
+export const GROUP_LABELS: Record<AgencyGroup, string> = {
+  DEPARTMENT: 'Sở, ban, ngành',
+  PROVINCIAL_BRANCH: 'Cơ quan ngành dọc',
+  DISTRICT: 'UBND cấp huyện',
+  COMMUNE: 'UBND cấp xã',
+};
+
+export const RANKING_STATUS_LABELS: Record<RankingStatus, string> = {
+  PROVISIONAL: 'Tạm tính',
+  PROPOSED: 'Đã đề xuất',
+  PUBLISHED: 'Đã công bố',
+};
+
+export const ASSESSMENT_STATUS_LABELS: Record<AssessmentStatus, string> = {
+  NOT_SUBMITTED: 'Chưa nộp',
+  DRAFT: 'Bản nháp',
+  SUBMITTED: 'Đã nộp',
+  UNDER_APPRAISAL: 'Đang thẩm định',
+  FINALIZED: 'Đã hoàn thành',
+};
+
+export const NODE_KIND_LABELS: Record<AssessmentNodeKind, string> = {
+  AREA: 'Lĩnh vực',
+  CRITERION: 'Tiêu chí',
+  LEAF: 'Tiêu chí thành phần',
+};
+
+export const yesNo = (value: boolean) => (value ? 'Có' : 'Không');

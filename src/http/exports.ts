@@ -1,0 +1,146 @@
+import { Router, type Request, type Response } from 'express';
+import { checkRoleReads } from '../auth/authChecker';
+import { ReadScope } from '../auth/readScope';
+import type { ReadResource } from '../auth/readScopes';
+import type { TokenVerifier } from '../auth/tokenVerifier';
+import { AGENCY_GROUPS, type AgencyGroup } from '../domain/enums';
+import { badInput, DomainError, type ErrorCode } from '../domain/errors';
+import { requireCode, requireYear } from '../domain/validation';
+import type { Actor } from '../events/envelope';
+import { assessmentWorkbook } from '../exports/assessmentWorkbook';
+import { rankingCsv, rankingWorkbook, type RankingOrigin } from '../exports/rankingWorkbook';
+import type { ReadModels } from '../projections/readModels';
+import type { RankingDocument } from '../projections/rankings/rankingsProjection';
+import { presentRanking } from '../projections/rankings/rankingView';
+import { attachment } from './attachment';
+import { verifyRequestToken } from './authenticate';
+import { noteErrorCodes } from './requestLog';
+
+interface ExportDependencies {
+  verifyToken: TokenVerifier;
+  read: ReadModels;
+  /** The log position every live read model has applied (ProjectionRunner.position). */
+  position: () => number;
+  now: () => Date;
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = 'text/csv; charset=utf-8';
+
+const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/** A query parameter given once and not blank, else BAD_USER_INPUT naming it. */
+function param(req: Request, name: string): string {
+  const value = req.query[name];
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(name, 'is required, once (e.g. ?year=2024)');
+  return value.trim();
+}
+
+function yearParam(req: Request): number {
+  const text = param(req, 'year');
+  if (!/^\d{4}$/.test(text)) throw badInput('year', `"${text}" is not a year`);
+  return requireYear('year', Number(text));
+}
+
+function groupParam(req: Request): AgencyGroup {
+  const text = param(req, 'group');
+  if (!(AGENCY_GROUPS as readonly string[]).includes(text)) throw badInput('group', `"${text}" is not one of ${AGENCY_GROUPS.join(', ')}`);
+  return text as AgencyGroup;
+}
+
+/**
+ * Where a ranking was recorded from when it was imported (importPublishedRanking). Read defensively: the field is
+ * absent from rankings run here and from documents projected before imports existed.
+ */
+function originOf(doc: RankingDocument): RankingOrigin {
+  const imported = (doc as RankingDocument & { imported?: { source?: string | null } | null }).imported;
+  return { importedFrom: imported ? (imported.source ?? 'không rõ nguồn') : null };
+}
+
+/**
+ * The export endpoints: the same token, read scopes and read models as the GraphQL queries `ranking` and
+ * `assessment`, answered as files. Errors are JSON in the GraphQL error shape, with the HTTP status of their code.
+ */
+export function exportRoutes(deps: ExportDependencies): Router {
+  const router = Router();
+
+  /** Authenticates, checks the role reads `resource`, then answers the file `produce` makes (or the error). */
+  const serve = (resource: ReadResource, produce: (req: Request, res: Response, actor: Actor) => Promise<void>) => async (req: Request, res: Response) => {
+    try {
+      const actor = await verifyRequestToken(deps.verifyToken, req.headers.authorization, res);
+      checkRoleReads(actor, [resource], `GET ${req.baseUrl}${req.path}`);
+      await produce(req, res, actor);
+    } catch (error) {
+      // An error that is no refusal is the service’s own failure: the request error handler answers it (500) and logs it.
+      if (!(error instanceof DomainError)) throw error;
+      const status = STATUS[error.code];
+      if (status === undefined) throw error;
+      noteErrorCodes(res, [error.code]);
+      if (error.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
+      const extensions = error.field ? { code: error.code, field: error.field } : { code: error.code };
+      res.status(status).json({ errors: [{ message: error.message, extensions }] });
+    }
+  };
+
+  /** What the file reflects: the position is read first, so every figure read after it includes at least that much. */
+  const sourceOf = (req: Request) => ({ query: `GET ${req.originalUrl}`, exportedAt: deps.now(), position: deps.position() });
+
+  const send = (res: Response, contentType: string, fileName: string, body: Buffer, position: number) => {
+    res.setHeader('content-type', contentType);
+    res.setHeader('content-disposition', attachment(fileName));
+    // Files hold what the token may read: no shared cache keeps them.
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-par-log-position', String(position));
+    res.status(200).end(body);
+  };
+
+  async function ranking(req: Request) {
+    const year = yearParam(req);
+    const group = groupParam(req);
+    const source = sourceOf(req);
+    const doc = await deps.read.ranking(year, group);
+    if (!doc) {
+      const field = (await deps.read.cycle(year)) ? 'group' : 'year';
+      throw new DomainError('NOT_FOUND', `no ${group} ranking in ${year}`, field);
+    }
+    return { doc, view: presentRanking(doc), source, name: `xếp-hạng-${year}-${group}` };
+  }
+
+  router.get(
+    '/ranking.xlsx',
+    serve('rankings', async (req, res) => {
+      const { doc, view, source, name } = await ranking(req);
+      send(res, XLSX, `${name}.xlsx`, await rankingWorkbook(view, originOf(doc), source), source.position);
+    }),
+  );
+
+  router.get(
+    '/ranking.csv',
+    serve('rankings', async (req, res) => {
+      const { view, source, name } = await ranking(req);
+      send(res, CSV, `${name}.csv`, rankingCsv(view), source.position);
+    }),
+  );
+
+  router.get(
+    '/assessment.xlsx',
+    serve('assessments', async (req, res, actor) => {
+      const year = yearParam(req);
+      const agencyCode = requireCode('agencyCode', param(req, 'agencyCode'));
+      // As the query `assessment` does: the scope is decided before the document is read, so a reader outside it
+      // learns nothing of whether it exists.
+      await new ReadScope(actor, deps.read).check('assessments', year, agencyCode);
+      const source = sourceOf(req);
+      const doc = await deps.read.assessment(year, agencyCode);
+      if (!doc) {
+        const field = (await deps.read.cycle(year)) ? 'agencyCode' : 'year';
+        throw new DomainError('NOT_FOUND', `no ${year} assessment of ${agencyCode}`, field);
+      }
+      send(res, XLSX, `đánh-giá-${year}-${agencyCode}.xlsx`, await assessmentWorkbook(doc, source), source.position);
+    }),
+  );
+
+  // Reserved for `GET /exports/trend.xlsx?agencyCode=` (issue 9), built on the query `agencyTrend` once it exists.
+
+  return router;
+}
