@@ -5,8 +5,12 @@ const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 /** Criterion codes as printed in criteria sets: "1", "1.2", "7.3.1". */
 const CRITERION_CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 
+export function isCode(value: string): boolean {
+  return CODE.test(value);
+}
+
 export function requireCode(field: string, value: string): string {
-  if (!CODE.test(value)) {
+  if (!isCode(value)) {
     throw badInput(field, `"${value}" is not a valid code (1–40 of A–Z, 0–9, "_", "-", ".", starting with a letter or digit)`);
   }
   return value;
@@ -35,4 +39,10 @@ export function optionalText(field: string, value: string | null | undefined, ma
 export function requireYear(field: string, value: number): number {
   if (!Number.isInteger(value) || value < 2000 || value > 2100) throw badInput(field, `${value} is not a year between 2000 and 2100`);
   return value;
+}
+
+/** A calendar date (a GraphQL `Date` arrives as UTC midnight) as YYYY-MM-DD. */
+export function requireCalendarDate(field: string, date: Date): string {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
+  return date.toISOString().slice(0, 10);
 }

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { badInput } from '../domain/errors';
 import { bandNamed } from '../domain/ranking/bands';
 import { publicationChanges } from '../domain/ranking/changes';
 import type { RankingEntryData } from '../events/parEvents';
@@ -7,6 +8,7 @@ import type { RankingDocument } from '../projections/rankings/rankingsProjection
 import { AgencyGroup, type RankingStatus } from '../schema/enums';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { ExcludeFromRankingInput } from '../schema/inputs/excludeFromRankingInput';
+import { ImportPublishedRankingInput } from '../schema/inputs/importPublishedRankingInput';
 import { ProposeRankingInput } from '../schema/inputs/proposeRankingInput';
 import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
 import { Ranking } from '../schema/rankingType';
@@ -43,6 +45,9 @@ function presentOnce(doc: RankingDocument) {
   return {
     year: doc.year,
     group: doc.group,
+    imported: doc.imported,
+    source: doc.source,
+    jurisdiction: doc.jurisdiction,
     published: doc.publication !== null,
     status,
     proposedAt: doc.proposal?.proposedAt ?? null,
@@ -57,20 +62,46 @@ function presentOnce(doc: RankingDocument) {
   };
 }
 
+/** The imported ranking asked for: of the jurisdiction given, else the one naming none, else the only one. */
+function chooseImported(docs: RankingDocument[], jurisdiction: string | null): RankingDocument | null {
+  if (jurisdiction) return docs.find((d) => d.jurisdiction === jurisdiction) ?? null;
+  const plain = docs.find((d) => d.jurisdiction === null);
+  if (plain || docs.length <= 1) return plain ?? docs[0] ?? null;
+  throw badInput('jurisdiction', `rankings of ${docs.map((d) => d.jurisdiction).join(', ')} were imported for the year: name one`);
+}
+
 @Resolver(() => Ranking)
 export class RankingResolver {
   @Authorized('rankings')
-  @Query(() => Ranking, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).', complexity: cost.ranking })
+  @Query(() => Ranking, {
+    nullable: true,
+    description:
+      'Current, or as it stood at a past position or time (`asOf`). PAR Ledger’s own once published; otherwise one imported for the year (importPublishedRanking), the one of `jurisdiction` when several were; otherwise PAR Ledger’s own as it stands.',
+    complexity: cost.ranking,
+  })
   async ranking(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
     @Arg('group', () => AgencyGroup) group: AgencyGroup,
     @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
+    @Arg('jurisdiction', () => ID, {
+      nullable: true,
+      description: 'Which imported ranking, when rankings of several jurisdictions were imported for the year.',
+    })
+    jurisdiction?: string | null,
   ) {
     if (asOf) checkAsOf(asOf);
-    // The current ranking depends on nothing but its document (and the reader's role, checked by @Authorized).
-    const doc = asOf ? await ctx.asOf.ranking(year, group, asOf) : await ctx.read.ranking(year, group, ctx.answerSources.cacheable(info));
+    if (asOf) {
+      const doc = await ctx.asOf.ranking(year, group, asOf, jurisdiction ?? null);
+      return doc && presentRanking(doc);
+    }
+    // The current ranking depends on nothing but its documents (and the reader's role, checked by @Authorized).
+    const onRead = ctx.answerSources.cacheable(info);
+    const own = jurisdiction ? null : await ctx.read.ranking(year, group, onRead);
+    if (own?.publication) return presentRanking(own);
+    const imported = chooseImported(await ctx.read.importedRankings(year, group, onRead), jurisdiction ?? null);
+    const doc = imported ?? own;
     return doc && presentRanking(doc);
   }
 
@@ -106,6 +137,24 @@ export class RankingResolver {
     const outcome = await ctx.commands.publishRanking({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
+    return presentRanking(doc);
+  }
+
+  @Mutation(() => Ranking, {
+    description:
+      'Records a year’s ranking run outside PAR Ledger as the People’s Committee published it (ADMIN, COORDINATOR): once per year, group and jurisdiction, never over a ranking PAR Ledger published; shown marked `imported` with its `source`.',
+  })
+  async importPublishedRanking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ImportPublishedRankingInput) input: ImportPublishedRankingInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.importPublishedRanking({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome);
+    const jurisdiction = input.jurisdiction || null;
+    const doc =
+      (await ctx.read.importedRankings(input.year, input.group)).find((d) => d.jurisdiction === jurisdiction) ??
+      notFoundError('year', `imported ranking ${input.year} ${input.group}`);
     return presentRanking(doc);
   }
 

@@ -5,7 +5,7 @@ import { DomainError, badInput, invalidState } from '../errors';
 import type { Framework } from '../framework/framework';
 import { bandsOf } from '../ranking/bands';
 import { rank } from '../ranking/ranking';
-import { optionalText, requireText } from '../validation';
+import { optionalText, requireCalendarDate, requireText } from '../validation';
 import type { CycleState, OpenedCycle } from './cycle';
 
 /** Loaded by the handler: the assessment of every participant of the group, with the group's framework. */
@@ -43,12 +43,6 @@ function requireGroup(state: CycleState, year: number, group: AgencyGroup): Open
   if (!state.opened) throw new DomainError('NOT_FOUND', `there is no ${year} cycle`, 'year');
   if (!state.frameworks.some((f) => f.group === group)) throw badInput('group', `the ${year} cycle has no framework for group ${group}`);
   return state;
-}
-
-/** A calendar date (a GraphQL `Date` arrives as UTC midnight) as YYYY-MM-DD. */
-function requireCalendarDate(field: string, date: Date): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw badInput(field, 'is not a valid calendar date (YYYY-MM-DD)');
-  return date.toISOString().slice(0, 10);
 }
 
 /** The group's participants, sorted by code, that are neither finalised nor excluded: a ranking waits for them. */
