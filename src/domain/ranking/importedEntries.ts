@@ -16,7 +16,7 @@ export interface ImportedEntryInput {
 export type ImportedEntryField = keyof ImportedEntryInput;
 
 /** What is wrong with one entry: its position in the list, the field, and why (read after `entries[i].field: `). */
-export interface EntryProblem {
+interface EntryProblem {
   index: number;
   field: ImportedEntryField;
   reason: string;
@@ -45,11 +45,13 @@ function entryProblems(entry: ImportedEntryInput, index: number): EntryProblem[]
   const maxProblem = pointsProblem(entry.maxPoints);
   if (maxProblem) add('maxPoints', maxProblem);
   const totalProblem = pointsProblem(entry.totalPoints);
+  const aboveMax = !totalProblem && !maxProblem && entry.totalPoints > entry.maxPoints;
   if (totalProblem) add('totalPoints', totalProblem);
-  else if (!maxProblem && entry.totalPoints > entry.maxPoints) add('totalPoints', `${entry.totalPoints} is more than maxPoints ${entry.maxPoints}`);
+  else if (aboveMax) add('totalPoints', `${entry.totalPoints} is more than maxPoints ${entry.maxPoints}`);
   if (!Number.isFinite(entry.indexPercent) || entry.indexPercent < 0 || entry.indexPercent > 100) {
     add('indexPercent', `${entry.indexPercent} is not between 0 and 100`);
-  } else if (!maxProblem && !totalProblem && entry.maxPoints > 0) {
+  } else if (!maxProblem && !totalProblem && !aboveMax && entry.maxPoints > 0) {
+    // Points already wrong would only repeat themselves as a wrong index.
     const computed = (entry.totalPoints / entry.maxPoints) * 100;
     // Compared with a hair of slack for binary noise: 85.125 printed as 85.12 or 85.13 both pass.
     if (Math.abs(computed - entry.indexPercent) > INDEX_TOLERANCE + 1e-9) {
@@ -66,13 +68,13 @@ function entryProblems(entry: ImportedEntryInput, index: number): EntryProblem[]
  * worse rank; equal ranks have equal indices). Equal printed indices may still have different ranks, as a
  * published tie-break on unrounded figures gives. Entries with a problem of their own are left out here.
  */
-function listProblems(entries: readonly ImportedEntryInput[], sound: ReadonlySet<number>): EntryProblem[] {
+function listProblems(entries: readonly ImportedEntryInput[], sound: ReadonlySet<number>, name: (index: number) => string): EntryProblem[] {
   const problems: EntryProblem[] = [];
   const firstAt = new Map<string, number>();
   entries.forEach((e, index) => {
     const earlier = firstAt.get(e.agencyCode);
     if (earlier === undefined) firstAt.set(e.agencyCode, index);
-    else problems.push({ index, field: 'agencyCode', reason: `${e.agencyCode} is listed twice (also entries[${earlier}])` });
+    else problems.push({ index, field: 'agencyCode', reason: `${e.agencyCode} is listed twice (also ${name(earlier)})` });
   });
   const byRank = [...sound].sort((a, b) => entries[a].rank - entries[b].rank || a - b);
   // The lowest index of every entry ranked strictly better than the current one, and which entry has it.
@@ -89,13 +91,13 @@ function listProblems(entries: readonly ImportedEntryInput[], sound: ReadonlySet
       problems.push({
         index: i,
         field: 'rank',
-        reason: `rank ${e.rank} with index ${e.indexPercent} is below entries[${better.index}] with the lower index ${better.lowest}`,
+        reason: `rank ${e.rank} with index ${e.indexPercent} is below ${name(better.index)} with the lower index ${better.lowest}`,
       });
     } else if (group && Math.abs(entries[group.first].indexPercent - e.indexPercent) > 1e-9) {
       problems.push({
         index: i,
         field: 'rank',
-        reason: `shares rank ${e.rank} with entries[${group.first}] but not its index (${entries[group.first].indexPercent})`,
+        reason: `shares rank ${e.rank} with ${name(group.first)} but not its index (${entries[group.first].indexPercent})`,
       });
     } else if (!group) group = { rank: e.rank, first: i, lowest: { index: i, lowest: e.indexPercent } };
     else if (e.indexPercent < group.lowest.lowest) group.lowest = { index: i, lowest: e.indexPercent };
@@ -103,11 +105,17 @@ function listProblems(entries: readonly ImportedEntryInput[], sound: ReadonlySet
   return problems;
 }
 
-/** Every problem of the list, by entry then field order of discovery: all of them, so a file is fixed in one pass. */
-export function importedEntriesProblems(entries: readonly ImportedEntryInput[]): EntryProblem[] {
+/**
+ * Every problem of the list, by entry then field order of discovery: all of them, so a file is fixed in one pass.
+ * `name` says how a reason refers to another entry (the CLI says "row 7", the API "entries[5]").
+ */
+export function importedEntriesProblems(
+  entries: readonly ImportedEntryInput[],
+  name: (index: number) => string = (index) => `entries[${index}]`,
+): EntryProblem[] {
   const own = entries.map((e, i) => entryProblems(e, i));
   const sound = new Set(own.flatMap((p, i) => (p.length === 0 ? [i] : [])));
-  return [...own.flat(), ...listProblems(entries, sound)].sort((a, b) => a.index - b.index);
+  return [...own.flat(), ...listProblems(entries, sound, name)].sort((a, b) => a.index - b.index);
 }
 
 /** An entry that passed the checks, as the event records it: figures as published, names trimmed. */

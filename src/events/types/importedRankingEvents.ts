@@ -10,7 +10,7 @@ import type { RankingEntryData } from './cycleEvents';
  * Committee published it: the entries are copied as printed, never recomputed, and `source` says where they come
  * from so every view can mark them imported.
  */
-export type PublishedRankingImported = NewEvent<
+type PublishedRankingImported = NewEvent<
   'PublishedRankingImported',
   {
     year: number;
