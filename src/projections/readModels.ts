@@ -157,8 +157,9 @@ export class ReadModels {
         (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? ''),
       );
     const docs = await find();
-    const seen = docs.map((d) => d.jurisdiction).join('\n');
-    onRead?.(async () => this.collection('rankings') === collection && (await find()).map((d) => d.jurisdiction).join('\n') === seen);
+    // JSON, not a join: an import naming no jurisdiction (null) must not read like no import at all.
+    const seen = JSON.stringify(docs.map((d) => d.jurisdiction));
+    onRead?.(async () => this.collection('rankings') === collection && JSON.stringify((await find()).map((d) => d.jurisdiction)) === seen);
     return docs;
   }
 
