@@ -22,10 +22,21 @@ describe('reading a ranking table', () => {
 
   it('takes numbers written as text, with a decimal comma, skips blank rows, and keeps a code as text', () => {
     const map = columnsOf(cells(['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Tổng điểm', 'Điểm tối đa', 'Chỉ số (%)', 'Xếp loại']))!;
-    const parsed = parseRankingRows(map, rows(['1', '0102', ' Sở Tư pháp ', '86,4', 100, '86.40', ' Tốt '], [null, '', '  '], [2, 'SNV', 'Sở Nội vụ', 80, 100, 80, null]));
+    const parsed = parseRankingRows(
+      map,
+      rows(['1', '0102', ' Sở Tư pháp ', '86,4', 100, '86.40', ' Tốt '], [null, '', '  '], [2, 'SNV', 'Sở Nội vụ', 80, 100, 80, null]),
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.rows).toEqual([2, 4]);
-    expect(parsed.entries[0]).toEqual({ rank: 1, agencyCode: '0102', agencyName: 'Sở Tư pháp', totalPoints: 86.4, maxPoints: 100, indexPercent: 86.4, band: 'Tốt' });
+    expect(parsed.entries[0]).toEqual({
+      rank: 1,
+      agencyCode: '0102',
+      agencyName: 'Sở Tư pháp',
+      totalPoints: 86.4,
+      maxPoints: 100,
+      indexPercent: 86.4,
+      band: 'Tốt',
+    });
   });
 
   it('names each problem by row and the header as the file writes it, and refers to other rows by number', () => {
