@@ -18,6 +18,7 @@ type CommandName =
   | 'FinalizeAssessment'
   | 'ProposeRanking'
   | 'PublishRanking'
+  | 'ImportPublishedRanking'
   | 'AmendCycleSchedule'
   | 'GrantExtension'
   | 'ExcludeFromRanking'
@@ -57,6 +58,8 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // SNV compiles and proposes the ranking; the People's Committee (UBND) approves it by a numbered decision.
   ProposeRanking: ['ADMIN', 'COORDINATOR'],
   PublishRanking: ['ADMIN', 'PROVINCIAL_LEADER'],
+  // Years run elsewhere are entered by SNV from the published decision.
+  ImportPublishedRanking: ['ADMIN', 'COORDINATOR'],
   // The schedule and who takes part are the coordinator's (SNV's) to manage.
   AmendCycleSchedule: ['ADMIN', 'COORDINATOR'],
   GrantExtension: ['ADMIN', 'COORDINATOR'],

@@ -10,6 +10,7 @@ import type {
 import type { SelfScoreInput } from '../domain/assessment/assessmentDecider';
 import type { BandInput } from '../domain/cycle/cycleDecider';
 import type { ComplaintOutcome, SchedulePhase } from '../domain/enums';
+import type { ImportedEntryInput } from '../domain/ranking/importedEntries';
 import type { AdjustmentKind, AgencyGroup } from '../events/parEvents';
 
 // The inputs of the commands as ParCommands receives them: GraphQL input classes satisfy these shapes, and the
@@ -105,6 +106,16 @@ export interface PublishRankingInput {
   reason?: string | null;
   decisionNumber: string;
   decisionDate: Date;
+}
+
+export interface ImportPublishedRankingInput {
+  year: number;
+  group: AgencyGroup;
+  jurisdiction?: string | null;
+  decisionNumber: string;
+  decisionDate: Date;
+  source: string;
+  entries: ImportedEntryInput[];
 }
 
 export interface AmendCycleScheduleInput {

@@ -11,6 +11,7 @@ import type {
   AssessmentKeyInput,
   ProposeRankingInput,
   PublishRankingInput,
+  ImportPublishedRankingInput,
   AmendCycleScheduleInput,
   GrantExtensionInput,
   ProposeAdjustmentInput,
@@ -95,6 +96,11 @@ export class ParCommands {
 
   publishRanking(request: CommandRequest, input: PublishRankingInput): Promise<CommandOutcome> {
     return this.ranking.publishRanking(request, input);
+  }
+
+  // ── ranking-import-<year>-<group>[-<jurisdiction>] ──────────────────────────────────────────────────────────
+  importPublishedRanking(request: CommandRequest, input: ImportPublishedRankingInput): Promise<CommandOutcome> {
+    return this.ranking.importPublishedRanking(request, input);
   }
 
   // ── assessment-<year>-<agencyCode> ──────────────────────────────────────────────────────────────────────────

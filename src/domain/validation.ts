@@ -5,8 +5,12 @@ const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 /** Criterion codes as printed in criteria sets: "1", "1.2", "7.3.1". */
 const CRITERION_CODE = /^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/;
 
+export function isCode(value: string): boolean {
+  return CODE.test(value);
+}
+
 export function requireCode(field: string, value: string): string {
-  if (!CODE.test(value)) {
+  if (!isCode(value)) {
     throw badInput(field, `"${value}" is not a valid code (1–40 of A–Z, 0–9, "_", "-", ".", starting with a letter or digit)`);
   }
   return value;

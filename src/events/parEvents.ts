@@ -5,6 +5,7 @@ import type { AssessmentEvent } from './types/assessmentEvents';
 import type { CycleEvent } from './types/cycleEvents';
 import type { FrameworkEvent } from './types/frameworkEvents';
 import type { LineageEvent } from './types/lineageEvents';
+import type { ImportedRankingEvent } from './types/importedRankingEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -23,8 +24,9 @@ export type { FrameworkEvent, FrameworkPublished, AreaDefinition, CriterionDefin
 export type { CycleEvent, AssessmentCycleOpened, Participant, RatingBand, GroupBands, RankingEntryData, SurveyRecorded } from './types/cycleEvents';
 export type { AssessmentEvent, SelfScore, AdjustmentKind } from './types/assessmentEvents';
 export type { LineageEvent, LineageTarget } from './types/lineageEvents';
+export type { ImportedRankingEvent } from './types/importedRankingEvents';
 
-type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent;
+type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -109,6 +111,7 @@ export const CURRENT_SCHEMA_VERSION = {
   AssessmentReopened: 1,
   SurveyWaived: 1,
   SurveyRecorded: 1,
+  PublishedRankingImported: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**
@@ -126,6 +129,9 @@ export const streams = {
   framework: (code: string) => `framework-${code}`,
   cycle: (year: number) => `cycle-${year}`,
   assessment: (year: number, agencyCode: string) => `assessment-${year}-${agencyCode}`,
+  /** A ranking published outside PAR Ledger: one stream per year, group and jurisdiction, so each is imported once. */
+  importedRanking: (year: number, group: AgencyGroup, jurisdiction: string | null) =>
+    `ranking-import-${year}-${group}${jurisdiction ? `-${jurisdiction}` : ''}`,
 };
 
 /** Every event type this build knows, in declaration order. */

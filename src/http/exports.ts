@@ -10,6 +10,7 @@ import type { Actor } from '../events/envelope';
 import { assessmentWorkbook } from '../exports/assessmentWorkbook';
 import { rankingCsv, rankingWorkbook, type RankingOrigin } from '../exports/rankingWorkbook';
 import type { ReadModels } from '../projections/readModels';
+import { servedRanking } from '../projections/rankings/servedRanking';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { presentRanking } from '../projections/rankings/rankingView';
 import { attachment } from './attachment';
@@ -53,8 +54,7 @@ function groupParam(req: Request): AgencyGroup {
  * absent from rankings run here and from documents projected before imports existed.
  */
 function originOf(doc: RankingDocument): RankingOrigin {
-  const imported = (doc as RankingDocument & { imported?: { source?: string | null } | null }).imported;
-  return { importedFrom: imported ? (imported.source ?? 'không rõ nguồn') : null };
+  return { importedFrom: doc.imported ? (doc.source ?? 'không rõ nguồn') : null };
 }
 
 /**
@@ -98,7 +98,8 @@ export function exportRoutes(deps: ExportDependencies): Router {
     const year = yearParam(req);
     const group = groupParam(req);
     const source = sourceOf(req);
-    const doc = await deps.read.ranking(year, group);
+    const jurisdiction = typeof req.query.jurisdiction === 'string' && req.query.jurisdiction !== '' ? req.query.jurisdiction : null;
+    const doc = await servedRanking(deps.read, year, group, jurisdiction);
     if (!doc) {
       const field = (await deps.read.cycle(year)) ? 'group' : 'year';
       throw new DomainError('NOT_FOUND', `no ${group} ranking in ${year}`, field);

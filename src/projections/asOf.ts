@@ -5,7 +5,7 @@ import { upcast } from '../events/upcasters';
 import { assessmentId, assessmentsProjection } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import type { Projection } from './projection';
-import { rankingId, rankingsProjection } from './rankings/rankingsProjection';
+import { importedRankingId, rankingId, rankingsProjection } from './rankings/rankingsProjection';
 import type { RankingDocument } from './rankings/rankingsProjection';
 
 /**
@@ -111,8 +111,20 @@ export class AsOfReader {
     return (await this.events.readStreamsOfTypes(streamIds, [...projection.handles], upTo)).map((e) => upcast(e));
   }
 
-  async ranking(year: number, group: AgencyGroup, asOf: AsOf): Promise<RankingDocument | null> {
+  /**
+   * PAR Ledger's own ranking once published by then; otherwise the one imported by then (of `jurisdiction`, else
+   * the one naming none), as the current `ranking` query chooses; otherwise the own one as it stood.
+   */
+  async ranking(year: number, group: AgencyGroup, asOf: AsOf, jurisdiction: string | null = null): Promise<RankingDocument | null> {
     const position = await this.positionOf(asOf);
+    const own = jurisdiction ? null : await this.ownRanking(year, group, position);
+    if (own?.publication) return own;
+    const imports = await this.loadHandled(rankingsProjection, [streams.importedRanking(year, group, jurisdiction)], position);
+    const imported = foldProjection(rankingsProjection, imports).get(`rankings/${importedRankingId(year, group, jurisdiction)}`) as RankingDocument | undefined;
+    return imported ?? own;
+  }
+
+  private async ownRanking(year: number, group: AgencyGroup, position: number): Promise<RankingDocument | null> {
     // Of the cycle stream too, only what a ranking folds (its surveys and schedule changes are most of it).
     const cycleEvents = await this.loadHandled(rankingsProjection, [streams.cycle(year)], position);
     const opened = cycleEvents.find((e) => e.type === 'AssessmentCycleOpened');

@@ -142,6 +142,23 @@ export class ReadModels {
     return this.cached.get<RankingDocument>(collection, id, onPosition);
   }
 
+  /**
+   * The rankings of the year and group recorded as published elsewhere, by jurisdiction (none first). Each is
+   * written once and never changes, so `onRead` learns a check that the same ones are still all there are.
+   */
+  async importedRankings(year: number, group: AgencyGroup, onRead?: OnRead): Promise<RankingDocument[]> {
+    const collection = this.collection('rankings');
+    const find = async () =>
+      (await this.store.find<RankingDocument>(collection, { filter: { year, group, imported: true } })).sort((a, b) =>
+        (a.jurisdiction ?? '').localeCompare(b.jurisdiction ?? ''),
+      );
+    const docs = await find();
+    // JSON, not a join: an import naming no jurisdiction (null) must not read like no import at all.
+    const seen = JSON.stringify(docs.map((d) => d.jurisdiction));
+    onRead?.(async () => this.collection('rankings') === collection && JSON.stringify((await find()).map((d) => d.jurisdiction)) === seen);
+    return docs;
+  }
+
   /** Whether a document read at `position` (null: absent) would still read the same. */
   private unchangedSince(projection: string, collection: string, id: string, position: number | null): () => Promise<boolean> {
     // A rebuild swaps the live collection: what was read from the one before is no longer current.

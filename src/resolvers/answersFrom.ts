@@ -32,6 +32,7 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   proposeRanking: ranking,
   publishRanking: ranking,
   excludeFromRanking: ranking,
+  importPublishedRanking: ranking,
 
   submitSelfAssessment: assessment,
   saveSelfAssessmentDraft: assessment,

@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { servedRanking } from '../projections/rankings/servedRanking';
 import { presentRanking } from '../projections/rankings/rankingView';
 import { AgencyGroup } from '../schema/enums';
 import { AsOfInput } from '../schema/inputs/asOfInput';
 import { ExcludeFromRankingInput } from '../schema/inputs/excludeFromRankingInput';
+import { ImportPublishedRankingInput } from '../schema/inputs/importPublishedRankingInput';
 import { ProposeRankingInput } from '../schema/inputs/proposeRankingInput';
 import { PublishRankingInput } from '../schema/inputs/publishRankingInput';
 import { Ranking } from '../schema/rankingType';
@@ -15,17 +17,32 @@ import { checkAsOf, notFoundError } from './errors';
 @Resolver(() => Ranking)
 export class RankingResolver {
   @Authorized('rankings')
-  @Query(() => Ranking, { nullable: true, description: 'Current, or as it stood at a past position or time (`asOf`).', complexity: cost.ranking })
+  @Query(() => Ranking, {
+    nullable: true,
+    description:
+      'Current, or as it stood at a past position or time (`asOf`). PAR Ledger’s own once published; otherwise one imported for the year (importPublishedRanking), the one of `jurisdiction` when several were; otherwise PAR Ledger’s own as it stands.',
+    complexity: cost.ranking,
+  })
   async ranking(
     @Ctx() ctx: RequestContext,
     @Arg('year', () => Int) year: number,
     @Arg('group', () => AgencyGroup) group: AgencyGroup,
     @Info() info: GraphQLResolveInfo,
     @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
+    @Arg('jurisdiction', () => ID, {
+      nullable: true,
+      description: 'Which imported ranking, when rankings of several jurisdictions were imported for the year.',
+    })
+    jurisdiction?: string | null,
   ) {
     if (asOf) checkAsOf(asOf);
-    // The current ranking depends on nothing but its document (and the reader's role, checked by @Authorized).
-    const doc = asOf ? await ctx.asOf.ranking(year, group, asOf) : await ctx.read.ranking(year, group, ctx.answerSources.cacheable(info));
+    if (asOf) {
+      const doc = await ctx.asOf.ranking(year, group, asOf, jurisdiction ?? null);
+      return doc && presentRanking(doc);
+    }
+    // The current ranking depends on nothing but its documents (and the reader's role, checked by @Authorized).
+    const onRead = ctx.answerSources.cacheable(info);
+    const doc = await servedRanking(ctx.read, year, group, jurisdiction ?? null, onRead);
     return doc && presentRanking(doc);
   }
 
@@ -61,6 +78,24 @@ export class RankingResolver {
     const outcome = await ctx.commands.publishRanking({ actor: ctx.actor, commandId }, input);
     await ctx.readYourWrites(outcome);
     const doc = (await ctx.read.ranking(input.year, input.group)) ?? notFoundError('group', `ranking ${input.year} ${input.group}`);
+    return presentRanking(doc);
+  }
+
+  @Mutation(() => Ranking, {
+    description:
+      'Records a year’s ranking run outside PAR Ledger as the People’s Committee published it (ADMIN, COORDINATOR): once per year, group and jurisdiction, never over a ranking PAR Ledger published; shown marked `imported` with its `source`.',
+  })
+  async importPublishedRanking(
+    @Ctx() ctx: RequestContext,
+    @Arg('input', () => ImportPublishedRankingInput) input: ImportPublishedRankingInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.importPublishedRanking({ actor: ctx.actor, commandId }, input);
+    await ctx.readYourWrites(outcome);
+    const jurisdiction = input.jurisdiction || null;
+    const doc =
+      (await ctx.read.importedRankings(input.year, input.group)).find((d) => d.jurisdiction === jurisdiction) ??
+      notFoundError('year', `imported ranking ${input.year} ${input.group}`);
     return presentRanking(doc);
   }
 

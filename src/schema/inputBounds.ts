@@ -37,6 +37,8 @@ export const INPUT_BOUNDS = {
   bands: 10,
   /** Agencies a cycle may list explicitly. */
   cycleAgencies: 1000,
+  /** Lines of an imported ranking: a merged province's communes and wards fit with room to spare. */
+  importedEntries: 5000,
   /** Audit-trail filter: stream ids, event types, actor ids; projection names. */
   streamIdChars: 200,
   eventTypeChars: 64,

@@ -69,6 +69,18 @@ export class Ranking {
   @Field(() => AgencyGroup)
   group!: AgencyGroup;
 
+  @Field({ description: 'Recorded as published elsewhere (importPublishedRanking), not run in PAR Ledger: figures as printed, no assessments behind them.' })
+  imported!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where an imported ranking’s figures come from (a URL, a document reference); null for PAR Ledger’s own.',
+  })
+  source!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The province-level jurisdiction an imported ranking names; null when it names none.' })
+  jurisdiction!: string | null;
+
   @Field()
   published!: boolean;
 
@@ -78,7 +90,7 @@ export class Ranking {
   @Field(() => Date, { nullable: true, description: 'When SNV proposed the ranking awaiting publication (null when none is pending).' })
   proposedAt!: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'For an imported ranking, the start of its decision’s date.' })
   publishedAt!: Date | null;
 
   @Field(() => String, { nullable: true, description: 'Why the latest publication replaced an earlier one.' })

@@ -211,6 +211,13 @@ function request(operation: string, subject: string): Request {
       query: 'mutation($input: ExcludeFromRankingInput!) { excludeFromRanking(input: $input) { year notRanked { reason } } }',
       variables: { input: { ...key, reason: ' ' } },
     },
+    // No entries: refused by the import decider after the role check, so nothing is ever imported here.
+    importPublishedRanking: {
+      query: 'mutation($input: ImportPublishedRankingInput!) { importPublishedRanking(input: $input) { year imported } }',
+      variables: {
+        input: { year: 2019, group: 'DEPARTMENT', decisionNumber: '1/QĐ-UBND', decisionDate: '2020-01-10', source: 'Công báo', entries: [] },
+      },
+    },
     // A blank reason: refused by the assessment decider after the role check, so no non-submission is ever recorded here.
     recordNonSubmission: {
       query: 'mutation($input: RecordNonSubmissionInput!) { recordNonSubmission(input: $input) { status nonSubmission { reason } } }',

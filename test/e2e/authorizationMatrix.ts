@@ -133,6 +133,7 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   amendCycleSchedule: mutation(compiles),
   grantExtension: mutation(compiles),
   excludeFromRanking: mutation(compiles),
+  importPublishedRanking: mutation(compiles),
   recordNonSubmission: mutation(compiles),
   assignAppraiser: mutation(compiles),
   // Role level: which kind, whose agency and until when is the assessment decider's rule (domain tests).

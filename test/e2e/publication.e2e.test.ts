@@ -4,7 +4,8 @@ import { APPRAISE, FINALIZE, REGISTER_AGENCY, SUBMIT, SURVEY } from './operation
 
 const YEAR = 2026;
 
-const RANKING_FIELDS = 'year group status published proposedAt decisionNumber decisionDate entries { rank agency { code } totalPoints indexPercent }';
+const RANKING_FIELDS =
+  'year group imported source status published proposedAt decisionNumber decisionDate entries { rank agency { code } totalPoints indexPercent }';
 const PROPOSE = `mutation($input: ProposeRankingInput!) { proposeRanking(input: $input) { ${RANKING_FIELDS} } }`;
 const EXCLUDE = 'mutation($input: ExcludeFromRankingInput!) { excludeFromRanking(input: $input) { year } }';
 const PUBLISH = `mutation($input: PublishRankingInput!) { publishRanking(input: $input) { ${RANKING_FIELDS} } }`;
@@ -121,5 +122,13 @@ describe('publication over HTTP', () => {
     ]);
     const read = expectData(await t.gql(RANKING, {}, t.token(['ANALYST']))).ranking;
     expect(read).toEqual(published);
+  });
+
+  it('refuses to import a ranking of the year and group PAR Ledger published itself, naming year', async () => {
+    const entries = [{ rank: 1, agencyCode: 'TAMKY', agencyName: 'UBND thành phố Tam Kỳ', totalPoints: 19, maxPoints: 20, indexPercent: 95 }];
+    const input = { year: YEAR, group: 'DISTRICT', ...DECISION, source: 'Bảng xếp hạng bản giấy', entries };
+    const refused = await t.gql('mutation($input: ImportPublishedRankingInput!) { importPublishedRanking(input: $input) { year } }', { input }, coordinator);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'year' });
+    expect(expectData(await t.gql(RANKING, {}, coordinator)).ranking).toMatchObject({ imported: false, source: null, decisionNumber: '512/QĐ-UBND' });
   });
 });

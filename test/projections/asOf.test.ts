@@ -7,7 +7,7 @@ import { upcast } from '../../src/events/upcasters';
 import { AsOfReader, applyInMemory, foldProjection, type DocumentMap } from '../../src/projections/asOf';
 import { assessmentsProjection } from '../../src/projections/assessments/assessmentsProjection';
 import { rankingsProjection } from '../../src/projections/rankings/rankingsProjection';
-import { YEAR, buildCycleLogOffline, type CycleLog } from './fixtures';
+import { IMPORTED_2019, YEAR, buildCycleLogOffline, type CycleLog } from './fixtures';
 
 /**
  * A past state read from a few streams must equal the state the whole log had at that point: every position of
@@ -155,5 +155,17 @@ describe('as-of reads', () => {
     const reader = new AsOfReader(events);
     expect(await reader.assessment(YEAR, log.finalized.DISTRICT[0], { position: 1 })).toBeNull();
     expect(await reader.ranking(YEAR, 'DISTRICT', { time: new Date('2000-01-01T00:00:00Z') })).toBeNull();
+  });
+
+  it('shows an imported ranking from its import on, and nothing before it', async () => {
+    const reader = new AsOfReader(events);
+    const [imported] = (await events.readAll(0, log.head)).filter((e) => e.type === 'PublishedRankingImported');
+    const { year, group, jurisdiction } = IMPORTED_2019;
+    expect(await reader.ranking(year, group, { position: imported.globalPosition - 1 }, jurisdiction)).toBeNull();
+    const then = await reader.ranking(year, group, { position: imported.globalPosition }, jurisdiction);
+    expect(then).toMatchObject({ imported: true, source: IMPORTED_2019.source, publication: { decisionNumber: IMPORTED_2019.decisionNumber } });
+    expect(then?.publication?.entries.map((e) => e.agencyCode)).toEqual(['STP', 'STTTT-2019']);
+    // Without a jurisdiction, only an import naming none would answer.
+    expect(await reader.ranking(year, group, { position: log.head })).toBeNull();
   });
 });

@@ -190,6 +190,20 @@ export const DISTRICT_SURVEY = {
   reportReference: 'Báo cáo số 17/BC-VNCPT',
 };
 /** Why the log waives the departments' survey (SurveyWaived). */
+/** A ranking of a year before PAR Ledger, imported as the People's Committee published it. */
+export const IMPORTED_2019 = {
+  year: 2019,
+  group: 'DEPARTMENT' as const,
+  jurisdiction: 'QNA',
+  decisionNumber: '1012/QĐ-UBND',
+  decisionDate: new Date('2020-03-27'),
+  source: 'Quyết định số 1012/QĐ-UBND ngày 27/3/2020 của UBND tỉnh Quảng Nam',
+  entries: [
+    { rank: 1, agencyCode: 'STP', agencyName: 'Sở Tư pháp', totalPoints: 86.4, maxPoints: 100, indexPercent: 86.4, band: 'Tốt' },
+    { rank: 2, agencyCode: 'STTTT-2019', agencyName: 'Sở Thông tin và Truyền thông', totalPoints: 81.25, maxPoints: 98.5, indexPercent: 82.49, band: 'Tốt' },
+  ],
+};
+
 export const WAIVER_REASON = 'Không tổ chức điều tra xã hội học đối với sở, ban, ngành năm 2025';
 
 /**
@@ -431,6 +445,10 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
     { actor: LEADER },
     { year: YEAR, group: 'DISTRICT', reason: 'Sửa điểm Hội An sau khiếu nại', decisionNumber: '601/QĐ-UBND', decisionDate: new Date('2026-04-02') },
   );
+
+  // The 2019 departments' ranking, run before PAR Ledger, recorded as published: STP as registered, the former
+  // Department of Information and Communications under a code no longer in the register.
+  await commands.importPublishedRanking(admin, IMPORTED_2019);
 
   // Left open at the end, for the coordinator's duties: Nông Sơn's complaint and a penalty STP proposes on SNV.
   await commands.lodgeComplaint({ actor: officer('NONGSON') }, { year: YEAR, agencyCode: 'NONGSON', criterionCode: '1', text: 'Đề nghị xem lại lĩnh vực 1' });

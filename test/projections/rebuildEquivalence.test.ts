@@ -17,6 +17,7 @@ import {
   YEAR,
   DISTRICT_SURVEY,
   EXCLUDED_DISTRICT,
+  IMPORTED_2019,
   NON_SUBMITTER,
   buildCycleLog,
   countingReads,
@@ -154,6 +155,11 @@ describe.each<[StoreKind, boolean]>([
     // Điện Bàn, and the districts the log never finalises (a ranking waits for every participant).
     expect(district.notRanked.map((n) => n.agencyCode)).toContain(EXCLUDED_DISTRICT);
     expect(district.notRanked.filter((n) => log.finalized.DISTRICT.includes(n.agencyCode))).toEqual([]);
+    // The imported 2019 ranking: a document of its own, published as given, marked imported with its source.
+    const imported = rankings.find((r) => r.year === IMPORTED_2019.year)!;
+    expect(imported).toMatchObject({ imported: true, jurisdiction: 'QNA', source: IMPORTED_2019.source, finalized: [], proposal: null });
+    expect(imported.publication).toMatchObject({ decisionNumber: '1012/QĐ-UBND', decisionDate: '2020-03-27', entries: IMPORTED_2019.entries });
+    expect(district).toMatchObject({ imported: false, source: null, jurisdiction: null });
     const duties = liveDocs['responsibilities/responsibilities'] as ResponsibilityDocument[];
     const snv = duties.find((d) => d.year === YEAR && d.agencyCode === 'SNV')!;
     expect(snv.pendingAppraisals.length).toBeGreaterThan(0); // Đại Lộc's unappraised half, SNV's and STP's own

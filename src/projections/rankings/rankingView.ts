@@ -35,6 +35,9 @@ function presentOnce(doc: RankingDocument) {
   return {
     year: doc.year,
     group: doc.group,
+    imported: doc.imported,
+    source: doc.source,
+    jurisdiction: doc.jurisdiction,
     published: doc.publication !== null,
     status,
     proposedAt: doc.proposal?.proposedAt ?? null,

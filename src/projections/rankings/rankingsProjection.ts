@@ -17,6 +17,11 @@ interface Publication {
 export interface RankingDocument {
   year: number;
   group: AgencyGroup;
+  /** Recorded as published elsewhere (PublishedRankingImported), not run in PAR Ledger; `source` says where from. */
+  imported: boolean;
+  source: string | null;
+  /** The province-level jurisdiction an imported ranking names; null for PAR Ledger's own. */
+  jurisdiction: string | null;
   /** The group's bands this year (its own, else the cycle's default). */
   bands: RatingBand[];
   names: Record<string, string>;
@@ -59,10 +64,27 @@ function provisional(doc: Pick<RankingDocument, 'names' | 'finalized' | 'notRank
 
 export const rankingId = (year: number, group: AgencyGroup) => `${year}-${group}`;
 
+/** Apart from PAR Ledger's own ranking of the year, which a cycle opened later must not overwrite. */
+export const importedRankingId = (year: number, group: AgencyGroup, jurisdiction: string | null) =>
+  `${year}-${group}-imported${jurisdiction ? `-${jurisdiction}` : ''}`;
+
+/**
+ * An imported ranking's bands, from the labels it printed: each label's threshold is the lowest index that earned
+ * it, the only threshold the published figures show.
+ */
+function bandsPrinted(entries: readonly RankingEntryData[]): RatingBand[] {
+  const lowest = new Map<string, number>();
+  for (const e of entries) {
+    if (e.band === null || e.indexPercent === null) continue;
+    lowest.set(e.band, Math.min(lowest.get(e.band) ?? Infinity, e.indexPercent));
+  }
+  return [...lowest].map(([label, minIndexPercent]) => ({ label, minIndexPercent })).sort((a, b) => b.minIndexPercent - a.minIndexPercent);
+}
+
 export const rankingsProjection = defineProjection({
   name: 'rankings',
-  // 6: finalized is a list (it was an object keyed by agency).
-  version: 6,
+  // 7: imported rankings (PublishedRankingImported), and imported/source/jurisdiction on every document.
+  version: 7,
   collections: [{ name: 'rankings', indexes: [['year'], ['group', 'year']] }],
   handles: [
     'AssessmentCycleOpened',
@@ -72,6 +94,7 @@ export const rankingsProjection = defineProjection({
     'RankingPublished',
     'RankingRepublished',
     'AgencyExcludedFromRanking',
+    'PublishedRankingImported',
   ],
   reads(event) {
     switch (event.type) {
@@ -94,6 +117,9 @@ export const rankingsProjection = defineProjection({
           const doc: RankingDocument = {
             year,
             group,
+            imported: false,
+            source: null,
+            jurisdiction: null,
             bands: bandsOf(event.data, group),
             names: Object.fromEntries(participants.filter((p) => p.group === group).map((p) => [p.code, p.name])),
             finalized: [],
@@ -157,6 +183,28 @@ export const rankingsProjection = defineProjection({
         };
         const doc: RankingDocument = { ...current, proposal: null, publication, publications: [...current.publications, publication] };
         return [{ collection: 'rankings', id: rankingId(year, group), doc }];
+      }
+      case 'PublishedRankingImported': {
+        // Its own stream holds this one event: the document is whole from it, nothing before it to read.
+        const { year, group, jurisdiction, decisionNumber, decisionDate, source, entries } = event.data;
+        // Published when the People's Committee decided, not when it was entered here (the audit trail has that).
+        const publication: Publication = { publishedAt: `${decisionDate}T00:00:00.000Z`, reason: null, decisionNumber, decisionDate, entries };
+        const doc: RankingDocument = {
+          year,
+          group,
+          imported: true,
+          source,
+          jurisdiction,
+          bands: bandsPrinted(entries),
+          names: Object.fromEntries(entries.map((e) => [e.agencyCode, e.agencyName])),
+          finalized: [],
+          notRanked: [],
+          provisionalEntries: [],
+          proposal: null,
+          publication,
+          publications: [publication],
+        };
+        return [{ collection: 'rankings', id: importedRankingId(year, group, jurisdiction), doc }];
       }
       default:
         return [];

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import ExcelJS from 'exceljs';
+import { columnsOf, type CellValue, type ColumnMap, type SheetRow } from './rankingRows';
+
+/** How far down a sheet its header row is looked for: published tables carry a title and a decision line above it. */
+const HEADER_SEARCH_ROWS = 15;
+
+/** A ranking table found in a file: where its columns are, and the rows below its header. */
+export interface RankingSheet {
+  sheetName: string;
+  headerRow: number;
+  map: ColumnMap;
+  rows: SheetRow[];
+}
+
+export class RankingFileError extends Error {
+  override name = 'RankingFileError';
+}
+
+/** A cell reduced to text or a number: formulas give their result, links and rich text their text. */
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
+  if ('text' in value) return cellValue(value.text as ExcelJS.CellValue);
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+function cellsOf(row: ExcelJS.Row): Map<number, CellValue> {
+  const cells = new Map<number, CellValue>();
+  row.eachCell({ includeEmpty: false }, (cell, column) => cells.set(column, cellValue(cell.value)));
+  return cells;
+}
+
+/** CSV written by a Vietnamese-locale Excel separates with ";" (the comma is the decimal mark there). */
+function delimiterOf(file: string): string {
+  const [first = ''] = readFileSync(file, 'utf8').split(/\r?\n/, 1);
+  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ';' : ',';
+}
+
+async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  const kind = extname(file).toLowerCase();
+  try {
+    if (kind === '.xlsx') await workbook.xlsx.readFile(file);
+    // Every CSV value stays text (a code such as "0102" keeps its zero); the rows are parsed as a sheet's text is.
+    else if (kind === '.csv') await workbook.csv.readFile(file, { map: (datum: string) => datum, parserOptions: { delimiter: delimiterOf(file) } });
+    else throw new RankingFileError(`${file}: not an .xlsx or .csv file`);
+  } catch (error) {
+    if (error instanceof RankingFileError) throw error;
+    throw new RankingFileError(`${file} could not be read: ${(error as Error).message}`);
+  }
+  return workbook;
+}
+
+/** The first sheet with a ranking table: a header row naming at least three of the columns, within its first rows. */
+export async function readRankingSheet(file: string): Promise<RankingSheet> {
+  const workbook = await openWorkbook(file);
+  for (const sheet of workbook.worksheets) {
+    for (let r = 1; r <= Math.min(sheet.rowCount, HEADER_SEARCH_ROWS); r++) {
+      const map = columnsOf(cellsOf(sheet.getRow(r)));
+      if (!map) continue;
+      const rows: SheetRow[] = [];
+      for (let n = r + 1; n <= sheet.rowCount; n++) rows.push({ row: n, cells: cellsOf(sheet.getRow(n)) });
+      return { sheetName: sheet.name, headerRow: r, map, rows };
+    }
+  }
+  throw new RankingFileError(`${file}: no sheet has a header row (Hạng, Mã đơn vị, Tên đơn vị, Tổng điểm, Điểm tối đa, Chỉ số (%), Xếp loại)`);
+}

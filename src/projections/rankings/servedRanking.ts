@@ -1,0 +1,28 @@
+import { badInput } from '../../domain/errors';
+import type { AgencyGroup } from '../../events/parEvents';
+import type { OnRead, ReadModels } from '../readModels';
+import type { RankingDocument } from './rankingsProjection';
+
+/** The imported ranking asked for: of the jurisdiction given, else the one naming none, else the only one. */
+function chooseImported(docs: RankingDocument[], jurisdiction: string | null): RankingDocument | null {
+  if (jurisdiction) return docs.find((d) => d.jurisdiction === jurisdiction) ?? null;
+  const plain = docs.find((d) => d.jurisdiction === null);
+  if (plain || docs.length <= 1) return plain ?? docs[0] ?? null;
+  throw badInput('jurisdiction', `rankings of ${docs.map((d) => d.jurisdiction).join(', ')} were imported for the year: name one`);
+}
+
+/**
+ * The ranking a reader of (year, group) gets, by the query and the exports alike: PAR Ledger's own once published;
+ * otherwise one imported for the year (of `jurisdiction` when several were); otherwise PAR Ledger's own as it stands.
+ */
+export async function servedRanking(
+  read: ReadModels,
+  year: number,
+  group: AgencyGroup,
+  jurisdiction: string | null,
+  onRead?: OnRead,
+): Promise<RankingDocument | null> {
+  const own = jurisdiction ? null : await read.ranking(year, group, onRead);
+  if (own?.publication) return own;
+  return chooseImported(await read.importedRankings(year, group, onRead), jurisdiction) ?? own;
+}
