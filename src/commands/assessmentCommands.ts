@@ -40,8 +40,9 @@ export class AssessmentCommands extends CommandBase {
     return this.assessmentCommand(envelope, 'SubmitSelfAssessment', input, (context) => ({ type: 'SubmitSelfAssessment', context, scores: input.scores }));
   }
 
-  requestExplanation(request: CommandRequest, input: RequestExplanationInput): Promise<CommandOutcome> {
+  async requestExplanation(request: CommandRequest, input: RequestExplanationInput): Promise<CommandOutcome> {
     const actor = authorize(request.actor, 'RequestExplanation');
+    const carries = await this.carriesFor(actor.agency);
     return this.assessmentCommand({ ...request, actor }, 'RequestExplanation', input, (context) => ({
       type: 'RequestExplanation',
       context,
@@ -49,6 +50,7 @@ export class AssessmentCommands extends CommandBase {
       question: input.question,
       dueAt: input.dueAt,
       appraiserAgency: actor.agency,
+      carries: carries(context.now),
     }));
   }
 
@@ -73,9 +75,10 @@ export class AssessmentCommands extends CommandBase {
     }));
   }
 
-  appraiseCriterion(request: CommandRequest, input: AppraiseCriterionInput): Promise<CommandOutcome> {
+  async appraiseCriterion(request: CommandRequest, input: AppraiseCriterionInput): Promise<CommandOutcome> {
     const actor = authorize(request.actor, 'AppraiseCriterion');
     const envelope = { ...request, actor };
+    const carries = await this.carriesFor(actor.agency);
     return this.assessmentCommand(envelope, 'AppraiseCriterion', input, (context) => ({
       type: 'AppraiseCriterion',
       context,
@@ -85,18 +88,21 @@ export class AssessmentCommands extends CommandBase {
       applicable: input.applicable,
       comment: input.comment,
       appraiserAgency: actor.agency,
+      carries: carries(context.now),
     }));
   }
 
-  appraiseCriteria(request: CommandRequest, input: AppraiseCriteriaInput): Promise<CommandOutcome> {
+  async appraiseCriteria(request: CommandRequest, input: AppraiseCriteriaInput): Promise<CommandOutcome> {
     const actor = authorize(request.actor, 'AppraiseCriteria');
     const envelope = { ...request, actor };
+    const carries = await this.carriesFor(actor.agency);
     return this.assessmentCommand(envelope, 'AppraiseCriteria', input, (context) => ({
       type: 'AppraiseCriteria',
       context,
       round: input.round,
       items: input.items,
       appraiserAgency: actor.agency,
+      carries: carries(context.now),
     }));
   }
 

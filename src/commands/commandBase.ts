@@ -6,7 +6,7 @@ import { cycleDecider } from '../domain/cycle/cycleDecider';
 import { DomainError } from '../domain/errors';
 import type { Framework } from '../domain/framework/framework';
 import { frameworkDecider } from '../domain/framework/frameworkDecider';
-import { unitOf, type LineageState, type RegisteredUnit, type Unit } from '../domain/lineage/lineage';
+import { carriedBy, unitOf, type LineageState, type RegisteredUnit, type Unit } from '../domain/lineage/lineage';
 import { lineageDecider } from '../domain/lineage/lineageDecider';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
@@ -79,6 +79,16 @@ export abstract class CommandBase {
     const registered = await this.registrationOf(code);
     const lineage = await this.loadLineage();
     return unitOf(lineage, registered, code);
+  }
+
+  /**
+   * What an appraiser's agency may act for on a day: itself, and every unit merged into it by then (its appraisals
+   * in open cycles follow it). Loaded before the decision; the day is the decision's.
+   */
+  protected async carriesFor(agency: string | null): Promise<(now: Date) => string[]> {
+    if (agency === null) return () => [];
+    const lineage = await this.loadLineage();
+    return (now) => carriedBy(lineage, agency, now.toISOString().slice(0, 10));
   }
 
   protected async loadAgency(field: string, code: string): Promise<Participant> {

@@ -35,7 +35,13 @@ type SurveyScoresDataV1 = Omit<ParEventData<'SurveyScoresRecorded'>, 'surveyCode
 /** Version 1 of AgencyRegistered: before jurisdictions and dates of effect. */
 type AgencyRegisteredDataV1 = Omit<ParEventData<'AgencyRegistered'>, 'jurisdiction' | 'activeFrom'>;
 
+/** Version 1 of the appraisal events and explanation requests: before the acting agency was told from the agency of record. */
+type ActedV1<T extends 'CriterionAppraised' | 'AppraisalCorrected' | 'ExplanationRequested'> = Omit<ParEventData<T>, 'actingAgencyCode'>;
+
 interface ParSchemaHistory {
+  CriterionAppraised: { 1: ActedV1<'CriterionAppraised'> };
+  AppraisalCorrected: { 1: ActedV1<'AppraisalCorrected'> };
+  ExplanationRequested: { 1: ActedV1<'ExplanationRequested'> };
   AgencyRegistered: { 1: AgencyRegisteredDataV1 };
   AssessmentCycleOpened: { 1: CycleOpenedDataV1; 2: CycleOpenedDataV2 };
   FrameworkPublished: { 1: FrameworkDataV1; 2: FrameworkDataV2 };
@@ -73,6 +79,10 @@ export function upcaster<T extends ParEventType, V extends number>(
 
 /** The steps of this build; `{ type, fromVersion }` pairs, applied in version order whatever their order here. */
 const PAR_UPCAST_STEPS: readonly UpcastStep[] = [
+  // Before lineage, the agency of record always acted itself.
+  upcaster('CriterionAppraised', 1, (data) => ({ ...data, actingAgencyCode: data.appraiserCode })),
+  upcaster('AppraisalCorrected', 1, (data) => ({ ...data, actingAgencyCode: data.appraiserCode })),
+  upcaster('ExplanationRequested', 1, (data) => ({ ...data, actingAgencyCode: data.appraiserCode })),
   // Agencies registered before jurisdictions were Quảng Nam's, and existed before the register began.
   upcaster('AgencyRegistered', 1, (data) => ({ ...data, jurisdiction: HOME_JURISDICTION, activeFrom: null })),
   // Frameworks published before bonus and penalty points existed allow none.

@@ -23,4 +23,13 @@ export class AppraisalResolver {
   appraiser(@Root() appraisal: CriterionView['appraisals'][number], @Ctx() ctx: RequestContext) {
     return ctx.loaders.agency.load(appraisal.appraiserCode);
   }
+
+  @FieldResolver(() => Agency, {
+    nullable: true,
+    description: 'The agency that acted for the appraiser of record (actingAgencyCode).',
+    complexity: cost.loaded,
+  })
+  actingAgency(@Root() appraisal: CriterionView['appraisals'][number], @Ctx() ctx: RequestContext) {
+    return ctx.loaders.agency.load(appraisal.actingAgencyCode);
+  }
 }

@@ -19,8 +19,13 @@ export class Appraisal {
   @Field(() => String, { nullable: true })
   comment!: string | null;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency of record: the leaf’s appraiser (the framework’s, or the one assignAppraiser named).' })
   appraiserCode!: string;
+
+  @Field(() => ID, {
+    description: 'The agency that acted: the agency of record, or the unit it was merged into that carries its work since (lineage).',
+  })
+  actingAgencyCode!: string;
 
   @Field(() => Date)
   appraisedAt!: Date;

@@ -268,7 +268,7 @@ describe('assessmentDecider: appraisal', () => {
       .then([
         {
           type: 'CriterionAppraised',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             year: 2024,
             agencyCode: 'SYT',
@@ -278,6 +278,7 @@ describe('assessmentDecider: appraisal', () => {
             points: 1.75,
             comment: 'Thiếu KH kiểm tra',
             appraiserCode: 'SNV',
+            actingAgencyCode: 'SNV',
           },
         },
       ]);
@@ -389,7 +390,7 @@ describe('assessmentDecider: appraisal', () => {
       .then([
         {
           type: 'AppraisalCorrected',
-          schemaVersion: 1,
+          schemaVersion: 2,
           data: {
             year: 2024,
             agencyCode: 'SYT',
@@ -399,6 +400,7 @@ describe('assessmentDecider: appraisal', () => {
             points: 2.2,
             comment: null,
             appraiserCode: 'SNV',
+            actingAgencyCode: 'SNV',
             previousApplicable: true,
             previousPoints: 1.1,
           },

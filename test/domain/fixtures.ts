@@ -145,7 +145,7 @@ export function selfSubmitted(
 export function appraised(agencyCode: string, criterionCode: string, round: 1 | 2, points: number | null, appraiserCode = 'SNV'): AssessmentEvent {
   return {
     type: 'CriterionAppraised',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: {
       year: 2024,
       agencyCode,
@@ -155,6 +155,7 @@ export function appraised(agencyCode: string, criterionCode: string, round: 1 | 
       points,
       comment: points === null ? 'Không áp dụng' : null,
       appraiserCode,
+      actingAgencyCode: appraiserCode,
     },
   };
 }

@@ -281,8 +281,16 @@ describe('the explanation round between appraisal rounds 1 and 2', () => {
   const due = daysFromNow(5).toISOString();
   const requested: AssessmentEvent = {
     type: 'ExplanationRequested',
-    schemaVersion: 1,
-    data: { year: 2024, agencyCode: 'SYT', criterionCode: '1.1', question: 'Kế hoạch ban hành muộn?', dueAt: due, appraiserCode: 'SNV' },
+    schemaVersion: 2,
+    data: {
+      year: 2024,
+      agencyCode: 'SYT',
+      criterionCode: '1.1',
+      question: 'Kế hoạch ban hành muộn?',
+      dueAt: due,
+      appraiserCode: 'SNV',
+      actingAgencyCode: 'SNV',
+    },
   };
   const answered: AssessmentEvent = {
     type: 'ExplanationSubmitted',

@@ -69,7 +69,17 @@ const submitted = (agencyCode: string) =>
     })),
   });
 const appraised = (agencyCode: string, criterionCode: string, round: 1 | 2) =>
-  recorded('CriterionAppraised', { year: YEAR, agencyCode, criterionCode, round, applicable: true, points: 1.25, comment: null, appraiserCode: 'STP' });
+  recorded('CriterionAppraised', {
+    year: YEAR,
+    agencyCode,
+    criterionCode,
+    round,
+    applicable: true,
+    points: 1.25,
+    comment: null,
+    appraiserCode: 'STP',
+    actingAgencyCode: 'STP',
+  });
 const finalized = (agencyCode: string) =>
   recorded('AssessmentFinalized', { year: YEAR, agencyCode, group: 'DISTRICT', totalPoints: 3, applicableMaxPoints: 4 });
 
@@ -212,6 +222,7 @@ describe('responsibilities projection', () => {
         question: 'Vì sao?',
         dueAt: '2027-02-01T00:00:00.000Z',
         appraiserCode: 'STP',
+        actingAgencyCode: 'STP',
       });
     const answer = recorded('ExplanationSubmitted', {
       year: YEAR,

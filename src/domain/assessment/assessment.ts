@@ -17,6 +17,8 @@ export interface AppraisalRecord {
   points: Points | null;
   comment: string | null;
   appraiserCode: string;
+  /** Who acted for the agency of record (the unit it merged into, after a reorganisation). */
+  actingAgencyCode: string;
   appraisedAt: string;
 }
 
@@ -166,6 +168,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent,
         points: exact(d.points),
         comment: d.comment,
         appraiserCode: d.appraiserCode,
+        actingAgencyCode: d.actingAgencyCode ?? d.appraiserCode,
         appraisedAt: recordedAt,
       };
       const next = withLeaf(state, d.criterionCode, (leaf) => {

@@ -49,6 +49,8 @@ export type AppraiseCriterion = {
   comment?: string | null;
   /** The appraiser's own agency, from the token: only the leaf's appraising agency may score it. */
   appraiserAgency: string | null;
+  /** The units whose work that agency carries today (itself, and those merged into it): it appraises their leaves. */
+  carries?: readonly string[];
 };
 export type FinalizeAssessment = { type: 'FinalizeAssessment'; context: AssessmentContext };
 type AssessmentCommand =
@@ -150,7 +152,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
   requireNotFinalized(state, context);
   const leaf = findLeaf('criterionCode', command.criterionCode, context.framework, leafIndex(context.framework.areas));
   if (leaf.method === 'SURVEY') throw badInput('criterionCode', `criterion ${leaf.code} is scored by the sociological survey, not appraised`);
-  requireLeafAppraiser(leaf, command.appraiserAgency, context, state);
+  const acting = requireLeafAppraiser(leaf, command.appraiserAgency, context, state, command.carries);
   const round = APPRAISAL_ROUNDS.find((r) => r === command.round);
   if (round === undefined) throw badInput('round', `must be ${APPRAISAL_ROUNDS.join(' or ')}, got ${command.round}`);
   if (state.submittedAt === null) {
@@ -191,6 +193,7 @@ function decideAppraisal(command: AppraiseCriterion, state: AssessmentState): As
     points: points === null ? null : fromPoints(points),
     comment,
     appraiserCode: appraiserOf(state, leaf) as string,
+    actingAgencyCode: acting,
   };
   const previous = record?.appraisals[round - 1];
   if (previous) {

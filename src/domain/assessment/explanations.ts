@@ -24,6 +24,8 @@ export type RequestExplanation = {
   dueAt: Date;
   /** The appraiser's own agency, from the token: only the leaf's appraising agency may ask. */
   appraiserAgency: string | null;
+  /** The units whose work that agency carries today (itself, and those merged into it). */
+  carries?: readonly string[];
 };
 
 export type SubmitExplanation = {
@@ -49,7 +51,7 @@ export function decideRequestExplanation(command: RequestExplanation, state: Ass
   requireParticipant(context);
   requireNotFinalized(state, context);
   const leaf = selfAssessedLeaf(context, command.criterionCode);
-  requireLeafAppraiser(leaf, command.appraiserAgency, context, state);
+  const acting = requireLeafAppraiser(leaf, command.appraiserAgency, context, state, command.carries);
   const appraisalDeadline = effectiveDeadline(context.cycle, context.agencyCode, 'APPRAISAL');
   if (hasPassed(appraisalDeadline, context.now)) {
     throw new DomainError(
@@ -78,6 +80,7 @@ export function decideRequestExplanation(command: RequestExplanation, state: Ass
       question,
       dueAt: new Date(due).toISOString(),
       appraiserCode: appraiserOf(state, leaf) as string,
+      actingAgencyCode: acting,
     }),
   ];
 }

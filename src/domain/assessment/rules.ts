@@ -57,9 +57,17 @@ export function appraiserOf(state: AssessmentState, leaf: Leaf): string | null {
  * agency that appraises an area for its whole group (SNV, STP, …) is itself assessed, and a conflict of interest
  * is FORBIDDEN (the coordinator names another appraiser for those leaves, assignAppraiser, and only that one appraises them).
  */
-export function requireLeafAppraiser(leaf: Leaf, appraiserAgency: string | null, context: AssessmentContext, state: AssessmentState) {
+export function requireLeafAppraiser(
+  leaf: Leaf,
+  appraiserAgency: string | null,
+  context: AssessmentContext,
+  state: AssessmentState,
+  carries: readonly string[] = [],
+): string {
   const appraiser = appraiserOf(state, leaf);
-  if (appraiserAgency !== appraiser) {
+  // A unit merged into another (STTTT into SKHCN) hands it its appraisals in open cycles: the successor acts for it.
+  const actsFor = appraiserAgency !== null && (appraiserAgency === appraiser || (appraiser !== null && carries.includes(appraiser)));
+  if (!actsFor) {
     throw forbidden(`criterion ${leaf.code} of ${context.agencyCode} is appraised by ${appraiser}, not by ${appraiserAgency ?? 'an appraiser without agency'}`);
   }
   if (appraiserAgency === context.agencyCode) {
@@ -67,4 +75,5 @@ export function requireLeafAppraiser(leaf: Leaf, appraiserAgency: string | null,
       `${context.agencyCode} may not appraise its own self-assessment (criterion ${leaf.code}): a conflict of interest; the coordinator names another appraiser (assignAppraiser)`,
     );
   }
+  return appraiserAgency;
 }

@@ -35,7 +35,13 @@ interface AppraisalData {
   applicable: boolean;
   points: number | null;
   comment: string | null;
+  /** The agency of record: the leaf's appraiser (the framework's, or the one assignAppraiser named). */
   appraiserCode: string;
+  /**
+   * Version 2: the agency that acted, from the appraiser's token: the agency of record, or the unit it was merged
+   * into (lineage) that carries its work since.
+   */
+  actingAgencyCode: string;
 }
 
 type CriterionAppraised = NewEvent<'CriterionAppraised', AppraisalData>;
@@ -50,7 +56,8 @@ type SurveyScoresRecorded = NewEvent<
 /** Between the appraisal rounds the leaf's appraiser asks the agency a question, to answer by `dueAt`. */
 type ExplanationRequested = NewEvent<
   'ExplanationRequested',
-  { year: number; agencyCode: string; criterionCode: string; question: string; dueAt: string; appraiserCode: string }
+  /** Version 2: `actingAgencyCode`, as on appraisals. */
+  { year: number; agencyCode: string; criterionCode: string; question: string; dueAt: string; appraiserCode: string; actingAgencyCode: string }
 >;
 /** The agency's answer (giải trình) to the open request on a leaf, with evidence and the points it now claims. */
 type ExplanationSubmitted = NewEvent<

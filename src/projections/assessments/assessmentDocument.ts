@@ -13,6 +13,7 @@ interface AppraisalView {
   points: number | null;
   comment: string | null;
   appraiserCode: string;
+  actingAgencyCode: string;
   appraisedAt: string;
 }
 
@@ -132,7 +133,17 @@ const display = (p: Points | null) => (p === null ? null : fromPoints(p));
 
 const appraisalView = (a: AppraisalRecord | null): AppraisalView[] =>
   a
-    ? [{ round: a.round, applicable: a.applicable, points: display(a.points), comment: a.comment, appraiserCode: a.appraiserCode, appraisedAt: a.appraisedAt }]
+    ? [
+        {
+          round: a.round,
+          applicable: a.applicable,
+          points: display(a.points),
+          comment: a.comment,
+          appraiserCode: a.appraiserCode,
+          actingAgencyCode: a.actingAgencyCode ?? a.appraiserCode,
+          appraisedAt: a.appraisedAt,
+        },
+      ]
     : [];
 
 const draftView = (d: SelfRecord | undefined): DraftView | null =>

@@ -21,7 +21,8 @@ export const assessmentsProjection = defineProjection({
   // 7: leaves given to another appraiser (state.appraisers, CriterionScore.appraiserCode).
   // 8: each criterion's place in the framework (CriterionScore.parentCode, path); band as an object; complaints, reopenings;
   // waived surveys (SurveyWaived) and the survey a leaf's score cites (surveyCode).
-  version: 8,
+  // 9: the agency that acted for the appraiser of record (actingAgencyCode, lineage).
+  version: 9,
   collections: [
     {
       name: 'assessments',
