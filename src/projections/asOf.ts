@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../events/envelope';
 import type { EventStore } from '../events/store/eventStore';
 import { streams, type AgencyGroup, type RecordedParEvent } from '../events/parEvents';
 import { upcast } from '../events/upcasters';
+import { agenciesProjection, type AgencyDocument, type JurisdictionDocument } from './agencies/agenciesProjection';
 import { assessmentId, assessmentsProjection } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import type { Projection } from './projection';
@@ -115,6 +116,20 @@ export class AsOfReader {
    * PAR Ledger's own ranking once published by then; otherwise the one imported by then (of `jurisdiction`, else
    * the one naming none), as the current `ranking` query chooses; otherwise the own one as it stood.
    */
+  /**
+   * An agency's history as the register recorded it by then (its registration and every reorganisation up to that
+   * point), with the jurisdictions as they stood: what an inspector checks a past decision against.
+   */
+  async agency(code: string, asOf: AsOf): Promise<{ doc: AgencyDocument; jurisdictions: JurisdictionDocument[] } | null> {
+    const position = await this.positionOf(asOf);
+    const events = await this.loadHandled(agenciesProjection, [streams.agency(code), streams.lineage()], position);
+    const docs = foldProjection(agenciesProjection, events);
+    const doc = docs.get(`agencies/${code}`) as AgencyDocument | undefined;
+    if (!doc) return null;
+    const jurisdictions = [...docs].filter(([key]) => key.startsWith('jurisdictions/')).map(([, d]) => d as JurisdictionDocument);
+    return { doc, jurisdictions };
+  }
+
   async ranking(year: number, group: AgencyGroup, asOf: AsOf, jurisdiction: string | null = null): Promise<RankingDocument | null> {
     const position = await this.positionOf(asOf);
     const own = jurisdiction ? null : await this.ownRanking(year, group, position);

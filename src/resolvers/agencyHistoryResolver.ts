@@ -7,7 +7,7 @@ import { CalendarDateScalar } from '../schema/scalars';
 import type { RequestContext } from './context';
 
 /** Any Agency of the schema: a row read for a day (agencies, agency) or a participant of a cycle ({ code, name, group }). */
-type AgencyRoot = Pick<AgencyRow, 'code' | 'name' | 'group'> & Partial<AgencyRow>;
+type AgencyRoot = Pick<AgencyRow, 'code' | 'name' | 'group'> & Partial<AgencyRow> & { asOfDoc?: AgencyDocument };
 
 /**
  * An agency's history, for every Agency in the schema whatever it was read for: its document is loaded once per
@@ -15,14 +15,15 @@ type AgencyRoot = Pick<AgencyRow, 'code' | 'name' | 'group'> & Partial<AgencyRow
  */
 @Resolver(() => Agency)
 export class AgencyHistoryResolver {
-  private async doc(ctx: RequestContext, code: string): Promise<AgencyDocument | null> {
-    return ctx.loaders.agency.load(code);
+  /** The history the root was read from: as of a past position (agency(asOf)), else the current one. */
+  private async doc(ctx: RequestContext, agency: AgencyRoot): Promise<AgencyDocument | null> {
+    return agency.asOfDoc ?? ctx.loaders.agency.load(agency.code);
   }
 
   @FieldResolver(() => Jurisdiction, { description: 'The province-level jurisdiction it belonged to on the day read for (or belongs to now).' })
   async jurisdiction(@Root() agency: AgencyRoot, @Ctx() ctx: RequestContext) {
     ctx.answerSources.untracked = true;
-    const doc = await this.doc(ctx, agency.code);
+    const doc = await this.doc(ctx, agency);
     const { code, jurisdictions } = doc
       ? await ctx.read.agencyHistory.jurisdictionOf(doc, agency.viewedOn ?? null)
       : { code: agency.jurisdictionCode ?? '', jurisdictions: await ctx.read.agencyHistory.jurisdictions() };
@@ -32,28 +33,28 @@ export class AgencyHistoryResolver {
 
   @FieldResolver(() => CalendarDateScalar, { nullable: true, description: 'Its first day; null: before the register began.' })
   async activeFrom(@Root() agency: AgencyRoot, @Ctx() ctx: RequestContext) {
-    return (await this.doc(ctx, agency.code))?.activeFrom ?? null;
+    return (await this.doc(ctx, agency))?.activeFrom ?? null;
   }
 
   @FieldResolver(() => CalendarDateScalar, { nullable: true, description: 'Its last day (merged, split or dissolved); null while it exists.' })
   async activeUntil(@Root() agency: AgencyRoot, @Ctx() ctx: RequestContext) {
-    return (await this.doc(ctx, agency.code))?.activeUntil ?? null;
+    return (await this.doc(ctx, agency))?.activeUntil ?? null;
   }
 
   @FieldResolver(() => [AgencyName], { description: 'Every name it had, oldest first, with the decision behind each rename.' })
   async names(@Root() agency: AgencyRoot, @Ctx() ctx: RequestContext) {
-    return (await this.doc(ctx, agency.code))?.names ?? [];
+    return (await this.doc(ctx, agency))?.names ?? [];
   }
 
   @FieldResolver(() => [LineageLink], { description: 'The units merged or split into it.' })
   async predecessors(@Root() agency: AgencyRoot, @Ctx() ctx: RequestContext) {
-    const doc = await this.doc(ctx, agency.code);
+    const doc = await this.doc(ctx, agency);
     return doc ? ctx.read.agencyHistory.links(doc, 'predecessors') : [];
   }
 
   @FieldResolver(() => [LineageLink], { description: 'The units it was merged or split into.' })
   async successors(@Root() agency: AgencyRoot, @Ctx() ctx: RequestContext) {
-    const doc = await this.doc(ctx, agency.code);
+    const doc = await this.doc(ctx, agency);
     return doc ? ctx.read.agencyHistory.links(doc, 'successors') : [];
   }
 

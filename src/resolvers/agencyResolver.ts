@@ -8,7 +8,9 @@ import { boundedArg, commandIdArg } from '../schema/inputs/argBounds';
 import { Jurisdiction } from '../schema/lineageTypes';
 import { CalendarDateScalar } from '../schema/scalars';
 import type { RequestContext } from './context';
-import { notFoundError } from './errors';
+import { checkAsOf, notFoundError } from './errors';
+import { AsOfInput } from '../schema/inputs/asOfInput';
+import { agencyRow } from '../projections/agencies/agencyView';
 
 const dateArg = (field: string, date: Date | null | undefined) => (date ? requireCalendarDate(field, date) : null);
 
@@ -30,14 +32,24 @@ export class AgencyResolver {
   }
 
   @Authorized('agencies')
-  @Query(() => Agency, { nullable: true, description: 'The agency as it is (or was last), or with `on`, as it was that day.' })
-  agency(
+  @Query(() => Agency, {
+    nullable: true,
+    description:
+      'The agency as it is (or was last), or with `on`, as it was that day. With `asOf`, as the register recorded it by a past position or time (its history as then known): what an inspector checks a past decision against.',
+  })
+  async agency(
     @Ctx() ctx: RequestContext,
     @Arg('code', () => ID, boundedArg('code', INPUT_BOUNDS.codeChars)) code: string,
     @Arg('on', () => CalendarDateScalar, { nullable: true }) on?: Date | null,
+    @Arg('asOf', () => AsOfInput, { nullable: true }) asOf?: AsOfInput | null,
   ) {
     ctx.answerSources.untracked = true;
-    return ctx.read.agencyHistory.row(code, dateArg('on', on));
+    if (!asOf) return ctx.read.agencyHistory.row(code, dateArg('on', on));
+    checkAsOf(asOf);
+    const found = await ctx.asOf.agency(code, asOf);
+    if (!found) return null;
+    const jurisdictions = new Map(found.jurisdictions.map((j) => [j.code, j]));
+    return { ...agencyRow(found.doc, dateArg('on', on), jurisdictions, new Date().toISOString().slice(0, 10)), asOfDoc: found.doc };
   }
 
   @Authorized('agencies')

@@ -93,5 +93,7 @@ describe('appraisals follow lineage: the unit a leaf’s appraiser merged into a
     const state = merged.reduce((s, e) => lineageDecider.evolve(s, e, ''), lineageDecider.initialState());
     expect(carriedBy(state, 'STPMOI', '2025-02-28')).toEqual(['STPMOI']);
     expect(carriedBy(state, 'STPMOI', '2025-03-01').sort()).toEqual(['STP', 'STPMOI']);
+    expect(carriedBy(state, 'STP', '2025-02-28')).toEqual(['STP']);
+    expect(carriedBy(state, 'STP', '2025-03-01')).toEqual([]);
   });
 });

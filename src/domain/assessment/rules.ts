@@ -62,11 +62,15 @@ export function requireLeafAppraiser(
   appraiserAgency: string | null,
   context: AssessmentContext,
   state: AssessmentState,
-  carries: readonly string[] = [],
+  carries?: readonly string[],
 ): string {
   const appraiser = appraiserOf(state, leaf);
-  // A unit merged into another (STTTT into SKHCN) hands it its appraisals in open cycles: the successor acts for it.
-  const actsFor = appraiserAgency !== null && (appraiserAgency === appraiser || (appraiser !== null && carries.includes(appraiser)));
+  // A unit merged into another (STTTT into SKHCN) hands it its appraisals in open cycles: the successor acts for
+  // it, and the merged unit no longer does. Without lineage (`carries` not given) only the appraiser of record acts.
+  const actsFor = appraiserAgency !== null && appraiser !== null && (carries ? carries.includes(appraiser) : appraiserAgency === appraiser);
+  if (appraiserAgency !== null && appraiserAgency === appraiser && carries && !actsFor) {
+    throw forbidden(`${appraiserAgency} was merged into another unit, which appraises its leaves now (criterion ${leaf.code} of ${context.agencyCode})`);
+  }
   if (!actsFor) {
     throw forbidden(`criterion ${leaf.code} of ${context.agencyCode} is appraised by ${appraiser}, not by ${appraiserAgency ?? 'an appraiser without agency'}`);
   }

@@ -76,8 +76,12 @@ export function carrierOn(state: LineageState, code: string, date: CalendarDate)
   return current;
 }
 
-/** The codes whose work `code` carries on `date`: itself and every unit merged into it (transitively) by then. */
+/**
+ * The codes whose work `code` carries on `date`: itself and every unit merged into it (transitively) by then; none
+ * once it was merged away itself (its successor carries it).
+ */
 export function carriedBy(state: LineageState, code: string, date: CalendarDate): string[] {
+  if (carrierOn(state, code, date) !== code) return [];
   return [code, ...Object.keys(state.units).filter((c) => c !== code && carrierOn(state, c, date) === code)];
 }
 
