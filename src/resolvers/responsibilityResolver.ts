@@ -29,8 +29,15 @@ export class ResponsibilityResolver {
     // Asked for an agency none of whose years the reader may read: say so rather than answer an empty list.
     if (docs.length === 0 && all.length > 0) await scope.check('responsibilities', all[0].year, agencyCode);
     const now = ctx.now();
-    const cycles = await Promise.all(docs.map(async (d) => presentResponsibility(d, await ctx.read.cycle(d.year), now)));
-    return { agency, cycles };
+    const present = (list: typeof docs) => Promise.all(list.map(async (d) => presentResponsibility(d, await ctx.read.cycle(d.year), now)));
+    const carried = await Promise.all(
+      (await ctx.read.agencyHistory.mergedInto(agencyCode, now.toISOString().slice(0, 10))).map(async (code) => {
+        // What a merged unit owed is its successor's now: readable by whoever reads the successor's duties.
+        const owed = await scope.filter('responsibilities', await ctx.read.responsibilities(code, year), (d) => ({ year: d.year, agencyCode }));
+        return { agency: await ctx.loaders.agency.load(code), cycles: await present(owed), carried: [] };
+      }),
+    );
+    return { agency, cycles: await present(docs), carried: carried.filter((c) => c.cycles.length > 0) };
   }
 
   @Authorized('coordinatorDuties')

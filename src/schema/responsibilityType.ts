@@ -155,4 +155,10 @@ export class AgencyResponsibilities {
 
   @Field(() => [CycleResponsibility], { description: 'Newest cycle first.' })
   cycles!: CycleResponsibility[];
+
+  @Field(() => [AgencyResponsibilities], {
+    description:
+      'The duties of units merged into this agency (lineage), which it carries now: their appraisals in open cycles are this agency’s to give (the appraisal records both). Read with this agency’s read scope.',
+  })
+  carried!: AgencyResponsibilities[];
 }

@@ -93,6 +93,20 @@ export class AgencyReads {
     });
   }
 
+  /** The units merged into `code` (directly or through others) by `date`: whose work it carries then. */
+  async mergedInto(code: string, date: CalendarDate): Promise<string[]> {
+    const found: string[] = [];
+    let frontier = [code];
+    while (frontier.length > 0) {
+      const docs = await this.docs(frontier);
+      frontier = [...docs.values()]
+        .flatMap((d) => d.predecessors.filter((p) => p.kind === 'MERGER' && p.effectiveFrom <= date).map((p) => p.code))
+        .filter((c) => c !== code && !found.includes(c));
+      found.push(...frontier);
+    }
+    return found;
+  }
+
   /** Every unit connected to `code` by mergers and splits, either way, and the edges between them. */
   async lineage(code: string): Promise<{ agencies: AgencyRow[]; edges: LineageEdgeView[] }> {
     const seen = new Map<string, AgencyDocument>();
