@@ -14,7 +14,6 @@ import type { RankingDocument } from '../../src/projections/rankings/rankingsPro
 import { rankingsProjection } from '../../src/projections/rankings/rankingsProjection';
 import type { ResponsibilityDocument } from '../../src/projections/responsibilities/responsibilitiesProjection';
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
-import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import {
   ADMIN,
   YEAR,
@@ -31,6 +30,7 @@ import {
   type StoreKind,
   type Stores,
   type TempDir,
+  AGENCIES_IN_LOG,
 } from './fixtures';
 
 /** ParCommands for commands that need no agency directory (registering agencies). */
@@ -108,7 +108,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
     await expect(runner.waitFor(head, 100)).resolves.toBeUndefined();
 
     const read = new ReadModels(stores.readStore, runner);
-    expect(await read.agencyHistory.list({})).toHaveLength(quangNamAgencies.length);
+    expect(await read.agencyHistory.list({})).toHaveLength(AGENCIES_IN_LOG);
     expect(await read.frameworks()).toHaveLength(3);
     expect((await read.cycle(YEAR))?.year).toBe(YEAR);
     expect((await read.assessment(YEAR, 'TAMKY'))?.status).toBe('FINALIZED');
@@ -233,7 +233,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
         ][];
         expect(results.length).toBe(progress.length);
         for (const [agencies, trail, ranking, assessment, duties, cycles, frameworks] of results) {
-          expect(agencies).toHaveLength(quangNamAgencies.length);
+          expect(agencies).toHaveLength(AGENCIES_IN_LOG);
           expect(trail.totalCount).toBe(head);
           expect(ranking?.publications).toHaveLength(3);
           expect(assessment).not.toBeNull();

@@ -15,6 +15,7 @@ import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 import {
   YEAR,
+  AGENCIES_IN_LOG,
   DISTRICT_SURVEY,
   EXCLUDED_DISTRICT,
   IMPORTED_2019,
@@ -98,8 +99,7 @@ describe.each<[StoreKind, boolean]>([
     expect(untagged.map((e) => e.type)).toEqual([]);
     expect(trail.filter((e) => e.type === 'ExtensionGranted').map((e) => e.agencyCode)).toEqual(['DAILOC']);
 
-    // The seeded units, and those the reorganisation registered: SNNMT, SDTTG (2025), SNN and SMT (the split of 2028).
-    expect(liveDocs['agencies/agencies']).toHaveLength(quangNamAgencies.length + 4);
+    expect(liveDocs['agencies/agencies']).toHaveLength(AGENCIES_IN_LOG);
     expect(liveDocs['agencies/jurisdictions']).toHaveLength(3);
     expect(liveDocs['frameworks/frameworks']).toHaveLength(sampleFrameworks.length);
     expect(liveDocs['auditTrail/auditTrail']).toHaveLength(log.head);

@@ -26,7 +26,18 @@ export interface AuditEntry {
  * (readers are limited by stream), so tagging more events never shows anyone more.
  */
 function subjectAgency(event: RecordedParEvent): string | null {
-  if (event.type === 'AgencyRegistered') return event.data.code;
+  switch (event.type) {
+    case 'AgencyRegistered':
+    case 'AgencyRenamed':
+    case 'AgencyDissolved':
+    case 'AgencyMoved':
+      return event.data.code;
+    // The unit that carries on: a filter on it shows what merged into it.
+    case 'AgenciesMerged':
+      return event.data.into.code;
+    case 'AgencySplit':
+      return event.data.sourceCode;
+  }
   const data: object = event.data;
   return 'agencyCode' in data && typeof data.agencyCode === 'string' ? data.agencyCode : null;
 }
@@ -37,7 +48,8 @@ export const auditId = (position: number) => String(position).padStart(12, '0');
 export const auditTrailProjection = defineProjection({
   name: 'auditTrail',
   // 2: every event naming an agency is tagged with it (drafts, explanations, complaints, extensions, …).
-  version: 2,
+  // 3: reorganisations are tagged with the unit renamed, moved, dissolved, split, or merged into.
+  version: 3,
   collections: [
     {
       name: 'auditTrail',
