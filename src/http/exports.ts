@@ -156,7 +156,8 @@ export function exportRoutes(deps: ExportDependencies): Router {
       const agencyCode = requireCode('agencyCode', param(req, 'agencyCode'));
       const source = sourceOf(req);
       const followLineage = optionalParam(req, 'followLineage');
-      if (followLineage !== null && followLineage !== 'true' && followLineage !== 'false') throw badInput('followLineage', `"${followLineage}" is not true or false`);
+      if (followLineage !== null && followLineage !== 'true' && followLineage !== 'false')
+        throw badInput('followLineage', `"${followLineage}" is not true or false`);
       const trend = await readAgencyTrend(deps.read, {
         agencyCode,
         fromYear: optionalYearParam(req, 'fromYear'),

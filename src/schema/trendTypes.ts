@@ -6,7 +6,7 @@ import { LineageKind } from './lineageTypes';
 import { RatingBand } from './ratingBandType';
 
 @ObjectType({ simpleResolvers: true, description: 'A ranking an analysis read: its status, where it comes from, and the criteria set it was scored on.' })
-export class ComparedRanking {
+class ComparedRanking {
   @Field(() => Int)
   year!: number;
 
@@ -35,7 +35,10 @@ export class ComparedRanking {
   framework!: Framework | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'One year of an agency’s trend: the place of the agency, or of a unit it continues, in that year’s ranking.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One year of an agency’s trend: the place of the agency, or of a unit it continues, in that year’s ranking.',
+})
 class AgencyTrendPoint {
   @Field(() => Int)
   year!: number;
@@ -116,7 +119,10 @@ export class AgencyTrend {
   @Field({ description: 'The years shown were scored on different criteria sets, or some on an unknown one (imported): compare indices, not points.' })
   frameworksDiffer!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What an analyst must know about the criteria sets, in Vietnamese; null when one set covers every year.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What an analyst must know about the criteria sets, in Vietnamese; null when one set covers every year.',
+  })
   note!: string | null;
 }
 
@@ -214,6 +220,9 @@ export class RankingChanges {
   @Field({ description: 'The two years were scored on different criteria sets, or one on an unknown one (imported): compare indices, not ranks alone.' })
   frameworksDiffer!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What an analyst must know about the criteria sets, in Vietnamese; null when one set covers both years.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What an analyst must know about the criteria sets, in Vietnamese; null when one set covers both years.',
+  })
   note!: string | null;
 }

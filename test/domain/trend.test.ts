@@ -69,11 +69,19 @@ describe('agencyTrend: an agency’s years, and its predecessors’', () => {
 describe('compareFrameworks', () => {
   it('says nothing for one year, or for years on one set', () => {
     expect(compareFrameworks([{ year: 2024, frameworkCode: null }])).toEqual({ frameworksDiffer: false, note: null });
-    expect(compareFrameworks([{ year: 2023, frameworkCode: 'X' }, { year: 2024, frameworkCode: 'X' }]).frameworksDiffer).toBe(false);
+    expect(
+      compareFrameworks([
+        { year: 2023, frameworkCode: 'X' },
+        { year: 2024, frameworkCode: 'X' },
+      ]).frameworksDiffer,
+    ).toBe(false);
   });
 
   it('says two known sets differ', () => {
-    const { frameworksDiffer, note } = compareFrameworks([{ year: 2024, frameworkCode: 'Y' }, { year: 2023, frameworkCode: 'X' }]);
+    const { frameworksDiffer, note } = compareFrameworks([
+      { year: 2024, frameworkCode: 'Y' },
+      { year: 2023, frameworkCode: 'X' },
+    ]);
     expect(frameworksDiffer).toBe(true);
     expect(note).toBe('Các năm dùng bộ tiêu chí khác nhau (2023: X; 2024: Y): so sánh theo chỉ số %, không so sánh điểm.');
   });

@@ -1,5 +1,5 @@
 /** The criteria set one compared year used; null for a ranking imported from elsewhere (its set is not known). */
-export interface ComparedYear {
+interface ComparedYear {
   year: number;
   frameworkCode: string | null;
 }

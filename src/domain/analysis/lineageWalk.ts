@@ -9,7 +9,7 @@ export interface LineageEdge {
 export type Direction = 'BACKWARDS' | 'FORWARDS';
 
 /** A unit reached by a walk, with the codes from it to the unit the walk started at, and the kind of its own edge. */
-export interface Reached {
+interface Reached {
   code: string;
   /** From the unit reached to the start, both included: ['STTTT', 'SKHCN']. */
   path: string[];

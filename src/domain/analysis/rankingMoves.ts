@@ -9,7 +9,7 @@ export interface Placed {
   indexPercent: number | null;
 }
 
-export interface RankingMove extends Placed {
+interface RankingMove extends Placed {
   previousAgencyCode: string;
   previousAgencyName: string;
   previousRank: number;
@@ -21,7 +21,7 @@ export interface RankingMove extends Placed {
   matchedThrough: string[];
 }
 
-export interface RankingMoves {
+interface RankingMoves {
   moves: RankingMove[];
   /** In the year's ranking with no match in the compared year's. */
   appeared: Placed[];

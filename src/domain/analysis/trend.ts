@@ -14,7 +14,7 @@ export interface RankedYear {
   frameworkCode: string | null;
 }
 
-export interface TrendPoint<Y extends RankedYear> {
+interface TrendPoint<Y extends RankedYear> {
   ranked: Y;
   relation: TrendRelation;
   /** From the unit to the agency asked about, both included; [agencyCode] for its own years. */
@@ -23,7 +23,7 @@ export interface TrendPoint<Y extends RankedYear> {
   lineageKind: LineageEdge['kind'] | null;
 }
 
-export interface Trend<Y extends RankedYear> extends FrameworkComparison {
+interface Trend<Y extends RankedYear> extends FrameworkComparison {
   points: TrendPoint<Y>[];
 }
 

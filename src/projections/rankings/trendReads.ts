@@ -11,7 +11,7 @@ import { presentRanking, type RankingView } from './rankingView';
 import { servedFor, servedRanking } from './servedRanking';
 
 /** What a ranking compared in an analysis was: its status, where from, and the criteria set it was scored on. */
-export interface ComparedRanking {
+interface ComparedRanking {
   year: number;
   group: AgencyGroup;
   status: RankingView['status'];
@@ -26,7 +26,7 @@ export interface ComparedRanking {
 }
 
 /** One unit's year of a trend: its entry in the ranking served for it, and that ranking. */
-export interface TrendYear extends RankedYear {
+interface TrendYear extends RankedYear {
   group: AgencyGroup;
   totalPoints: number;
   maxPoints: number;
@@ -65,7 +65,7 @@ async function describe(read: ReadModels, docs: readonly RankingDocument[]): Pro
   );
 }
 
-export interface TrendQuery {
+interface TrendQuery {
   agencyCode: string;
   fromYear: number | null;
   toYear: number | null;
