@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expectData, startTestService, type TestService } from '../support/service';
+import { openDistrictCycle } from './districtCycle';
+import { APPRAISE, FINALIZE, SUBMIT, SURVEY, districtFramework } from './operations';
 
 const IMPORT = 'mutation($input: ImportPublishedRankingInput!) { importPublishedRanking(input: $input) { year } }';
 const TREND = `query($code: ID!, $from: Int, $to: Int, $follow: Boolean) {
@@ -229,5 +231,63 @@ describe('history for analysts over HTTP: agencyTrend, rankingChanges and trend.
     const bad = await get('agencyCode=SKHCN&fromYear=20x');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'fromYear' } }] });
+  });
+});
+
+/** A year run in PAR Ledger beside one imported: the run year names its criteria set, the imported one cannot. */
+describe('history across PAR Ledger’s own year and an imported one', () => {
+  let t: TestService;
+  let analyst: string;
+  const YEAR = 2026;
+  // 4 + 2 + 1 + 2 appraised and 8 of 10 by survey: 17 of 20, 85 %.
+  const SELF: Record<string, number> = { '1.1': 4, '1.2.1': 2, '1.2.2': 1, '2.1': 2 };
+
+  beforeAll(async () => {
+    t = await startTestService();
+    analyst = t.token(['ANALYST']);
+    const coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
+    await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN'], year: YEAR });
+    const scores = Object.entries(SELF).map(([criterionCode, points]) => ({ criterionCode, points, evidence: [`KH số 1/KH-UBND ${criterionCode}`] }));
+    expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'TAMKY', scores } }, t.token(['AGENCY_OFFICER'], 'TAMKY')));
+    for (const [criterionCode, points] of Object.entries(SELF)) {
+      const input = { year: YEAR, agencyCode: 'TAMKY', criterionCode, round: 1, points, comment: 'Đã kiểm tra hồ sơ' };
+      expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], criterionCode.startsWith('2') ? 'STP' : 'SNV')));
+    }
+    expectData(await t.gql(SURVEY, { input: { year: YEAR, agencyCode: 'TAMKY', scores: [{ criterionCode: '3.1', points: 8 }] } }, coordinator));
+    expectData(await t.gql(FINALIZE, { input: { year: YEAR, agencyCode: 'TAMKY' } }, coordinator));
+    const rows: Row[] = [
+      ['HOIAN', 'UBND thị xã Hội An', 80],
+      ['TAMKY', 'UBND thị xã Tam Kỳ', 75],
+    ];
+    const input = { year: 2019, group: 'DISTRICT', decisionNumber: '2019/QĐ-UBND', decisionDate: '2020-03-01', source: source(2019), entries: entries(rows) };
+    expectData(await t.gql(IMPORT, { input }, coordinator));
+  });
+  afterAll(async () => t?.stop());
+
+  it('gives the run year its criteria set and status, the imported year none, and says the sets differ', async () => {
+    const trend = expectData(await t.gql(TREND, { code: 'TAMKY' }, analyst)).agencyTrend;
+    expect(trend.points.map((p: Record<string, unknown>) => [p.year, p.agencyName, p.rank, p.indexPercent, p.status, p.imported, p.frameworkCode])).toEqual([
+      [2019, 'UBND thị xã Tam Kỳ', 2, 75, 'PUBLISHED', true, null],
+      [YEAR, 'UBND Thành phố Tam Kỳ', 1, 85, 'PROVISIONAL', false, districtFramework.code],
+    ]);
+    expect(trend.points[1].framework).toEqual({ code: districtFramework.code });
+    expect(trend.frameworksDiffer).toBe(true);
+    expect(trend.note).toContain(`${YEAR}: ${districtFramework.code}`);
+  });
+
+  it('compares the run year with the imported one: the unit not finalised yet is gone from the provisional ranking', async () => {
+    const changes = expectData(await t.gql(CHANGES.replace('group: DEPARTMENT', 'group: DISTRICT'), { year: YEAR, compared: 2019 }, analyst)).rankingChanges;
+    expect(changes.ranking).toEqual({ year: YEAR, status: 'PROVISIONAL', imported: false, source: null, groupSize: 1, frameworkCode: districtFramework.code });
+    expect(changes.moves).toEqual([
+      expect.objectContaining({
+        agencyCode: 'TAMKY',
+        agencyName: 'UBND Thành phố Tam Kỳ',
+        previousAgencyName: 'UBND thị xã Tam Kỳ',
+        rankChange: 1,
+        indexChange: 10,
+      }),
+    ]);
+    expect(changes.disappeared).toEqual([{ agencyCode: 'HOIAN', rank: 1, continuedBy: [] }]);
+    expect(changes.note).toContain('không rõ');
   });
 });
