@@ -35,7 +35,7 @@ interface TrendYear extends RankedYear {
 }
 
 /** The criteria set each (year, group) was scored on, read once per analysis. */
-async function describe(read: ReadModels, docs: readonly RankingDocument[]): Promise<Map<RankingDocument, ComparedRanking>> {
+async function describeRankings(read: ReadModels, docs: readonly RankingDocument[]): Promise<Map<RankingDocument, ComparedRanking>> {
   const years = [...new Set(docs.filter((d) => !d.imported).map((d) => d.year))];
   const cycles = new Map(await Promise.all(years.map(async (y) => [y, await read.cycle(y)] as const)));
   const codeOf = (d: RankingDocument) => {
@@ -95,7 +95,7 @@ export async function readAgencyTrend(read: ReadModels, query: TrendQuery) {
       if (doc) served.push({ unit: unit.code, doc });
     }
   }
-  const described = await describe(read, [...new Set(served.map((s) => s.doc))]);
+  const described = await describeRankings(read, [...new Set(served.map((s) => s.doc))]);
   const years: TrendYear[] = served.flatMap(({ unit, doc }) => {
     const entry = presentRanking(doc).entries.find((e) => e.agencyCode === unit);
     if (!entry) return [];
@@ -144,7 +144,7 @@ export async function readRankingChanges(read: ReadModels, query: { group: Agenc
     return doc;
   };
   const [current, compared] = [await servedOf('year'), await servedOf('comparedToYear')];
-  const [edges, described] = await Promise.all([read.agencyHistory.edges(), describe(read, [current, compared])]);
+  const [edges, described] = await Promise.all([read.agencyHistory.edges(), describeRankings(read, [current, compared])]);
   const direction = query.comparedToYear <= query.year ? 'BACKWARDS' : 'FORWARDS';
   const moves = rankingMoves(presentRanking(current).entries, presentRanking(compared).entries, edges, direction);
   const ranking = described.get(current)!;
