@@ -31,6 +31,8 @@ export const READ_RESOURCES = [
   'cycles',
   'rankings',
   'areaComparison',
+  'agencyTrend',
+  'rankingChanges',
   ...AGENCY_DATA_RESOURCES,
   'coordinatorDuties',
   'projections',
@@ -59,6 +61,11 @@ export const READ_SCOPES: ScopeTable = {
   // assessments only, which are public (see above), so it is read like the ranking built from them: by everyone,
   // an agency officer included, as it reads other agencies' finalised assessments and the ranking.
   areaComparison: everyone(),
+  // Queries `agencyTrend` (and GET /exports/trend.xlsx) and `rankingChanges`: figures of the years' rankings as the
+  // query `ranking` serves them (published, imported as published, or provisional over finalised results), with the
+  // agencies' lineage, which is public: read like the rankings, by everyone.
+  agencyTrend: everyone(),
+  rankingChanges: everyone(),
   // Queries `assessment` (also `asOf`) and `assessments`: self-scores, evidence, explanations, appraisals.
   assessments: {
     ADMIN: 'ALL',

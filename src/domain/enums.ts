@@ -47,3 +47,7 @@ export type SchedulePhase = (typeof SCHEDULE_PHASES)[number];
 /** Why a participant of a group has no row in an area comparison: only what a ranking would count is compared. */
 export const NOT_COUNTED_REASONS = ['NOT_FINALIZED', 'EXCLUDED_FROM_RANKING', 'NOT_ASSESSED'] as const;
 export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
+
+/** Whose year a point of an agency's trend is: its own, or a unit it continues through mergers and splits. */
+export const TREND_RELATIONS = ['SELF', 'PREDECESSOR'] as const;
+export type TrendRelation = (typeof TREND_RELATIONS)[number];

@@ -1,4 +1,4 @@
-import type { AgencyGroup, AssessmentNodeKind, AssessmentStatus, RankingStatus } from '../domain/enums';
+import type { AgencyGroup, AssessmentNodeKind, AssessmentStatus, RankingStatus, TrendRelation } from '../domain/enums';
 
 /**
  * The words of the exported files, in Vietnamese as SNV's own tables print them: headers and the labels of the
@@ -27,6 +27,11 @@ export const HEADERS = {
   explanation: 'Giải trình',
   appraisalComments: 'Nhận xét thẩm định',
   explanationAnswers: 'Giải trình bổ sung',
+  year: 'Năm',
+  relation: 'Quan hệ',
+  groupSize: 'Số đơn vị xếp hạng',
+  framework: 'Bộ tiêu chí',
+  origin: 'Nguồn',
   item: 'Mục',
   value: 'Giá trị',
 } as const;
@@ -56,6 +61,11 @@ export const NODE_KIND_LABELS: Record<AssessmentNodeKind, string> = {
   AREA: 'Lĩnh vực',
   CRITERION: 'Tiêu chí',
   LEAF: 'Tiêu chí thành phần',
+};
+
+export const TREND_RELATION_LABELS: Record<TrendRelation, string> = {
+  SELF: 'Chính đơn vị',
+  PREDECESSOR: 'Đơn vị tiền thân',
 };
 
 export const yesNo = (value: boolean) => (value ? 'Có' : 'Không');

@@ -9,10 +9,12 @@ import { requireCode, requireYear } from '../domain/validation';
 import type { Actor } from '../events/envelope';
 import { assessmentWorkbook } from '../exports/assessmentWorkbook';
 import { rankingCsv, rankingWorkbook, type RankingOrigin } from '../exports/rankingWorkbook';
+import { trendWorkbook } from '../exports/trendWorkbook';
 import type { ReadModels } from '../projections/readModels';
 import { servedRanking } from '../projections/rankings/servedRanking';
 import type { RankingDocument } from '../projections/rankings/rankingsProjection';
 import { presentRanking } from '../projections/rankings/rankingView';
+import { readAgencyTrend } from '../projections/rankings/trendReads';
 import { attachment } from './attachment';
 import { verifyRequestToken } from './authenticate';
 import { noteErrorCodes } from './requestLog';
@@ -37,11 +39,18 @@ function param(req: Request, name: string): string {
   return value.trim();
 }
 
-function yearParam(req: Request): number {
-  const text = param(req, 'year');
-  if (!/^\d{4}$/.test(text)) throw badInput('year', `"${text}" is not a year`);
-  return requireYear('year', Number(text));
+function yearParam(req: Request, name = 'year'): number {
+  const text = param(req, name);
+  if (!/^\d{4}$/.test(text)) throw badInput(name, `"${text}" is not a year`);
+  return requireYear(name, Number(text));
 }
+
+/** A query parameter that may be left out (null then), given at most once. */
+function optionalParam(req: Request, name: string): string | null {
+  return req.query[name] === undefined || req.query[name] === '' ? null : param(req, name);
+}
+
+const optionalYearParam = (req: Request, name: string) => (optionalParam(req, name) === null ? null : yearParam(req, name));
 
 function groupParam(req: Request): AgencyGroup {
   const text = param(req, 'group');
@@ -58,8 +67,8 @@ function originOf(doc: RankingDocument): RankingOrigin {
 }
 
 /**
- * The export endpoints: the same token, read scopes and read models as the GraphQL queries `ranking` and
- * `assessment`, answered as files. Errors are JSON in the GraphQL error shape, with the HTTP status of their code.
+ * The export endpoints: the same token, read scopes and read models as the GraphQL queries `ranking`,
+ * `assessment` and `agencyTrend`, answered as files. Errors are JSON in the GraphQL error shape, with the HTTP status of their code.
  */
 export function exportRoutes(deps: ExportDependencies): Router {
   const router = Router();
@@ -141,7 +150,23 @@ export function exportRoutes(deps: ExportDependencies): Router {
     }),
   );
 
-  // Reserved for `GET /exports/trend.xlsx?agencyCode=` (issue 9), built on the query `agencyTrend` once it exists.
+  router.get(
+    '/trend.xlsx',
+    serve('agencyTrend', async (req, res) => {
+      const agencyCode = requireCode('agencyCode', param(req, 'agencyCode'));
+      const source = sourceOf(req);
+      const followLineage = optionalParam(req, 'followLineage');
+      if (followLineage !== null && followLineage !== 'true' && followLineage !== 'false')
+        throw badInput('followLineage', `"${followLineage}" is not true or false`);
+      const trend = await readAgencyTrend(deps.read, {
+        agencyCode,
+        fromYear: optionalYearParam(req, 'fromYear'),
+        toYear: optionalYearParam(req, 'toYear'),
+        followLineage: followLineage !== 'false',
+      });
+      send(res, XLSX, `xu-hướng-${agencyCode}.xlsx`, await trendWorkbook(trend, source), source.position);
+    }),
+  );
 
   return router;
 }

@@ -6,6 +6,7 @@ import { AgencyResolver } from '../resolvers/agencyResolver';
 import { AgencyHistoryResolver } from '../resolvers/agencyHistoryResolver';
 import { LineageResolver } from '../resolvers/lineageResolver';
 import { AnalysisResolver } from '../resolvers/analysisResolver';
+import { TrendResolver } from '../resolvers/trendResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
 import { AuditTrailResolver } from '../resolvers/auditTrailResolver';
@@ -34,6 +35,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       OperationsResolver,
       SurveyResolver,
       AnalysisResolver,
+      TrendResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.

@@ -100,3 +100,14 @@ registerEnumType(NotCountedReason, {
     NOT_ASSESSED: { description: 'A participant with no assessment document.' },
   },
 });
+
+export const TrendRelation = enumObject(domain.TREND_RELATIONS);
+export type TrendRelation = domain.TrendRelation;
+registerEnumType(TrendRelation, {
+  name: 'TrendRelation',
+  description: 'Whose year a point of an agency’s trend is.',
+  valuesConfig: {
+    SELF: { description: 'The agency’s own (under its code, whatever its name was then).' },
+    PREDECESSOR: { description: 'A unit the agency continues: merged or split into it, directly or through others.' },
+  },
+});

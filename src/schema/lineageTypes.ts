@@ -3,7 +3,7 @@ import { Agency } from './agencyType';
 import { LegalBasis } from './legalBasisType';
 import { CalendarDateScalar } from './scalars';
 
-enum LineageKind {
+export enum LineageKind {
   MERGER = 'MERGER',
   SPLIT = 'SPLIT',
 }

@@ -93,6 +93,14 @@ function request(operation: string, subject: string): Request {
     areaComparison: {
       query: `{ areaComparison(year: ${YEAR}, group: ${group}) { frameworkCode areas { code mean } rows { agency { code } areas { indexPercent } } } }`,
     },
+    agencyTrend: {
+      query: 'query($c: ID!) { agencyTrend(agencyCode: $c) { agency { code } points { year rank indexPercent relation } frameworksDiffer } }',
+      variables: { c: subject },
+    },
+    // The year against itself: the matrix has one year; comparing two is the trend test's.
+    rankingChanges: {
+      query: `{ rankingChanges(group: ${group}, year: ${YEAR}, comparedToYear: ${YEAR}) { moves { agencyCode rankChange } appeared { agencyCode } frameworksDiffer } }`,
+    },
     assessment: {
       query: 'query($y: Int!, $c: ID!) { assessment(year: $y, agencyCode: $c) { status criteria { code selfPoints evidence } } }',
       variables: { y: YEAR, c: subject },

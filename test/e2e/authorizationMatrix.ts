@@ -92,6 +92,9 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   rankingHistory: readAll(),
   // Compares finalised assessments only (public to every reader of assessments), like the ranking built from them.
   areaComparison: readAll(),
+  // Years of published (or imported, or provisional over finalised) rankings, with the public lineage: like the ranking.
+  agencyTrend: readAll(),
+  rankingChanges: readAll(),
   assessment: readAll({
     ANALYST: 'public',
     AGENCY_OFFICER: 'own',

@@ -129,6 +129,12 @@ export class AgencyReads {
     return { agencies, edges };
   }
 
+  /** Every merger and split edge between units, for analyses that match units across years (agencyTrend, rankingChanges). */
+  async edges(): Promise<{ kind: LineageKind; fromCode: string; toCode: string }[]> {
+    const docs = await this.store.find<AgencyDocument>(this.collection('agencies'));
+    return docs.flatMap((d) => (d.successors ?? []).map((s) => ({ kind: s.kind, fromCode: d.code, toCode: s.code })));
+  }
+
   /**
    * Who takes part in a year's cycle: the units active at some time during the year (of the groups, or the codes
    * named), with the name and group they had when the year ended or they did; those that ended during the year are

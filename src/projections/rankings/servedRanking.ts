@@ -2,6 +2,7 @@ import { badInput } from '../../domain/errors';
 import type { AgencyGroup } from '../../events/parEvents';
 import type { OnRead, ReadModels } from '../readModels';
 import type { RankingDocument } from './rankingsProjection';
+import { presentRanking } from './rankingView';
 
 /** The imported ranking asked for: of the jurisdiction given, else the one naming none, else the only one. */
 function chooseImported(docs: RankingDocument[], jurisdiction: string | null): RankingDocument | null {
@@ -25,4 +26,17 @@ export async function servedRanking(
   const own = jurisdiction ? null : await read.ranking(year, group, onRead);
   if (own?.publication) return own;
   return chooseImported(await read.importedRankings(year, group, onRead), jurisdiction) ?? own;
+}
+
+/**
+ * Of one year and group's rankings (PAR Ledger's own and those imported), the one an agency's trend reads its
+ * figures from, as `servedRanking` would serve them: PAR Ledger's own once published; otherwise an imported one that
+ * lists the agency (the jurisdiction it was in that year, however many were imported); otherwise PAR Ledger's own
+ * as it stands, when it lists the agency.
+ */
+export function servedFor(docs: readonly RankingDocument[], agencyCode: string): RankingDocument | null {
+  const own = docs.find((d) => !d.imported) ?? null;
+  if (own?.publication) return own;
+  const lists = (d: RankingDocument) => presentRanking(d).entries.some((e) => e.agencyCode === agencyCode);
+  return docs.find((d) => d.imported && lists(d)) ?? (own && lists(own) ? own : null);
 }
