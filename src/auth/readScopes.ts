@@ -35,6 +35,7 @@ export const READ_RESOURCES = [
   'rankingChanges',
   ...AGENCY_DATA_RESOURCES,
   'coordinatorDuties',
+  'workload',
   'projections',
   'logVerification',
   'surveys',
@@ -91,6 +92,17 @@ export const READ_SCOPES: ScopeTable = {
   // proposals, the assessments to finalise). It belongs to a role, not an agency, so it is no agency data: those who
   // run and oversee the year read it; an agency's officers and appraisers read their own duties in `responsibilities`.
   coordinatorDuties: {
+    ADMIN: 'ALL',
+    COORDINATOR: 'ALL',
+    PROVINCIAL_LEADER: 'ALL',
+    INSPECTOR: 'ALL',
+    ANALYST: 'NONE',
+    AGENCY_OFFICER: 'NONE',
+    APPRAISER: 'NONE',
+  },
+  // Query `workload`: every agency's duties under Decision 2824 on a day: SNV's follow-up list (Art. 17), read by those
+  // who run and oversee the coordination; an agency reads its own in `responsibilities`.
+  workload: {
     ADMIN: 'ALL',
     COORDINATOR: 'ALL',
     PROVINCIAL_LEADER: 'ALL',

@@ -26,6 +26,12 @@ export function dayBefore(date: CalendarDate): CalendarDate {
 export const yearStart = (year: number): CalendarDate => `${String(year).padStart(4, '0')}-01-01`;
 export const yearEnd = (year: number): CalendarDate => `${String(year).padStart(4, '0')}-12-31`;
 
+/** The last moment of a calendar day in Vietnam (UTC+7, no daylight saving): "on that day" includes all of it. */
+export const endOfVietnamDay = (date: CalendarDate): Date => new Date(`${date}T23:59:59.999+07:00`);
+
+/** The calendar day in Vietnam of a moment. */
+export const vietnamDayOf = (at: Date): CalendarDate => new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
 /** `dd/MM/yyyy`, as Vietnamese documents write dates. */
 export function vietnameseDate(date: CalendarDate): string {
   const [y, m, d] = date.split('-');

@@ -51,3 +51,41 @@ export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
 /** Whose year a point of an agency's trend is: its own, or a unit it continues through mergers and splits. */
 export const TREND_RELATIONS = ['SELF', 'PREDECESSOR'] as const;
 export type TrendRelation = (typeof TREND_RELATIONS)[number];
+
+/**
+ * The kinds of work Decision 2824/QĐ-UBND assigns (Art. 2–17): each duty and standing responsibility is of one kind,
+ * so `responsibilities` and `workload` can say what an agency leads, coordinates and owes.
+ */
+export const TASK_KINDS = [
+  'PLAN_DRAFTING',
+  'PLAN_COMMENT',
+  'PLAN_TASK',
+  'HIGHER_LEVEL_CHANGE',
+  'PROGRESS_REPORT',
+  'PROVINCIAL_REPORT',
+  'INSPECTION',
+  'INSPECTION_FOLLOW_UP',
+  'PROPOSAL_APPRAISAL',
+  'PROPOSAL_OPINION',
+  'PROPOSAL_DECISION',
+  'INDEX_APPRAISAL',
+  'INDEX_DATA_PROVISION',
+  'INDEX_COMPILATION',
+  'COMMUNICATION',
+  'COMMENDATION',
+  'ACCOUNTABILITY',
+  'REMEDIAL_PLAN',
+  'REGULATION_FEEDBACK',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/**
+ * An agency's part in a piece of work: it leads it (chủ trì), coordinates (phối hợp), provides data for it, reports,
+ * comments or gives an opinion, inspects or is inspected and follows up, or decides.
+ */
+export const DUTY_ROLES = ['LEAD', 'COORDINATE', 'PROVIDE_DATA', 'REPORT', 'COMMENT', 'INSPECT', 'FOLLOW_UP', 'DECIDE'] as const;
+export type DutyRole = (typeof DUTY_ROLES)[number];
+
+/** Where a duty stands on a given day: done, not yet due, due within a week, overdue, or no longer asked for. */
+export const DUTY_STATUSES = ['OPEN', 'DUE', 'OVERDUE', 'DONE', 'CANCELLED'] as const;
+export type DutyStatus = (typeof DUTY_STATUSES)[number];

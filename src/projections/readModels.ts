@@ -2,6 +2,7 @@ import { compareVietnamese } from '../domain/vietnameseOrder';
 import type { AgencyGroup } from '../events/parEvents';
 import type { AgencyDocument } from './agencies/agenciesProjection';
 import { AgencyReads } from './agencies/agencyReads';
+import { DutyReads } from './duties/dutyReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -68,6 +69,8 @@ export class ReadModels {
   private readonly cached: DocumentCache;
   /** Agencies and jurisdictions through time (names, lineage, who takes part in a year). */
   readonly agencyHistory: AgencyReads;
+  /** Every area's duties under Decision 2824 (plans, reports, inspections, proposals, …). */
+  readonly duties: DutyReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -77,6 +80,7 @@ export class ReadModels {
   ) {
     this.cached = new DocumentCache(store, 128);
     this.agencyHistory = new AgencyReads(store, runner);
+    this.duties = new DutyReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { scopeOf } from '../auth/readScope';
+import { endOfVietnamDay, requireCalendarDate, vietnamDayOf } from '../domain/calendarDate';
+import { byRole, dutiesAt } from '../domain/duty/dutyViews';
 import { DomainError } from '../domain/errors';
+import { CalendarDateScalar } from '../schema/scalars';
 import { CoordinatorDuties } from '../schema/coordinatorDutiesType';
 import { AgencyResponsibilities } from '../schema/responsibilityType';
 import { INPUT_BOUNDS } from '../schema/inputBounds';
@@ -19,6 +22,11 @@ export class ResponsibilityResolver {
     @Ctx() ctx: RequestContext,
     @Arg('agencyCode', () => ID, boundedArg('agencyCode', INPUT_BOUNDS.codeChars)) agencyCode: string,
     @Arg('year', () => Int, { nullable: true }) year?: number | null,
+    @Arg('on', () => CalendarDateScalar, {
+      nullable: true,
+      description: 'The day the coordination duties (leads, coordinates, reportsDue, …) stand on; today in Vietnam by default.',
+    })
+    on?: Date | null,
   ) {
     const agency = await ctx.loaders.agency.load(agencyCode);
     if (!agency) throw new DomainError('NOT_FOUND', `agency ${agencyCode} is not registered`, 'agencyCode');
@@ -37,7 +45,21 @@ export class ResponsibilityResolver {
         return { agency: await ctx.loaders.agency.load(code), cycles: await present(owed), carried: [] };
       }),
     );
-    return { agency, cycles: await present(docs), carried: carried.filter((c) => c.cycles.length > 0) };
+    return {
+      agency,
+      cycles: await present(docs),
+      carried: carried.filter((c) => c.cycles.length > 0),
+      ...(await this.coordinationDuties(ctx, agencyCode, on ? requireCalendarDate('on', on) : vietnamDayOf(now))),
+    };
+  }
+
+  /** The agency's duties under Decision 2824 on `day`, with those of the units merged into it by then. */
+  private async coordinationDuties(ctx: RequestContext, agencyCode: string, day: string) {
+    const at = endOfVietnamDay(day);
+    const decision = await scopeOf(ctx).decide('responsibilities', Number(day.slice(0, 4)), agencyCode);
+    // Outside the reader's scope the lists are empty, as a list query would answer.
+    const codes = decision.allowed ? [agencyCode, ...(await ctx.read.agencyHistory.mergedInto(agencyCode, day))] : [];
+    return { on: day, ...byRole(dutiesAt(codes.length > 0 ? await ctx.read.duties.of(codes) : [], at)) };
   }
 
   @Authorized('coordinatorDuties')

@@ -6,6 +6,7 @@ import { AgencyResolver } from '../resolvers/agencyResolver';
 import { AgencyHistoryResolver } from '../resolvers/agencyHistoryResolver';
 import { LineageResolver } from '../resolvers/lineageResolver';
 import { AnalysisResolver } from '../resolvers/analysisResolver';
+import { WorkloadResolver } from '../resolvers/workloadResolver';
 import { TrendResolver } from '../resolvers/trendResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
@@ -35,6 +36,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       OperationsResolver,
       SurveyResolver,
       AnalysisResolver,
+      WorkloadResolver,
       TrendResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

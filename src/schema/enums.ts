@@ -111,3 +111,19 @@ registerEnumType(TrendRelation, {
     PREDECESSOR: { description: 'A unit the agency continues: merged or split into it, directly or through others.' },
   },
 });
+
+export const TaskKind = enumObject(domain.TASK_KINDS);
+export type TaskKind = domain.TaskKind;
+registerEnumType(TaskKind, { name: 'TaskKind', description: 'The kinds of work Decision 2824/QĐ-UBND assigns (Art. 2–17).' });
+export const DutyRole = enumObject(domain.DUTY_ROLES);
+export type DutyRole = domain.DutyRole;
+registerEnumType(DutyRole, {
+  name: 'DutyRole',
+  description: 'An agency’s part in a piece of work: LEAD (chủ trì), COORDINATE (phối hợp), PROVIDE_DATA, REPORT, COMMENT, INSPECT, FOLLOW_UP, DECIDE.',
+});
+export const DutyStatus = enumObject(domain.DUTY_STATUSES);
+export type DutyStatus = domain.DutyStatus;
+registerEnumType(DutyStatus, {
+  name: 'DutyStatus',
+  description: 'On the day asked for: OPEN (not yet due), DUE (deadline within 7 days), OVERDUE, DONE, CANCELLED.',
+});

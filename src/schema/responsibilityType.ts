@@ -1,3 +1,5 @@
+import { Duty } from './dutyType';
+import { CalendarDateScalar } from './scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Adjustment } from './adjustmentType';
 import { Agency } from './agencyType';
@@ -161,4 +163,30 @@ export class AgencyResponsibilities {
       'The duties of units merged into this agency (lineage), which it carries now: their appraisals in open cycles are this agency’s to give (the appraisal records both). Read with this agency’s read scope.',
   })
   carried!: AgencyResponsibilities[];
+
+  // The coordination duties of Decision 2824 (Art. 3–17), on the day asked for (`on`), with those of units merged
+  // into the agency by then: each with its deadline and status.
+  @Field(() => CalendarDateScalar, { description: 'The day the duties below stand on (`on`, else today in Vietnam).' })
+  on!: string;
+
+  @Field(() => [Duty], { description: 'The work it leads (chủ trì): standing responsibilities, plans, proposals it appraises…' })
+  leads!: Duty[];
+
+  @Field(() => [Duty], { description: 'The work it coordinates (phối hợp).' })
+  coordinates!: Duty[];
+
+  @Field(() => [Duty], { description: 'The data it provides (the provincial index, …).' })
+  providesDataFor!: Duty[];
+
+  @Field(() => [Duty], { description: 'The reports it owes.' })
+  reportsDue!: Duty[];
+
+  @Field(() => [Duty], { description: 'The comments and opinions it owes.' })
+  commentsDue!: Duty[];
+
+  @Field(() => [Duty], { description: 'The inspections it leads or takes part in, and the follow-ups it owes.' })
+  inspections!: Duty[];
+
+  @Field(() => [Duty], { description: 'The decisions it owes (the People’s Committee’s, on proposals and plans).' })
+  decisions!: Duty[];
 }

@@ -126,6 +126,7 @@ function request(operation: string, subject: string): Request {
     serviceInstance: { query: '{ serviceInstance { position } }' },
     logVerification: { query: '{ logVerification { checked } }' },
     jurisdictions: { query: '{ jurisdictions { code name } }' },
+    workload: { query: '{ workload { open } }' },
     // Reorganisations of units that do not exist: refused after the role check, nothing appended.
     ...lineageRequests('KHONGCO'),
     registerAgency: {

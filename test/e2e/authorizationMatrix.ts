@@ -162,6 +162,8 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   recordSurvey: mutation(compiles),
   // Agencies through time: who existed when is public like the agencies; SNV records the reorganisations.
   jurisdictions: readAll(),
+  // SNV's follow-up list of every agency's coordination duties: like coordinatorDuties.
+  workload: readAll({ ANALYST: 'forbidden', AGENCY_OFFICER: 'forbidden', APPRAISER: 'forbidden' }),
   renameAgency: mutation(compiles),
   mergeAgencies: mutation(compiles),
   splitAgency: mutation(compiles),

@@ -107,6 +107,23 @@ export class AgencyReads {
     return found;
   }
 
+  /** For every unit merged away by `date`, the unit that carries its work then (through chains of mergers). */
+  async carriersOn(date: CalendarDate): Promise<Map<string, string>> {
+    const docs = await this.store.find<AgencyDocument>(this.collection('agencies'));
+    const next = new Map<string, string>();
+    for (const d of docs) {
+      const merged = d.ended?.kind === 'MERGED' && d.ended.effectiveFrom <= date ? d.successors.find((s) => s.kind === 'MERGER') : undefined;
+      if (merged) next.set(d.code, merged.code);
+    }
+    const carriers = new Map<string, string>();
+    for (const code of next.keys()) {
+      let carrier = code;
+      for (let hops = 0; hops < 100 && next.has(carrier); hops++) carrier = next.get(carrier)!;
+      carriers.set(code, carrier);
+    }
+    return carriers;
+  }
+
   /** Every unit connected to `code` by mergers and splits, either way, and the edges between them. */
   async lineage(code: string): Promise<{ agencies: AgencyRow[]; edges: LineageEdgeView[] }> {
     const seen = new Map<string, AgencyDocument>();
