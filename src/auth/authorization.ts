@@ -38,7 +38,8 @@ type CommandName =
   | 'DissolveAgency'
   | 'MoveAgency'
   | 'RegisterJurisdiction'
-  | 'MergeJurisdictions';
+  | 'MergeJurisdictions'
+  | 'AssignResponsibility';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -51,6 +52,8 @@ const allowed: Record<CommandName, readonly Role[]> = {
   MoveAgency: ['ADMIN', 'COORDINATOR'],
   RegisterJurisdiction: ['ADMIN', 'COORDINATOR'],
   MergeJurisdictions: ['ADMIN', 'COORDINATOR'],
+  // Who leads and who coordinates what (Decision 2824 as data) is recorded by SNV.
+  AssignResponsibility: ['ADMIN', 'COORDINATOR'],
   PublishFramework: ['ADMIN', 'COORDINATOR'],
   OpenAssessmentCycle: ['ADMIN', 'COORDINATOR'],
   RecordSurveyScores: ['ADMIN', 'COORDINATOR'],

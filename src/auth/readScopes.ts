@@ -36,6 +36,7 @@ export const READ_RESOURCES = [
   ...AGENCY_DATA_RESOURCES,
   'coordinatorDuties',
   'workload',
+  'assignments',
   'projections',
   'logVerification',
   'surveys',
@@ -111,6 +112,9 @@ export const READ_SCOPES: ScopeTable = {
     AGENCY_OFFICER: 'NONE',
     APPRAISER: 'NONE',
   },
+  // Query `responsibilityAssignments`: the regulation's matrix of who leads and coordinates, public like the
+  // regulation itself.
+  assignments: everyone(),
   // Query `auditTrail`: the rule applies to events of assessment streams (`assessment-<year>-<agency>`), which
   // carry self-scores and evidence; events of every other stream (agencies, criteria sets, cycles and ranking
   // publications) say what the public resources above already show, so every reader of the trail sees them.

@@ -1,6 +1,6 @@
 import { assessmentDecider } from '../domain/assessment/assessmentDecider';
 import { requireCode, requireYear } from '../domain/validation';
-import type { AgencyGroup, Participant } from '../events/parEvents';
+import type { AgencyGroup } from '../events/parEvents';
 import type { Enrolment } from '../domain/cycle/enrolment';
 import { streams } from '../events/parEvents';
 import { authorize } from '../auth/authorization';
@@ -49,18 +49,17 @@ export class CycleCommands extends CommandBase {
         };
       const frameworks = await Promise.all(input.frameworkCodes.map((code, i) => this.loadFramework(`frameworkCodes[${i}]`, code)));
       const named = (input.agencyCodes?.length ?? 0) > 0;
-      if (named) await Promise.all(input.agencyCodes!.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code)));
+      const loaded = named ? await Promise.all(input.agencyCodes!.map((code, i) => this.loadAgency(`agencyCodes[${i}]`, code))) : [];
       const scope = named ? { codes: input.agencyCodes! } : { groups: frameworks.map((f) => f.group) };
       const enrolment = await this.directory.enrolment(year, scope, input.jurisdiction);
-      // Named codes keep the order given (errors point at agencyCodes[i]); the participants' names are the year's.
-      const participants = named
-        ? input.agencyCodes!.map((code) => enrolment.participants.find((p) => p.code === code) ?? enrolment.inactive.find((x) => x.code === code) ?? { code })
-        : enrolment.participants;
+      // Named codes keep the order given (errors point at agencyCodes[i]), with the names of the year where the
+      // directory knows them.
+      const participants = named ? loaded.map((unit) => enrolment.participants.find((p) => p.code === unit.code) ?? unit) : enrolment.participants;
       return {
         type: 'OpenAssessmentCycle' as const,
         year,
         frameworks,
-        participants: participants as Participant[],
+        participants,
         selfAssessmentDeadline: input.selfAssessmentDeadline,
         appraisalDeadline: input.appraisalDeadline,
         bands: input.bands ?? [],

@@ -4,8 +4,12 @@
  * enums built from these lists): a new value is added here and appears in all three.
  */
 
-/** The ranking groups: each has its own criteria set and its own ranking. */
-export const AGENCY_GROUPS = ['DEPARTMENT', 'PROVINCIAL_BRANCH', 'DISTRICT', 'COMMUNE'] as const;
+/**
+ * The groups agencies belong to: each of the first four has its own criteria set and its own ranking; PROVINCE is the
+ * province itself (UBND tỉnh, assessed by the ministry on the national criteria set); OTHER are units that take part
+ * in the coordination but are not ranked (the Public Administration Centre, TTHCC).
+ */
+export const AGENCY_GROUPS = ['DEPARTMENT', 'PROVINCIAL_BRANCH', 'DISTRICT', 'COMMUNE', 'PROVINCE', 'OTHER'] as const;
 export type AgencyGroup = (typeof AGENCY_GROUPS)[number];
 
 /** How a leaf criterion is scored. */

@@ -5,6 +5,7 @@ import type { AssessmentEvent } from './types/assessmentEvents';
 import type { CycleEvent } from './types/cycleEvents';
 import type { FrameworkEvent } from './types/frameworkEvents';
 import type { LineageEvent } from './types/lineageEvents';
+import type { AssignmentEvent } from './types/assignmentEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
 
 /**
@@ -24,9 +25,10 @@ export type { FrameworkEvent, FrameworkPublished, AreaDefinition, CriterionDefin
 export type { CycleEvent, AssessmentCycleOpened, Participant, RatingBand, GroupBands, RankingEntryData, SurveyRecorded } from './types/cycleEvents';
 export type { AssessmentEvent, SelfScore, AdjustmentKind } from './types/assessmentEvents';
 export type { LineageEvent, LineageTarget } from './types/lineageEvents';
+export type { AssignmentEvent } from './types/assignmentEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
 
-type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
+type ParEvent = AgencyEvent | LineageEvent | AssignmentEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -85,6 +87,7 @@ export const CURRENT_SCHEMA_VERSION = {
   AgencySplit: 1,
   AgencyDissolved: 1,
   AgencyMoved: 1,
+  ResponsibilityAssigned: 1,
   FrameworkPublished: 3,
   AssessmentCycleOpened: 3,
   RankingProposed: 1,
@@ -126,6 +129,8 @@ export const streams = {
   agency: (code: string) => `agency-${code}`,
   /** Every reorganisation of agencies and jurisdictions, in one stream (src/domain/lineage). */
   lineage: () => 'lineage',
+  /** Decision 2824's standing responsibilities (src/domain/assignment). */
+  responsibilityMatrix: () => 'responsibility-matrix',
   framework: (code: string) => `framework-${code}`,
   cycle: (year: number) => `cycle-${year}`,
   assessment: (year: number, agencyCode: string) => `assessment-${year}-${agencyCode}`,

@@ -41,6 +41,8 @@ export const GROUP_LABELS: Record<AgencyGroup, string> = {
   PROVINCIAL_BRANCH: 'Cơ quan ngành dọc',
   DISTRICT: 'UBND cấp huyện',
   COMMUNE: 'UBND cấp xã',
+  PROVINCE: 'UBND tỉnh',
+  OTHER: 'Đơn vị khác (không xếp hạng)',
 };
 
 export const RANKING_STATUS_LABELS: Record<RankingStatus, string> = {

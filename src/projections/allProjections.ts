@@ -1,4 +1,5 @@
 import { agenciesProjection } from './agencies/agenciesProjection';
+import { assignmentsProjection } from './assignments/assignmentsProjection';
 import { assessmentsProjection } from './assessments/assessmentsProjection';
 import { auditTrailProjection } from './auditTrail/auditTrailProjection';
 import { cyclesProjection } from './cycles/cyclesProjection';
@@ -17,7 +18,8 @@ export const allProjections: readonly Projection[] = [
   responsibilitiesProjection,
   auditTrailProjection,
   surveysProjection,
+  assignmentsProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
-export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys';
+export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys' | 'assignments';

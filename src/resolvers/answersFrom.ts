@@ -21,6 +21,7 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   moveAgency: agencies,
   registerJurisdiction: agencies,
   mergeJurisdictions: agencies,
+  assignResponsibility: ['assignments'],
   publishFramework: ['frameworks'],
   recordSurvey: ['surveys'],
 

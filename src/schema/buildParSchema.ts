@@ -7,6 +7,7 @@ import { AgencyHistoryResolver } from '../resolvers/agencyHistoryResolver';
 import { LineageResolver } from '../resolvers/lineageResolver';
 import { AnalysisResolver } from '../resolvers/analysisResolver';
 import { WorkloadResolver } from '../resolvers/workloadResolver';
+import { AssignmentResolver } from '../resolvers/assignmentResolver';
 import { TrendResolver } from '../resolvers/trendResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
@@ -37,6 +38,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       SurveyResolver,
       AnalysisResolver,
       WorkloadResolver,
+      AssignmentResolver,
       TrendResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -127,6 +127,20 @@ function request(operation: string, subject: string): Request {
     logVerification: { query: '{ logVerification { checked } }' },
     jurisdictions: { query: '{ jurisdictions { code name } }' },
     workload: { query: '{ workload { open } }' },
+    responsibilityAssignments: { query: '{ responsibilityAssignments { code } }' },
+    // A lead that is not registered: refused after the role check.
+    assignResponsibility: {
+      query: 'mutation($input: AssignResponsibilityInput!) { assignResponsibility(input: $input) { code } }',
+      variables: {
+        input: {
+          taskKind: 'COMMUNICATION',
+          lead: 'KHONGCO',
+          legalBasis: 'QĐ 2824/QĐ-UBND, Điều 16',
+          effectiveFrom: '2030-01-01',
+          description: 'Truyền thông CCHC',
+        },
+      },
+    },
     // Reorganisations of units that do not exist: refused after the role check, nothing appended.
     ...lineageRequests('KHONGCO'),
     registerAgency: {

@@ -163,6 +163,8 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   // Agencies through time: who existed when is public like the agencies; SNV records the reorganisations.
   jurisdictions: readAll(),
   // SNV's follow-up list of every agency's coordination duties: like coordinatorDuties.
+  responsibilityAssignments: readAll(),
+  assignResponsibility: mutation(compiles),
   workload: readAll({ ANALYST: 'forbidden', AGENCY_OFFICER: 'forbidden', APPRAISER: 'forbidden' }),
   renameAgency: mutation(compiles),
   mergeAgencies: mutation(compiles),

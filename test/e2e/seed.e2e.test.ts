@@ -1,5 +1,6 @@
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
 import { quangNamReorganisation } from '../../src/seed/quangNamReorganisation';
+import { coordinationAgencies, regulationMatrix } from '../../src/seed/regulationMatrix';
 import { expectData, startTestService, type TestService } from '../support/service';
 import { AUDIT } from './operations';
 import { compareVietnamese } from '../../src/domain/vietnameseOrder';
@@ -16,8 +17,8 @@ describe('first start of an empty store', () => {
     const { agencies, frameworks } = expectData(
       await t.gql('{ agencies { code name group } frameworks { code group sample maxPoints bonusMaxPoints penaltyMaxPoints title } }', {}, reader),
     );
-    // Every unit ever registered: those of 2018–2024 and the two departments the 2025 mergers formed.
-    expect(agencies).toHaveLength(quangNamAgencies.length + 2);
+    // Every unit ever registered: those of 2018–2024, the two departments the 2025 mergers formed, UBND and TTHCC.
+    expect(agencies).toHaveLength(quangNamAgencies.length + 2 + coordinationAgencies.length);
     expect(agencies.filter((a: { group: string }) => a.group === 'DISTRICT')).toHaveLength(18);
     expect(agencies).toContainEqual({ code: 'STP', name: 'Sở Tư pháp', group: 'DEPARTMENT' });
     // Sorted for Vietnamese readers: "Ban …" before "Bảo hiểm …" before "Cục …".
@@ -27,7 +28,7 @@ describe('first start of an empty store', () => {
     for (const f of frameworks) expect(f).toMatchObject({ sample: true, maxPoints: 100, bonusMaxPoints: 2, penaltyMaxPoints: 2 });
 
     const trail = expectData(await t.gql(AUDIT, { first: 1, filter: { actor: 'system:seed' } }, reader)).auditTrail;
-    expect(trail.totalCount).toBe(quangNamAgencies.length + 3 + quangNamReorganisation.length);
+    expect(trail.totalCount).toBe(quangNamAgencies.length + 3 + quangNamReorganisation.length + coordinationAgencies.length + regulationMatrix.length);
 
     const head = await t.service.events.headPosition();
     await t.restart();
@@ -43,7 +44,7 @@ describe('first start of an empty store', () => {
         jurisdiction: { code: string };
       }[];
     const in2024 = await on('2024-06-30');
-    expect(in2024).toHaveLength(quangNamAgencies.length);
+    expect(in2024).toHaveLength(quangNamAgencies.length + coordinationAgencies.length);
     expect(in2024.every((a) => a.jurisdiction.code === 'QNA')).toBe(true);
     // Nông Sơn is gone from 2025-01-01; the 19 departments are 13 from 2025-03-01 (with the BQL, 14 in the group).
     expect((await on('2025-01-01')).map((a) => a.code)).not.toContain('NONGSON');

@@ -23,6 +23,7 @@ import type { ReadStore } from '../../src/projections/store/readStore';
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { seedIfEmpty, seedReorganisation } from '../../src/seed/seed';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
+import { coordinationAgencies } from '../../src/seed/regulationMatrix';
 import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 
 export const YEAR = 2025;
@@ -178,8 +179,11 @@ async function frameworkLeaves(handler: CommandHandler, code: string): Promise<L
 
 /** The district the cycle log leaves out of its group's ranking (AgencyExcludedFromRanking). */
 export const EXCLUDED_DISTRICT = 'DIENBAN';
-/** Agencies the cycle log registers: the seeded ones, and SNNMT, SDTTG (2025 mergers), SNN and SMT (a 2028 split). */
-export const AGENCIES_IN_LOG = quangNamAgencies.length + 4;
+/**
+ * Agencies the cycle log registers: the seeded ones (with UBND and TTHCC, which take part in the coordination), and
+ * SNNMT, SDTTG (2025 mergers), SNN and SMT (a 2028 split).
+ */
+export const AGENCIES_IN_LOG = quangNamAgencies.length + coordinationAgencies.length + 4;
 /** Why the log leaves out the other districts it never takes to finalisation (a ranking waits for every participant). */
 const NOT_TAKEN_THROUGH = 'Chưa hoàn thành thẩm định trong kỳ, không xếp hạng';
 /** The district that sends nothing: its non-submission is recorded, it is finalised on its survey points and ranked. */
