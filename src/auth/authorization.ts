@@ -39,7 +39,11 @@ type CommandName =
   | 'MoveAgency'
   | 'RegisterJurisdiction'
   | 'MergeJurisdictions'
-  | 'AssignResponsibility';
+  | 'AssignResponsibility'
+  | 'RequestCriterionData'
+  | 'ProvideCriterionData'
+  | 'CompileProvincialAssessment'
+  | 'RecordNationalResult';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -54,6 +58,12 @@ const allowed: Record<CommandName, readonly Role[]> = {
   MergeJurisdictions: ['ADMIN', 'COORDINATOR'],
   // Who leads and who coordinates what (Decision 2824 as data) is recorded by SNV.
   AssignResponsibility: ['ADMIN', 'COORDINATOR'],
+  // The provincial index (Art. 7): SNV asks the departments for their criteria's data, compiles it and records what
+  // the ministry published; a department's officer provides its own data (the decider checks which department).
+  RequestCriterionData: ['ADMIN', 'COORDINATOR'],
+  ProvideCriterionData: ['AGENCY_OFFICER'],
+  CompileProvincialAssessment: ['ADMIN', 'COORDINATOR'],
+  RecordNationalResult: ['ADMIN', 'COORDINATOR'],
   PublishFramework: ['ADMIN', 'COORDINATOR'],
   OpenAssessmentCycle: ['ADMIN', 'COORDINATOR'],
   RecordSurveyScores: ['ADMIN', 'COORDINATOR'],

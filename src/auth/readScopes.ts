@@ -37,6 +37,7 @@ export const READ_RESOURCES = [
   'coordinatorDuties',
   'workload',
   'assignments',
+  'provincialIndex',
   'projections',
   'logVerification',
   'surveys',
@@ -115,6 +116,9 @@ export const READ_SCOPES: ScopeTable = {
   // Query `responsibilityAssignments`: the regulation's matrix of who leads and coordinates, public like the
   // regulation itself.
   assignments: everyone(),
+  // Query `provincialAssessment`: the province's own self-assessment against the national criteria set and the
+  // ministry's result: public administration data, compiled from the departments' figures, read by everyone.
+  provincialIndex: everyone(),
   // Query `auditTrail`: the rule applies to events of assessment streams (`assessment-<year>-<agency>`), which
   // carry self-scores and evidence; events of every other stream (agencies, criteria sets, cycles and ranking
   // publications) say what the public resources above already show, so every reader of the trail sees them.

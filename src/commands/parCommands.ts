@@ -33,6 +33,7 @@ import { RankingCommands } from './rankingCommands';
 import { AssessmentCommands } from './assessmentCommands';
 import { LineageCommands } from './lineageCommands';
 import { AssignmentCommands } from './assignmentCommands';
+import { ProvincialIndexCommands } from './provincialIndexCommands';
 
 export type { AgencyDirectory };
 
@@ -50,6 +51,8 @@ export class ParCommands {
   readonly lineage: LineageCommands;
   /** Decision 2824's standing responsibilities (the responsibility-matrix stream). */
   readonly assignments: AssignmentCommands;
+  /** The province's own assessment of a year (provincial-assessment-<year>). */
+  readonly provincialIndex: ProvincialIndexCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -58,6 +61,7 @@ export class ParCommands {
     this.assessment = new AssessmentCommands(handler, rules);
     this.lineage = new LineageCommands(handler);
     this.assignments = new AssignmentCommands(handler);
+    this.provincialIndex = new ProvincialIndexCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import type { CycleEvent } from './types/cycleEvents';
 import type { FrameworkEvent } from './types/frameworkEvents';
 import type { LineageEvent } from './types/lineageEvents';
 import type { AssignmentEvent } from './types/assignmentEvents';
+import type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
 
 /**
@@ -26,9 +27,10 @@ export type { CycleEvent, AssessmentCycleOpened, Participant, RatingBand, GroupB
 export type { AssessmentEvent, SelfScore, AdjustmentKind } from './types/assessmentEvents';
 export type { LineageEvent, LineageTarget } from './types/lineageEvents';
 export type { AssignmentEvent } from './types/assignmentEvents';
+export type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
 
-type ParEvent = AgencyEvent | LineageEvent | AssignmentEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
+type ParEvent = AgencyEvent | LineageEvent | AssignmentEvent | ProvincialIndexEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -88,6 +90,10 @@ export const CURRENT_SCHEMA_VERSION = {
   AgencyDissolved: 1,
   AgencyMoved: 1,
   ResponsibilityAssigned: 1,
+  CriterionDataRequested: 1,
+  CriterionDataProvided: 1,
+  ProvincialAssessmentCompiled: 1,
+  NationalResultRecorded: 1,
   FrameworkPublished: 3,
   AssessmentCycleOpened: 3,
   RankingProposed: 1,
@@ -131,6 +137,8 @@ export const streams = {
   lineage: () => 'lineage',
   /** Decision 2824's standing responsibilities (src/domain/assignment). */
   responsibilityMatrix: () => 'responsibility-matrix',
+  /** The province's own assessment of a year against the national criteria set (src/domain/provincialIndex). */
+  provincialAssessment: (year: number) => `provincial-assessment-${year}`,
   framework: (code: string) => `framework-${code}`,
   cycle: (year: number) => `cycle-${year}`,
   assessment: (year: number, agencyCode: string) => `assessment-${year}-${agencyCode}`,

@@ -1,5 +1,6 @@
 import { agenciesProjection } from './agencies/agenciesProjection';
 import { assignmentsProjection } from './assignments/assignmentsProjection';
+import { provincialIndexProjection } from './provincialIndex/provincialIndexProjection';
 import { assessmentsProjection } from './assessments/assessmentsProjection';
 import { auditTrailProjection } from './auditTrail/auditTrailProjection';
 import { cyclesProjection } from './cycles/cyclesProjection';
@@ -19,7 +20,9 @@ export const allProjections: readonly Projection[] = [
   auditTrailProjection,
   surveysProjection,
   assignmentsProjection,
+  provincialIndexProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
-export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys' | 'assignments';
+export type ProjectionName =
+  'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys' | 'assignments' | 'provincialIndex';

@@ -4,6 +4,7 @@ import type { AgencyDocument } from './agencies/agenciesProjection';
 import { AgencyReads } from './agencies/agencyReads';
 import { DutyReads } from './duties/dutyReads';
 import { AssignmentReads } from './assignments/assignmentReads';
+import { ProvincialIndexReads } from './provincialIndex/provincialIndexReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -74,6 +75,8 @@ export class ReadModels {
   readonly duties: DutyReads;
   /** Decision 2824's standing responsibilities. */
   readonly assignments: AssignmentReads;
+  /** The province's own assessment per year (Art. 7). */
+  readonly provincialIndex: ProvincialIndexReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -85,6 +88,7 @@ export class ReadModels {
     this.agencyHistory = new AgencyReads(store, runner);
     this.duties = new DutyReads(store, runner);
     this.assignments = new AssignmentReads(store, runner);
+    this.provincialIndex = new ProvincialIndexReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

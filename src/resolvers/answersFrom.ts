@@ -1,6 +1,7 @@
 import type { ProjectionName } from '../projections/allProjections';
 
 const agencies: readonly ProjectionName[] = ['agencies'];
+const provincialIndex: readonly ProjectionName[] = ['provincialIndex'];
 const assessment: readonly ProjectionName[] = ['assessments'];
 const cycle: readonly ProjectionName[] = ['cycles'];
 const ranking: readonly ProjectionName[] = ['rankings'];
@@ -22,6 +23,10 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   registerJurisdiction: agencies,
   mergeJurisdictions: agencies,
   assignResponsibility: ['assignments'],
+  requestCriterionData: provincialIndex,
+  provideCriterionData: provincialIndex,
+  compileProvincialAssessment: provincialIndex,
+  recordNationalResult: provincialIndex,
   publishFramework: ['frameworks'],
   recordSurvey: ['surveys'],
 

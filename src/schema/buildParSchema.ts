@@ -8,6 +8,7 @@ import { LineageResolver } from '../resolvers/lineageResolver';
 import { AnalysisResolver } from '../resolvers/analysisResolver';
 import { WorkloadResolver } from '../resolvers/workloadResolver';
 import { AssignmentResolver } from '../resolvers/assignmentResolver';
+import { ProvincialIndexResolver } from '../resolvers/provincialIndexResolver';
 import { TrendResolver } from '../resolvers/trendResolver';
 import { AssessmentResolver } from '../resolvers/assessmentResolver';
 import { AppraisalResolver, CriterionScoreResolver } from '../resolvers/criterionScoreResolver';
@@ -39,6 +40,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       AnalysisResolver,
       WorkloadResolver,
       AssignmentResolver,
+      ProvincialIndexResolver,
       TrendResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

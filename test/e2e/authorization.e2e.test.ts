@@ -128,6 +128,24 @@ function request(operation: string, subject: string): Request {
     jurisdictions: { query: '{ jurisdictions { code name } }' },
     workload: { query: '{ workload { open } }' },
     responsibilityAssignments: { query: '{ responsibilityAssignments { code } }' },
+    provincialAssessment: { query: '{ provincialAssessment(year: 2031) { year } }' },
+    // No provincial assessment of 2031 exists: each is refused after the role check (no framework, nothing asked).
+    requestCriterionData: {
+      query: 'mutation($input: RequestCriterionDataInput!) { requestCriterionData(input: $input) { year } }',
+      variables: { input: { year: 2031, criterionCodes: ['1.1'], agencyCode: 'STP', dueAt: '2031-03-01T00:00:00Z' } },
+    },
+    provideCriterionData: {
+      query: 'mutation($input: ProvideCriterionDataInput!) { provideCriterionData(input: $input) { year } }',
+      variables: { input: { year: 2031, criterionCode: '1.1', value: 1 } },
+    },
+    compileProvincialAssessment: {
+      query: 'mutation($input: CompileProvincialAssessmentInput!) { compileProvincialAssessment(input: $input) { year } }',
+      variables: { input: { year: 2031 } },
+    },
+    recordNationalResult: {
+      query: 'mutation($input: RecordNationalResultInput!) { recordNationalResult(input: $input) { year } }',
+      variables: { input: { year: 2031, indexPercent: 101, rank: 1, ofProvinces: 34, decisionNumber: '1/QĐ-BNV' } },
+    },
     // A lead that is not registered: refused after the role check.
     assignResponsibility: {
       query: 'mutation($input: AssignResponsibilityInput!) { assignResponsibility(input: $input) { code } }',

@@ -165,6 +165,12 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   // SNV's follow-up list of every agency's coordination duties: like coordinatorDuties.
   responsibilityAssignments: readAll(),
   assignResponsibility: mutation(compiles),
+  provincialAssessment: readAll(),
+  requestCriterionData: mutation(compiles),
+  // Role level: which department provides which criterion is the decider's rule (domain tests).
+  provideCriterionData: mutation({ AGENCY_OFFICER: 'allowed' }),
+  compileProvincialAssessment: mutation(compiles),
+  recordNationalResult: mutation(compiles),
   workload: readAll({ ANALYST: 'forbidden', AGENCY_OFFICER: 'forbidden', APPRAISER: 'forbidden' }),
   renameAgency: mutation(compiles),
   mergeAgencies: mutation(compiles),

@@ -184,6 +184,8 @@ export const EXCLUDED_DISTRICT = 'DIENBAN';
  * SNNMT, SDTTG (2025 mergers), SNN and SMT (a 2028 split).
  */
 export const AGENCIES_IN_LOG = quangNamAgencies.length + coordinationAgencies.length + 4;
+/** Frameworks the cycle log publishes: the samples and the province's national criteria set of 2031. */
+export const FRAMEWORKS_IN_LOG = sampleFrameworks.length + 1;
 /** Why the log leaves out the other districts it never takes to finalisation (a ranking waits for every participant). */
 const NOT_TAKEN_THROUGH = 'Chưa hoàn thành thẩm định trong kỳ, không xếp hạng';
 /** The district that sends nothing: its non-submission is recorded, it is finalised on its survey points and ranked. */
@@ -472,7 +474,35 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   );
 
   await reorganise(commands);
+  await provincialIndex(commands);
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
+}
+
+/** The province's own assessment of 2031 (Art. 7): asked, provided, compiled, and the ministry's result. */
+async function provincialIndex(commands: ParCommands): Promise<void> {
+  const national = {
+    code: 'PAR-TINH-2031',
+    title: 'Bộ chỉ số CCHC cấp tỉnh (thử)',
+    group: 'PROVINCE' as const,
+    areas: [
+      { code: '2', title: 'Xây dựng và tổ chức thực hiện VBQPPL', criteria: [{ code: '2.1', title: 'Rà soát VBQPPL', maxPoints: 3, appraiserCode: 'STP' }] },
+    ],
+  };
+  await commands.publishFramework({ actor: ADMIN }, national);
+  const dueAt = new Date('2099-01-01T00:00:00Z');
+  await commands.provincialIndex.requestCriterionData(
+    { actor: ADMIN },
+    { year: 2031, frameworkCode: national.code, criterionCodes: ['2.1'], agencyCode: 'STP', dueAt },
+  );
+  await commands.provincialIndex.provideCriterionData(
+    { actor: officer('STP') },
+    { year: 2031, criterionCode: '2.1', value: 2.5, evidence: ['BC số 5/BC-STP'] },
+  );
+  await commands.provincialIndex.compileProvincialAssessment({ actor: ADMIN }, { year: 2031 });
+  await commands.provincialIndex.recordNationalResult(
+    { actor: ADMIN },
+    { year: 2031, indexPercent: 86.4, rank: 12, ofProvinces: 34, decisionNumber: '1234/QĐ-BNV' },
+  );
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   type Stores,
   type TempDir,
   AGENCIES_IN_LOG,
+  FRAMEWORKS_IN_LOG,
 } from './fixtures';
 
 /** ParCommands for commands that need no agency directory (registering agencies). */
@@ -109,7 +110,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
 
     const read = new ReadModels(stores.readStore, runner);
     expect(await read.agencyHistory.list({})).toHaveLength(AGENCIES_IN_LOG);
-    expect(await read.frameworks()).toHaveLength(3);
+    expect(await read.frameworks()).toHaveLength(FRAMEWORKS_IN_LOG);
     expect((await read.cycle(YEAR))?.year).toBe(YEAR);
     expect((await read.assessment(YEAR, 'TAMKY'))?.status).toBe('FINALIZED');
     expect((await read.ranking(YEAR, 'DISTRICT'))?.publications).toHaveLength(3);
@@ -239,7 +240,7 @@ describe.each<StoreKind>(['memory', 'sqlite'])('ProjectionRunner on %s stores', 
           expect(assessment).not.toBeNull();
           expect(duties).toHaveLength(1);
           expect(cycles).toHaveLength(1);
-          expect(frameworks).toHaveLength(3);
+          expect(frameworks).toHaveLength(FRAMEWORKS_IN_LOG);
         }
       }
       expect(new Set(generations.map((names) => names[0])).size).toBe(3);

@@ -12,10 +12,10 @@ import type { CoordinatorDutiesDocument } from '../../src/projections/responsibi
 import type { SurveysDocument } from '../../src/projections/surveys/surveysProjection';
 import { SqliteReadStore } from '../../src/projections/store/sqlite/sqliteReadStore';
 import { quangNamAgencies } from '../../src/seed/quangNamAgencies';
-import { sampleFrameworks } from '../../src/seed/sampleFrameworks';
 import {
   YEAR,
   AGENCIES_IN_LOG,
+  FRAMEWORKS_IN_LOG,
   DISTRICT_SURVEY,
   EXCLUDED_DISTRICT,
   IMPORTED_2019,
@@ -101,7 +101,7 @@ describe.each<[StoreKind, boolean]>([
 
     expect(liveDocs['agencies/agencies']).toHaveLength(AGENCIES_IN_LOG);
     expect(liveDocs['agencies/jurisdictions']).toHaveLength(3);
-    expect(liveDocs['frameworks/frameworks']).toHaveLength(sampleFrameworks.length);
+    expect(liveDocs['frameworks/frameworks']).toHaveLength(FRAMEWORKS_IN_LOG);
     expect(liveDocs['auditTrail/auditTrail']).toHaveLength(log.head);
     const assessments = liveDocs['assessments/assessments'] as AssessmentDocument[];
     expect(assessments).toHaveLength(quangNamAgencies.filter((a) => a.group !== 'COMMUNE').length);

@@ -8,4 +8,6 @@ import type { ProjectionName } from '../allProjections';
 export const DUTY_SOURCES: readonly { projection: ProjectionName; collection: string }[] = [
   // Standing responsibilities (assignResponsibility, the seeded matrix of Decision 2824).
   { projection: 'assignments', collection: 'assignmentDuties' },
+  // The departments' data for the provincial index, and SNV's compilation (Art. 7).
+  { projection: 'provincialIndex', collection: 'provincialIndexDuties' },
 ];
