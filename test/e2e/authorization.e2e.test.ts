@@ -129,10 +129,10 @@ function request(operation: string, subject: string): Request {
     workload: { query: '{ workload { open } }' },
     responsibilityAssignments: { query: '{ responsibilityAssignments { code } }' },
     provincialAssessment: { query: '{ provincialAssessment(year: 2031) { year } }' },
-    // No provincial assessment of 2031 exists: each is refused after the role check (no framework, nothing asked).
+    // Each is refused after the role check: 1.1 is no criterion of the 2031 set, nothing of 2032 exists.
     requestCriterionData: {
       query: 'mutation($input: RequestCriterionDataInput!) { requestCriterionData(input: $input) { year } }',
-      variables: { input: { year: 2031, criterionCodes: ['1.1'], agencyCode: 'STP', dueAt: '2031-03-01T00:00:00Z' } },
+      variables: { input: { year: 2031, criterionCodes: ['1.1'], agencyCode: 'STP', dueAt: '2099-03-01T00:00:00Z' } },
     },
     provideCriterionData: {
       query: 'mutation($input: ProvideCriterionDataInput!) { provideCriterionData(input: $input) { year } }',
@@ -140,7 +140,7 @@ function request(operation: string, subject: string): Request {
     },
     compileProvincialAssessment: {
       query: 'mutation($input: CompileProvincialAssessmentInput!) { compileProvincialAssessment(input: $input) { year } }',
-      variables: { input: { year: 2031 } },
+      variables: { input: { year: 2032 } },
     },
     recordNationalResult: {
       query: 'mutation($input: RecordNationalResultInput!) { recordNationalResult(input: $input) { year } }',
@@ -339,6 +339,15 @@ function lineageRequests(missing: string): Record<string, Request> {
   };
 }
 
+/** The national criteria set the province's own assessment of 2031 uses. */
+const provinceSet = {
+  code: 'TEST-TINH-2031',
+  title: 'Bộ chỉ số thử nghiệm — cấp tỉnh',
+  group: 'PROVINCE',
+  sample: true,
+  areas: [{ code: '2', title: 'Văn bản quy phạm pháp luật', criteria: [{ code: '2.1', title: 'Rà soát VBQPPL', maxPoints: 2, appraiserCode: 'STP' }] }],
+};
+
 const REGISTER_JURISDICTION = 'mutation($input: RegisterJurisdictionInput!) { registerJurisdiction(input: $input) { code } }';
 
 function outcomeOf(operation: string, subject: string, response: GraphQLResponse): string {
@@ -404,6 +413,13 @@ describe.each(availableBackends('the authorisation matrix').map((b) => [b.name, 
         await ok(REGISTER_AGENCY, { input }, coordinator);
       }
       for (const set of [districtSet, departmentSet]) await ok(PUBLISH_FRAMEWORK, { input: set }, coordinator);
+      // The province's assessment of 2031 exists, so `provincialAssessment` has data to read.
+      await ok(PUBLISH_FRAMEWORK, { input: provinceSet }, coordinator);
+      await ok(
+        'mutation($input: RequestCriterionDataInput!) { requestCriterionData(input: $input) { year } }',
+        { input: { year: 2031, frameworkCode: provinceSet.code, criterionCodes: ['2.1'], agencyCode: 'STP', dueAt: '2099-01-01T00:00:00Z' } },
+        coordinator,
+      );
       await ok(OPEN_CYCLE, { input: cycleInput }, coordinator);
       for (const code of ['TAMKY', 'HOIAN']) {
         const scores = [
