@@ -32,6 +32,7 @@ import { CycleCommands, type AgencyDirectory } from './cycleCommands';
 import { RankingCommands } from './rankingCommands';
 import { AssessmentCommands } from './assessmentCommands';
 import { LineageCommands } from './lineageCommands';
+import { PlanCommands } from './planCommands';
 
 export type { AgencyDirectory };
 
@@ -47,6 +48,8 @@ export class ParCommands {
   private readonly assessment: AssessmentCommands;
   /** Reorganisations of agencies and jurisdictions (the lineage stream), called directly: one method per mutation. */
   readonly lineage: LineageCommands;
+  /** PAR plans and programmes (Art. 3, `plan-<code>` streams), called directly: one method per mutation. */
+  readonly plans: PlanCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -54,6 +57,7 @@ export class ParCommands {
     this.ranking = new RankingCommands(handler);
     this.assessment = new AssessmentCommands(handler, rules);
     this.lineage = new LineageCommands(handler);
+    this.plans = new PlanCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import type { AgencyGroup } from '../events/parEvents';
 import type { AgencyDocument } from './agencies/agenciesProjection';
 import { AgencyReads } from './agencies/agencyReads';
 import { DutyReads } from './duties/dutyReads';
+import { PlanReads } from './plans/planReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -71,6 +72,8 @@ export class ReadModels {
   readonly agencyHistory: AgencyReads;
   /** Every area's duties under Decision 2824 (plans, reports, inspections, proposals, …). */
   readonly duties: DutyReads;
+  /** PAR plans and programmes (Art. 3). */
+  readonly plans: PlanReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -81,6 +84,7 @@ export class ReadModels {
     this.cached = new DocumentCache(store, 128);
     this.agencyHistory = new AgencyReads(store, runner);
     this.duties = new DutyReads(store, runner);
+    this.plans = new PlanReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {
