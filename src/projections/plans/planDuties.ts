@@ -17,6 +17,7 @@ const BASIS = {
 export const planDutyId = {
   drafting: (planCode: string) => `plan:${planCode}:drafting`,
   comment: (planCode: string, agencyCode: string) => `plan:${planCode}:comment:${agencyCode}`,
+  /** `n`: the notice's version in the plan's stream. */
   change: (planCode: string, n: number) => `plan:${planCode}:change:${n}`,
   task: (planCode: string, taskCode: string, role: 'LEAD' | 'COORDINATE', agencyCode: string) =>
     `plan:${planCode}:task:${taskCode}:${role === 'LEAD' ? 'lead' : 'coordinate'}:${agencyCode}`,

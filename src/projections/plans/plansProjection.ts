@@ -57,7 +57,9 @@ function next(plan: PlanDocument | null, event: PlanEventRecord): PlanDocument |
     }
     case 'HigherLevelChangeNotified': {
       const { agencyCode, text, legalBasis } = event.data;
-      const duty = changeDuty(plan, plan.notifications.length + 1, agencyCode, at);
+      // Named by the event's place in the plan's stream, not by a count in the document: a replay over a document
+      // that already holds later notices must name the same duty (the runner then skips it).
+      const duty = changeDuty(plan, event.streamVersion, agencyCode, at);
       return {
         ...plan,
         notifications: [...plan.notifications, { agencyCode, text, legalBasis, notifiedAt: at, consideredAt: null }],
