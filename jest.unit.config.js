@@ -8,7 +8,7 @@ module.exports = {
   ...base,
   testMatch: [
     '<rootDir>/test/{domain,events,seed,shared,auth,schema,commands,resolvers,bench,exports}/**/*.test.ts',
-    '<rootDir>/test/projections/{projectorFailures,runnerLease,responsibilitiesProjection,responsibilityLists,batchedBuild,importedRankingProjection}.test.ts',
+    '<rootDir>/test/projections/{projectorFailures,runnerLease,responsibilitiesProjection,responsibilityLists,batchedBuild,importedRankingProjection,plansProjection}.test.ts',
   ],
   // The tamper suite runs `npm run verify` as a process against SQLite and PostgreSQL logs.
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/events/tamper\\.test\\.ts$'],

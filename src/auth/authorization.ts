@@ -43,7 +43,13 @@ type CommandName =
   | 'RequestCriterionData'
   | 'ProvideCriterionData'
   | 'CompileProvincialAssessment'
-  | 'RecordNationalResult';
+  | 'RecordNationalResult'
+  | 'DraftPlan'
+  | 'RequestPlanComments'
+  | 'SubmitPlanComment'
+  | 'NotifyHigherLevelChange'
+  | 'AdoptPlan'
+  | 'AmendPlan';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -99,10 +105,25 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // The survey (điều tra xã hội học) is SNV's to organise, describe or, where the province makes it optional, waive.
   WaiveSurvey: ['ADMIN', 'COORDINATOR'],
   RecordSurvey: ['ADMIN', 'COORDINATOR'],
+  // PAR plans (Art. 3): SNV drafts them, asks for comments and records amendments; the asked departments comment
+  // (their own agency's comment only); any department notifies SNV of a higher-level change (its officer, for the
+  // agency in the token); the People's Committee adopts the plan by a decision.
+  DraftPlan: ['ADMIN', 'COORDINATOR'],
+  RequestPlanComments: ['ADMIN', 'COORDINATOR'],
+  SubmitPlanComment: ['AGENCY_OFFICER'],
+  NotifyHigherLevelChange: ['AGENCY_OFFICER'],
+  AdoptPlan: ['ADMIN', 'PROVINCIAL_LEADER'],
+  AmendPlan: ['ADMIN', 'COORDINATOR'],
 };
 
 /** Commands an agency officer gives for their own agency only. */
-const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft', 'SubmitExplanation', 'LodgeComplaint']);
+const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set([
+  'SubmitSelfAssessment',
+  'SaveSelfAssessmentDraft',
+  'SubmitExplanation',
+  'LodgeComplaint',
+  'SubmitPlanComment',
+]);
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');

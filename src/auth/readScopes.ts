@@ -41,6 +41,7 @@ export const READ_RESOURCES = [
   'projections',
   'logVerification',
   'surveys',
+  'plans',
 ] as const;
 export type ReadResource = (typeof READ_RESOURCES)[number];
 
@@ -154,6 +155,11 @@ export const READ_SCOPES: ScopeTable = {
   },
   // Query `surveys`: the year's surveys and the survey scores citing them; read like the cycle they belong to.
   surveys: everyone(),
+  // Queries `plans`, `plan`: PAR plans are the province's coordination record, public to those who run and oversee
+  // it; the departments read them too, because they comment on the drafts and lead or coordinate the tasks, and an
+  // adopted plan is a published decision. Comments on a draft are official correspondence between departments,
+  // not an agency's own data: read like the plan.
+  plans: everyone(),
 };
 
 /** The rules of the token's known roles for a resource (unknown role names grant nothing). */

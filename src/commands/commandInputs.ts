@@ -7,6 +7,7 @@ import type {
   RenameAgency,
   SplitAgency,
 } from '../domain/lineage/lineageCommands';
+import type { AdoptPlan, AmendPlan, DraftPlan, NotifyHigherLevelChange, RequestPlanComments, SubmitPlanComment } from '../domain/plan/planCommands';
 import type { SelfScoreInput } from '../domain/assessment/assessmentDecider';
 import type { BandInput } from '../domain/cycle/cycleDecider';
 import type { ComplaintOutcome, SchedulePhase } from '../domain/enums';
@@ -214,3 +215,13 @@ export interface RecordSurveyInput {
   reportReference: string;
   conductedAt: Date;
 }
+
+// The plan commands take the time of deciding and the agencies they name from the handler, the notifying agency
+// from the token.
+type PlanInput<C> = Omit<C, 'type' | 'now' | 'agencies'>;
+export type DraftPlanInput = PlanInput<DraftPlan>;
+export type RequestPlanCommentsInput = PlanInput<RequestPlanComments>;
+export type SubmitPlanCommentInput = PlanInput<SubmitPlanComment>;
+export type NotifyHigherLevelChangeInput = Omit<PlanInput<NotifyHigherLevelChange>, 'agencyCode'>;
+export type AdoptPlanInput = PlanInput<AdoptPlan>;
+export type AmendPlanInput = PlanInput<AmendPlan>;

@@ -34,6 +34,7 @@ import { AssessmentCommands } from './assessmentCommands';
 import { LineageCommands } from './lineageCommands';
 import { AssignmentCommands } from './assignmentCommands';
 import { ProvincialIndexCommands } from './provincialIndexCommands';
+import { PlanCommands } from './planCommands';
 
 export type { AgencyDirectory };
 
@@ -53,6 +54,8 @@ export class ParCommands {
   readonly assignments: AssignmentCommands;
   /** The province's own assessment of a year (provincial-assessment-<year>). */
   readonly provincialIndex: ProvincialIndexCommands;
+  /** PAR plans and programmes (Art. 3, `plan-<code>` streams), called directly: one method per mutation. */
+  readonly plans: PlanCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -62,6 +65,7 @@ export class ParCommands {
     this.lineage = new LineageCommands(handler);
     this.assignments = new AssignmentCommands(handler);
     this.provincialIndex = new ProvincialIndexCommands(handler);
+    this.plans = new PlanCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -56,6 +56,14 @@ export type NotCountedReason = (typeof NOT_COUNTED_REASONS)[number];
 export const TREND_RELATIONS = ['SELF', 'PREDECESSOR'] as const;
 export type TrendRelation = (typeof TREND_RELATIONS)[number];
 
+/** What a PAR plan is (Art. 3): the yearly plan, a five-year plan, or a programme. */
+export const PLAN_KINDS = ['YEARLY', 'FIVE_YEAR', 'PROGRAMME'] as const;
+export type PlanKind = (typeof PLAN_KINDS)[number];
+
+/** Where a plan stands: drafted by SNV (asking for comments), or adopted by the People's Committee's decision. */
+export const PLAN_STATUSES = ['DRAFT', 'ADOPTED'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
 /**
  * The kinds of work Decision 2824/QĐ-UBND assigns (Art. 2–17): each duty and standing responsibility is of one kind,
  * so `responsibilities` and `workload` can say what an agency leads, coordinates and owes.

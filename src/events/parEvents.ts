@@ -8,6 +8,7 @@ import type { LineageEvent } from './types/lineageEvents';
 import type { AssignmentEvent } from './types/assignmentEvents';
 import type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
+import type { PlanEvent } from './types/planEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -29,8 +30,10 @@ export type { LineageEvent, LineageTarget } from './types/lineageEvents';
 export type { AssignmentEvent } from './types/assignmentEvents';
 export type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
+export type { PlanEvent, PlanTask } from './types/planEvents';
 
-type ParEvent = AgencyEvent | LineageEvent | AssignmentEvent | ProvincialIndexEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
+type ParEvent =
+  AgencyEvent | LineageEvent | AssignmentEvent | ProvincialIndexEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent | PlanEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -66,6 +69,15 @@ export const LINEAGE_EVENT_TYPES: readonly LineageEvent['type'][] = [
   'AgencySplit',
   'AgencyDissolved',
   'AgencyMoved',
+];
+
+export const PLAN_EVENT_TYPES: readonly PlanEvent['type'][] = [
+  'PlanDrafted',
+  'PlanCommentsRequested',
+  'PlanCommentSubmitted',
+  'HigherLevelChangeNotified',
+  'PlanAdopted',
+  'PlanAmended',
 ];
 
 export function isAssessmentEvent(event: RecordedParEvent): event is RecordedAssessmentEvent {
@@ -121,6 +133,12 @@ export const CURRENT_SCHEMA_VERSION = {
   SurveyWaived: 1,
   SurveyRecorded: 1,
   PublishedRankingImported: 1,
+  PlanDrafted: 1,
+  PlanCommentsRequested: 1,
+  PlanCommentSubmitted: 1,
+  HigherLevelChangeNotified: 1,
+  PlanAdopted: 1,
+  PlanAmended: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**
@@ -145,6 +163,8 @@ export const streams = {
   /** A ranking published outside PAR Ledger: one stream per year, group and jurisdiction, so each is imported once. */
   importedRanking: (year: number, group: AgencyGroup, jurisdiction: string | null) =>
     `ranking-import-${year}-${group}${jurisdiction ? `-${jurisdiction}` : ''}`,
+  /** A PAR plan or programme (Art. 3) and everything done on it, by its code. */
+  plan: (code: string) => `plan-${code}`,
 };
 
 /** Every event type this build knows, in declaration order. */

@@ -6,6 +6,7 @@ import { auditTrailProjection } from './auditTrail/auditTrailProjection';
 import { cyclesProjection } from './cycles/cyclesProjection';
 import { frameworksProjection } from './frameworks/frameworksProjection';
 import type { Projection } from './projection';
+import { plansProjection } from './plans/plansProjection';
 import { rankingsProjection } from './rankings/rankingsProjection';
 import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
 import { surveysProjection } from './surveys/surveysProjection';
@@ -21,8 +22,19 @@ export const allProjections: readonly Projection[] = [
   surveysProjection,
   assignmentsProjection,
   provincialIndexProjection,
+  plansProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
 export type ProjectionName =
-  'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys' | 'assignments' | 'provincialIndex';
+  | 'agencies'
+  | 'frameworks'
+  | 'cycles'
+  | 'assessments'
+  | 'rankings'
+  | 'responsibilities'
+  | 'auditTrail'
+  | 'surveys'
+  | 'assignments'
+  | 'provincialIndex'
+  | 'plans';

@@ -5,6 +5,7 @@ import { AgencyReads } from './agencies/agencyReads';
 import { DutyReads } from './duties/dutyReads';
 import { AssignmentReads } from './assignments/assignmentReads';
 import { ProvincialIndexReads } from './provincialIndex/provincialIndexReads';
+import { PlanReads } from './plans/planReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -77,6 +78,8 @@ export class ReadModels {
   readonly assignments: AssignmentReads;
   /** The province's own assessment per year (Art. 7). */
   readonly provincialIndex: ProvincialIndexReads;
+  /** PAR plans and programmes (Art. 3). */
+  readonly plans: PlanReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -89,6 +92,7 @@ export class ReadModels {
     this.duties = new DutyReads(store, runner);
     this.assignments = new AssignmentReads(store, runner);
     this.provincialIndex = new ProvincialIndexReads(store, runner);
+    this.plans = new PlanReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

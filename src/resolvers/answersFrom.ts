@@ -5,6 +5,7 @@ const provincialIndex: readonly ProjectionName[] = ['provincialIndex'];
 const assessment: readonly ProjectionName[] = ['assessments'];
 const cycle: readonly ProjectionName[] = ['cycles'];
 const ranking: readonly ProjectionName[] = ['rankings'];
+const plans: readonly ProjectionName[] = ['plans'];
 
 /**
  * For every mutation that runs a command, the read models its answer shows the command's own write from: its
@@ -55,4 +56,11 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   recordNonSubmission: assessment,
   assignAppraiser: assessment,
   finalizeAssessment: assessment,
+
+  draftPlan: plans,
+  requestPlanComments: plans,
+  submitPlanComment: plans,
+  notifyHigherLevelChange: plans,
+  adoptPlan: plans,
+  amendPlan: plans,
 };

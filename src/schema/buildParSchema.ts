@@ -19,6 +19,7 @@ import { OperationsResolver } from '../resolvers/operationsResolver';
 import { RankingResolver } from '../resolvers/rankingResolver';
 import { ResponsibilityResolver } from '../resolvers/responsibilityResolver';
 import { SurveyResolver } from '../resolvers/surveyResolver';
+import { PlanResolver } from '../resolvers/planResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
@@ -37,6 +38,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       ResponsibilityResolver,
       OperationsResolver,
       SurveyResolver,
+      PlanResolver,
       AnalysisResolver,
       WorkloadResolver,
       AssignmentResolver,

@@ -127,3 +127,16 @@ registerEnumType(DutyStatus, {
   name: 'DutyStatus',
   description: 'On the day asked for: OPEN (not yet due), DUE (deadline within 7 days), OVERDUE, DONE, CANCELLED.',
 });
+
+export const PlanKind = enumObject(domain.PLAN_KINDS);
+export type PlanKind = domain.PlanKind;
+registerEnumType(PlanKind, {
+  name: 'PlanKind',
+  description: 'A PAR plan or programme (Art. 3): YEARLY plan, FIVE_YEAR plan, or PROGRAMME.',
+});
+export const PlanStatus = enumObject(domain.PLAN_STATUSES);
+export type PlanStatus = domain.PlanStatus;
+registerEnumType(PlanStatus, {
+  name: 'PlanStatus',
+  description: 'DRAFT: drafted by SNV, open for comments; ADOPTED: issued by the People’s Committee’s decision (later changes are amendments).',
+});

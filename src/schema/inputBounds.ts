@@ -35,6 +35,8 @@ export const INPUT_BOUNDS = {
   /** Frameworks named by a cycle: one per agency group. */
   cycleFrameworks: 10,
   bands: 10,
+  /** Tasks of a PAR plan or of one amendment of it. */
+  planTasks: 300,
   /** Agencies a cycle may list explicitly. */
   cycleAgencies: 1000,
   /** Lines of an imported ranking: a merged province's communes and wards fit with room to spare. */

@@ -161,6 +161,7 @@ function request(operation: string, subject: string): Request {
     },
     // Reorganisations of units that do not exist: refused after the role check, nothing appended.
     ...lineageRequests('KHONGCO'),
+    ...planRequests(subject),
     registerAgency: {
       query: REGISTER_AGENCY,
       variables: { input: { code: subject, name: 'Trùng mã', group } },
@@ -347,6 +348,32 @@ const provinceSet = {
   sample: true,
   areas: [{ code: '2', title: 'Văn bản quy phạm pháp luật', criteria: [{ code: '2.1', title: 'Rà soát VBQPPL', maxPoints: 2, appraiserCode: 'STP' }] }],
 };
+/** The plan every reader reads (drafted before the matrix runs). */
+const MATRIX_PLAN = 'KH-MATRIX';
+
+/**
+ * One request per plan query and mutation. The mutations name a plan never drafted (or, for draftPlan, a lead never
+ * registered): refused after the role check (and the own-agency check for comments), nothing appended.
+ */
+function planRequests(subject: string): Record<string, Request> {
+  const missing = 'KH-KHONGCO';
+  const request = (name: string, input: object) => ({
+    query: `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { code } }`,
+    variables: { input },
+  });
+  const task = { code: 'NV-01', title: 'Nhiệm vụ', lead: 'KHONGCO', dueAt: '2099-01-01T00:00:00Z' };
+  const decision = { decisionNumber: '1/QĐ-UBND', decisionDate: '2030-01-20' };
+  return {
+    plans: { query: '{ plans(year: 2030) { code status } }' },
+    plan: { query: 'query($c: ID!) { plan(code: $c) { code tasks { code status } } }', variables: { c: MATRIX_PLAN } },
+    draftPlan: request('draftPlan', { code: missing, kind: 'YEARLY', year: 2030, title: 'Kế hoạch', tasks: [task] }),
+    requestPlanComments: request('requestPlanComments', { planCode: missing, agencyCodes: ['STP'], dueAt: '2099-01-01T00:00:00Z' }),
+    submitPlanComment: request('submitPlanComment', { planCode: missing, agencyCode: subject, text: 'Góp ý' }),
+    notifyHigherLevelChange: request('notifyHigherLevelChange', { planCode: missing, text: 'Thay đổi', legalBasis: { number: '1/NĐ-CP', date: '2030-01-01' } }),
+    adoptPlan: request('adoptPlan', { planCode: missing, ...decision }),
+    amendPlan: request('amendPlan', { planCode: missing, reason: 'Lý do', ...decision, tasks: [task] }),
+  };
+}
 
 const REGISTER_JURISDICTION = 'mutation($input: RegisterJurisdictionInput!) { registerJurisdiction(input: $input) { code } }';
 
@@ -457,6 +484,12 @@ describe.each(availableBackends('the authorisation matrix').map((b) => [b.name, 
       }
       // One appraisal so drafts have appraisal events too; nothing is complete yet.
       await appraise('SNV', 'TAMKY', '1.1', 4.5);
+      const planTask = { code: 'NV-01', title: 'Nhiệm vụ', lead: 'SNV', dueAt: '2099-01-01T00:00:00Z' };
+      await ok(
+        'mutation($input: DraftPlanInput!) { draftPlan(input: $input) { code } }',
+        { input: { code: MATRIX_PLAN, kind: 'YEARLY', year: 2030, title: 'Kế hoạch CCHC năm 2030', tasks: [planTask] } },
+        coordinator,
+      );
     });
     afterAll(async () => t?.stop());
 

@@ -179,6 +179,17 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   moveAgency: mutation(compiles),
   registerJurisdiction: mutation(compiles),
   mergeJurisdictions: mutation(compiles),
+  // PAR plans (Art. 3): the province's coordination record, read by everyone (departments comment on drafts and
+  // carry out the tasks). SNV drafts, asks and amends; the asked department comments for itself only; any
+  // department's officer notifies a higher-level change; the People's Committee adopts.
+  plans: readAll(),
+  plan: readAll(),
+  draftPlan: mutation(compiles),
+  requestPlanComments: mutation(compiles),
+  submitPlanComment: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  notifyHigherLevelChange: mutation({ AGENCY_OFFICER: 'allowed' }),
+  adoptPlan: mutation({ ADMIN: 'allowed', PROVINCIAL_LEADER: 'allowed' }),
+  amendPlan: mutation(compiles),
 };
 
 /** Lists answer with the subject's entries or without them, never FORBIDDEN. */

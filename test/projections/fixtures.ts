@@ -475,6 +475,7 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
 
   await reorganise(commands);
   await provincialIndex(commands);
+  await plans(commands);
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
 }
 
@@ -525,6 +526,34 @@ async function reorganise(commands: ParCommands): Promise<void> {
       ...change('2028-01-01'),
     },
   );
+}
+
+/** A PAR plan through every step (Art. 3): drafted, comments asked and given, a change notified, adopted, amended. */
+async function plans(commands: ParCommands): Promise<void> {
+  const planCode = 'KH-CCHC-2027';
+  const task = {
+    code: 'NV-01',
+    title: 'Rà soát, đơn giản hóa thủ tục hành chính',
+    lead: 'VPUBND',
+    coordinators: ['STP'],
+    dueAt: new Date('2027-06-30T10:00:00Z'),
+  };
+  const admin = { actor: ADMIN };
+  await commands.plans.draftPlan(admin, { code: planCode, kind: 'YEARLY', year: 2027, title: 'Kế hoạch cải cách hành chính năm 2027', tasks: [task] });
+  await commands.plans.requestPlanComments(admin, { planCode, agencyCodes: ['STP', 'STC'], dueAt: new Date('2026-12-15T10:00:00Z') });
+  await commands.plans.submitPlanComment({ actor: officer('STP') }, { planCode, agencyCode: 'STP', text: 'Đề nghị bổ sung nhiệm vụ rà soát văn bản' });
+  await commands.plans.adoptPlan({ actor: LEADER }, { planCode, decisionNumber: '125/QĐ-UBND', decisionDate: new Date('2027-01-20') });
+  await commands.plans.notifyHigherLevelChange(
+    { actor: officer('STC') },
+    { planCode, text: 'Thay đổi cơ chế tài chính', legalBasis: { number: '60/2021/NĐ-CP', date: new Date('2021-06-21') } },
+  );
+  await commands.plans.amendPlan(admin, {
+    planCode,
+    reason: 'Theo cơ chế tài chính mới',
+    decisionNumber: '300/QĐ-UBND',
+    decisionDate: new Date('2027-04-01'),
+    tasks: [{ ...task, coordinators: ['STP', 'STC'] }],
+  });
 }
 
 /**

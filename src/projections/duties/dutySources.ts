@@ -10,4 +10,5 @@ export const DUTY_SOURCES: readonly { projection: ProjectionName; collection: st
   { projection: 'assignments', collection: 'assignmentDuties' },
   // The departments' data for the provincial index, and SNV's compilation (Art. 7).
   { projection: 'provincialIndex', collection: 'provincialIndexDuties' },
+  { projection: 'plans', collection: 'planDuties' },
 ];
