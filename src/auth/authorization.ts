@@ -38,7 +38,15 @@ type CommandName =
   | 'DissolveAgency'
   | 'MoveAgency'
   | 'RegisterJurisdiction'
-  | 'MergeJurisdictions';
+  | 'MergeJurisdictions'
+  | 'SubmitReformProposal'
+  | 'RequestProposalOpinions'
+  | 'GiveProposalOpinion'
+  | 'AppraiseProposal'
+  | 'DecideProposal'
+  | 'ProposeCommendation'
+  | 'ProposeAccountability'
+  | 'SubmitRemedialPlan';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -86,10 +94,30 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // The survey (điều tra xã hội học) is SNV's to organise, describe or, where the province makes it optional, waive.
   WaiveSurvey: ['ADMIN', 'COORDINATOR'],
   RecordSurvey: ['ADMIN', 'COORDINATOR'],
+  // Reform proposals (Art. 6): an agency submits its own and gives its own opinion when asked; SNV asks for
+  // opinions and appraises; the People's Committee decides.
+  SubmitReformProposal: ['AGENCY_OFFICER'],
+  GiveProposalOpinion: ['AGENCY_OFFICER'],
+  RequestProposalOpinions: ['ADMIN', 'COORDINATOR'],
+  AppraiseProposal: ['ADMIN', 'COORDINATOR'],
+  DecideProposal: ['ADMIN', 'PROVINCIAL_LEADER'],
+  // After publication (Art. 16(6)): SNV proposes commendation or accountability; the agency held accountable sends
+  // its own remedial plan.
+  ProposeCommendation: ['ADMIN', 'COORDINATOR'],
+  ProposeAccountability: ['ADMIN', 'COORDINATOR'],
+  SubmitRemedialPlan: ['AGENCY_OFFICER'],
 };
 
 /** Commands an agency officer gives for their own agency only. */
-const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft', 'SubmitExplanation', 'LodgeComplaint']);
+const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set([
+  'SubmitSelfAssessment',
+  'SaveSelfAssessmentDraft',
+  'SubmitExplanation',
+  'LodgeComplaint',
+  'SubmitReformProposal',
+  'GiveProposalOpinion',
+  'SubmitRemedialPlan',
+]);
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');

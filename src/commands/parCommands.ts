@@ -32,6 +32,8 @@ import { CycleCommands, type AgencyDirectory } from './cycleCommands';
 import { RankingCommands } from './rankingCommands';
 import { AssessmentCommands } from './assessmentCommands';
 import { LineageCommands } from './lineageCommands';
+import { ProposalCommands } from './proposalCommands';
+import { CommendationCommands } from './commendationCommands';
 
 export type { AgencyDirectory };
 
@@ -47,6 +49,10 @@ export class ParCommands {
   private readonly assessment: AssessmentCommands;
   /** Reorganisations of agencies and jurisdictions (the lineage stream), called directly: one method per mutation. */
   readonly lineage: LineageCommands;
+  /** Reform proposals (Art. 6), one stream each: one method per mutation. */
+  readonly proposals: ProposalCommands;
+  /** Commendation and accountability after a published ranking, and remedial plans (Art. 16(6)). */
+  readonly commendations: CommendationCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -54,6 +60,8 @@ export class ParCommands {
     this.ranking = new RankingCommands(handler);
     this.assessment = new AssessmentCommands(handler, rules);
     this.lineage = new LineageCommands(handler);
+    this.proposals = new ProposalCommands(handler);
+    this.commendations = new CommendationCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -6,6 +6,7 @@ import type { CycleEvent } from './types/cycleEvents';
 import type { FrameworkEvent } from './types/frameworkEvents';
 import type { LineageEvent } from './types/lineageEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
+import type { CommendationEvent, ProposalEvent } from './types/proposalEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -25,8 +26,9 @@ export type { CycleEvent, AssessmentCycleOpened, Participant, RatingBand, GroupB
 export type { AssessmentEvent, SelfScore, AdjustmentKind } from './types/assessmentEvents';
 export type { LineageEvent, LineageTarget } from './types/lineageEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
+export type { ProposalEvent, CommendationEvent } from './types/proposalEvents';
 
-type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
+type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent | ProposalEvent | CommendationEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -112,6 +114,14 @@ export const CURRENT_SCHEMA_VERSION = {
   SurveyWaived: 1,
   SurveyRecorded: 1,
   PublishedRankingImported: 1,
+  ReformProposalSubmitted: 1,
+  ProposalOpinionsRequested: 1,
+  ProposalOpinionGiven: 1,
+  ProposalAppraised: 1,
+  ProposalDecided: 1,
+  CommendationProposed: 1,
+  AccountabilityProposed: 1,
+  RemedialPlanSubmitted: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**
@@ -132,6 +142,10 @@ export const streams = {
   /** A ranking published outside PAR Ledger: one stream per year, group and jurisdiction, so each is imported once. */
   importedRanking: (year: number, group: AgencyGroup, jurisdiction: string | null) =>
     `ranking-import-${year}-${group}${jurisdiction ? `-${jurisdiction}` : ''}`,
+  /** A reform proposal (Art. 6), from submission to the People's Committee's decision. */
+  proposal: (code: string) => `proposal-${code}`,
+  /** The year's commendation and accountability proposals and remedial plans (Art. 16(6)). */
+  commendation: (year: number) => `commendation-${year}`,
 };
 
 /** Every event type this build knows, in declaration order. */

@@ -4,6 +4,7 @@ import { auditTrailProjection } from './auditTrail/auditTrailProjection';
 import { cyclesProjection } from './cycles/cyclesProjection';
 import { frameworksProjection } from './frameworks/frameworksProjection';
 import type { Projection } from './projection';
+import { proposalsProjection } from './proposals/proposalsProjection';
 import { rankingsProjection } from './rankings/rankingsProjection';
 import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
 import { surveysProjection } from './surveys/surveysProjection';
@@ -17,7 +18,8 @@ export const allProjections: readonly Projection[] = [
   responsibilitiesProjection,
   auditTrailProjection,
   surveysProjection,
+  proposalsProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
-export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys';
+export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys' | 'proposals';
