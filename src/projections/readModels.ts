@@ -3,6 +3,7 @@ import type { AgencyGroup } from '../events/parEvents';
 import type { AgencyDocument } from './agencies/agenciesProjection';
 import { AgencyReads } from './agencies/agencyReads';
 import { DutyReads } from './duties/dutyReads';
+import { ProposalReads } from './proposals/proposalReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -71,6 +72,8 @@ export class ReadModels {
   readonly agencyHistory: AgencyReads;
   /** Every area's duties under Decision 2824 (plans, reports, inspections, proposals, …). */
   readonly duties: DutyReads;
+  /** Reform proposals (Art. 6), commendation and accountability proposals (Art. 16(6)). */
+  readonly proposals: ProposalReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -81,6 +84,7 @@ export class ReadModels {
     this.cached = new DocumentCache(store, 128);
     this.agencyHistory = new AgencyReads(store, runner);
     this.duties = new DutyReads(store, runner);
+    this.proposals = new ProposalReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

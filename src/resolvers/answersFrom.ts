@@ -4,6 +4,7 @@ const agencies: readonly ProjectionName[] = ['agencies'];
 const assessment: readonly ProjectionName[] = ['assessments'];
 const cycle: readonly ProjectionName[] = ['cycles'];
 const ranking: readonly ProjectionName[] = ['rankings'];
+const proposals: readonly ProjectionName[] = ['proposals'];
 
 /**
  * For every mutation that runs a command, the read models its answer shows the command's own write from: its
@@ -49,4 +50,13 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   recordNonSubmission: assessment,
   assignAppraiser: assessment,
   finalizeAssessment: assessment,
+
+  submitReformProposal: proposals,
+  requestProposalOpinions: proposals,
+  giveProposalOpinion: proposals,
+  appraiseProposal: proposals,
+  decideProposal: proposals,
+  proposeCommendation: proposals,
+  proposeAccountability: proposals,
+  submitRemedialPlan: proposals,
 };
