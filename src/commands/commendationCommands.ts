@@ -8,8 +8,8 @@ import { CommandBase, type CommandRequest } from './commandBase';
 import type { CommandEnvelope, CommandOutcome } from './commandHandler';
 
 type Input<C> = C extends unknown ? Omit<C, 'type' | 'now' | 'rankings' | 'agencyGroup'> : never;
-export type ProposeRankedInput = Input<ProposeRanked>;
-export type SubmitRemedialPlanInput = Input<SubmitRemedialPlan>;
+type ProposeRankedInput = Input<ProposeRanked>;
+type SubmitRemedialPlanInput = Input<SubmitRemedialPlan>;
 
 /** Commendation and accountability after a published ranking (Art. 16(6)): one stream per year, `commendation-<year>`. */
 export class CommendationCommands extends CommandBase {

@@ -8,11 +8,11 @@ import type { CommandEnvelope, CommandOutcome } from './commandHandler';
 
 type Input<C> = C extends unknown ? Omit<C, 'type' | 'registered' | 'now'> : never;
 type Of<T extends ProposalCommand['type']> = Input<Extract<ProposalCommand, { type: T }>>;
-export type SubmitReformProposalInput = Of<'SubmitReformProposal'>;
-export type RequestProposalOpinionsInput = Of<'RequestProposalOpinions'>;
-export type GiveProposalOpinionInput = Of<'GiveProposalOpinion'>;
-export type AppraiseProposalInput = Of<'AppraiseProposal'>;
-export type DecideProposalInput = Of<'DecideProposal'>;
+type SubmitReformProposalInput = Of<'SubmitReformProposal'>;
+type RequestProposalOpinionsInput = Of<'RequestProposalOpinions'>;
+type GiveProposalOpinionInput = Of<'GiveProposalOpinion'>;
+type AppraiseProposalInput = Of<'AppraiseProposal'>;
+type DecideProposalInput = Of<'DecideProposal'>;
 
 /** Reform proposals (Art. 6): one stream per proposal, `proposal-<code>`. */
 export class ProposalCommands extends CommandBase {

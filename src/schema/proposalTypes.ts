@@ -3,7 +3,7 @@ import { AgencyGroup, CommendationKind, ProposalDecision, ProposalOpinion, Propo
 import { CalendarDateScalar } from './scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'An asked agency’s opinion: asked by `dueAt`, given at `givenAt` (late when after it), or missing.' })
-export class ProposalOpinionEntry {
+class ProposalOpinionEntry {
   @Field(() => ID)
   agencyCode!: string;
 
@@ -27,7 +27,7 @@ export class ProposalOpinionEntry {
 }
 
 @ObjectType({ simpleResolvers: true })
-export class ProposalOpinions {
+class ProposalOpinions {
   @Field(() => [ProposalOpinionEntry], { description: 'Every agency asked, in the order asked.' })
   requested!: ProposalOpinionEntry[];
 
@@ -39,7 +39,7 @@ export class ProposalOpinions {
 }
 
 @ObjectType({ simpleResolvers: true })
-export class ProposalAppraisal {
+class ProposalAppraisal {
   @Field(() => ProposalRecommendation)
   recommendation!: ProposalRecommendation;
 
@@ -51,7 +51,7 @@ export class ProposalAppraisal {
 }
 
 @ObjectType({ simpleResolvers: true })
-export class ProposalDecisionRecord {
+class ProposalDecisionRecord {
   @Field(() => ProposalDecision)
   decision!: ProposalDecision;
 
@@ -102,7 +102,7 @@ export class ReformProposal {
 }
 
 @ObjectType({ simpleResolvers: true })
-export class RemedialAction {
+class RemedialAction {
   @Field()
   text!: string;
 
@@ -111,7 +111,7 @@ export class RemedialAction {
 }
 
 @ObjectType({ simpleResolvers: true, description: 'What an agency held accountable will do about its weak criteria, by when.' })
-export class RemedialPlan {
+class RemedialPlan {
   @Field(() => [String])
   weakCriteria!: string[];
 

@@ -8,7 +8,7 @@ import type { CommendationCommand, ProposeRanked, SubmitRemedialPlan } from './c
 import { publishedEntryOf } from './publishedRankings';
 
 /** How long an agency held accountable has to send its remedial plan, from the proposal. */
-export const REMEDIAL_PLAN_DAYS = 30;
+const REMEDIAL_PLAN_DAYS = 30;
 const DAY_MS = 86_400_000;
 const MAX_ITEMS = 200;
 

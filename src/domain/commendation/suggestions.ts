@@ -1,7 +1,7 @@
 import type { RankingEntryData, RatingBand } from '../../events/parEvents';
 import type { CommendationKind } from '../enums';
 
-export interface Suggestion {
+interface Suggestion {
   kind: CommendationKind;
   entry: RankingEntryData;
 }

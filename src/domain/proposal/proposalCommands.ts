@@ -21,9 +21,9 @@ export type RequestProposalOpinions = {
   now: Date;
   registered: Readonly<Record<string, boolean>>;
 };
-export type GiveProposalOpinion = { type: 'GiveProposalOpinion'; code: string; agencyCode: string; opinion: ProposalOpinion; text: string };
-export type AppraiseProposal = { type: 'AppraiseProposal'; code: string; recommendation: ProposalRecommendation; text: string };
-export type DecideProposal = {
+type GiveProposalOpinion = { type: 'GiveProposalOpinion'; code: string; agencyCode: string; opinion: ProposalOpinion; text: string };
+type AppraiseProposal = { type: 'AppraiseProposal'; code: string; recommendation: ProposalRecommendation; text: string };
+type DecideProposal = {
   type: 'DecideProposal';
   code: string;
   decision: ProposalDecision;

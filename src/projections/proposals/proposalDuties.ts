@@ -4,7 +4,7 @@ import type { ProposalDocument } from './proposalDocuments';
 // The duties reform proposals and accountability give rise to (Decision 2824/QĐ-UBND, Art. 6 and 16(6)). Each is
 // written whole from the document it follows, so replaying an event writes the same duty.
 
-export const SNV = 'SNV';
+const SNV = 'SNV';
 /** The People's Committee decides appraised proposals; its duty is recorded only where it is a registered agency. */
 export const UBND = 'UBND';
 const ART_6_1 = 'QĐ 2824/QĐ-UBND, Điều 6 khoản 1';
