@@ -49,7 +49,15 @@ type CommandName =
   | 'SubmitPlanComment'
   | 'NotifyHigherLevelChange'
   | 'AdoptPlan'
-  | 'AmendPlan';
+  | 'AmendPlan'
+  | 'SubmitReformProposal'
+  | 'RequestProposalOpinions'
+  | 'GiveProposalOpinion'
+  | 'AppraiseProposal'
+  | 'DecideProposal'
+  | 'ProposeCommendation'
+  | 'ProposeAccountability'
+  | 'SubmitRemedialPlan';
 
 /** Who may ask for each command (the "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -114,6 +122,18 @@ const allowed: Record<CommandName, readonly Role[]> = {
   NotifyHigherLevelChange: ['AGENCY_OFFICER'],
   AdoptPlan: ['ADMIN', 'PROVINCIAL_LEADER'],
   AmendPlan: ['ADMIN', 'COORDINATOR'],
+  // Reform proposals (Art. 6): an agency submits its own and gives its own opinion when asked; SNV asks for
+  // opinions and appraises; the People's Committee decides.
+  SubmitReformProposal: ['AGENCY_OFFICER'],
+  GiveProposalOpinion: ['AGENCY_OFFICER'],
+  RequestProposalOpinions: ['ADMIN', 'COORDINATOR'],
+  AppraiseProposal: ['ADMIN', 'COORDINATOR'],
+  DecideProposal: ['ADMIN', 'PROVINCIAL_LEADER'],
+  // After publication (Art. 16(6)): SNV proposes commendation or accountability; the agency held accountable sends
+  // its own remedial plan.
+  ProposeCommendation: ['ADMIN', 'COORDINATOR'],
+  ProposeAccountability: ['ADMIN', 'COORDINATOR'],
+  SubmitRemedialPlan: ['AGENCY_OFFICER'],
 };
 
 /** Commands an agency officer gives for their own agency only. */
@@ -123,6 +143,9 @@ const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set([
   'SubmitExplanation',
   'LodgeComplaint',
   'SubmitPlanComment',
+  'SubmitReformProposal',
+  'GiveProposalOpinion',
+  'SubmitRemedialPlan',
 ]);
 
 function requireActor(actor: Actor | null): Actor {

@@ -42,6 +42,8 @@ export const READ_RESOURCES = [
   'logVerification',
   'surveys',
   'plans',
+  'proposals',
+  'commendations',
 ] as const;
 export type ReadResource = (typeof READ_RESOURCES)[number];
 
@@ -160,6 +162,12 @@ export const READ_SCOPES: ScopeTable = {
   // adopted plan is a published decision. Comments on a draft are official correspondence between departments,
   // not an agency's own data: read like the plan.
   plans: everyone(),
+  // Queries `reformProposals`, `reformProposal`: proposals circulate between agencies for their opinion (Art. 6(2))
+  // and hold no self-assessment or evidence, so every role reads them, an agency officer and an appraiser included.
+  proposals: everyone(),
+  // Queries `commendations`, `commendationSuggestions`: they follow a published ranking, which is public, and name
+  // what SNV proposes to the People's Committee about it: read like the ranking, by everyone.
+  commendations: everyone(),
 };
 
 /** The rules of the token's known roles for a resource (unknown role names grant nothing). */

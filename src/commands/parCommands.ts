@@ -35,6 +35,8 @@ import { LineageCommands } from './lineageCommands';
 import { AssignmentCommands } from './assignmentCommands';
 import { ProvincialIndexCommands } from './provincialIndexCommands';
 import { PlanCommands } from './planCommands';
+import { ProposalCommands } from './proposalCommands';
+import { CommendationCommands } from './commendationCommands';
 
 export type { AgencyDirectory };
 
@@ -56,6 +58,10 @@ export class ParCommands {
   readonly provincialIndex: ProvincialIndexCommands;
   /** PAR plans and programmes (Art. 3, `plan-<code>` streams), called directly: one method per mutation. */
   readonly plans: PlanCommands;
+  /** Reform proposals (Art. 6), one stream each: one method per mutation. */
+  readonly proposals: ProposalCommands;
+  /** Commendation and accountability after a published ranking, and remedial plans (Art. 16(6)). */
+  readonly commendations: CommendationCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -66,6 +72,8 @@ export class ParCommands {
     this.assignments = new AssignmentCommands(handler);
     this.provincialIndex = new ProvincialIndexCommands(handler);
     this.plans = new PlanCommands(handler);
+    this.proposals = new ProposalCommands(handler);
+    this.commendations = new CommendationCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -101,3 +101,23 @@ export type DutyRole = (typeof DUTY_ROLES)[number];
 /** Where a duty stands on a given day: done, not yet due, due within a week, overdue, or no longer asked for. */
 export const DUTY_STATUSES = ['OPEN', 'DUE', 'OVERDUE', 'DONE', 'CANCELLED'] as const;
 export type DutyStatus = (typeof DUTY_STATUSES)[number];
+
+/** SNV's appraisal of a reform proposal (Art. 6): approve it as is, send it back for revision, or reject it. */
+export const PROPOSAL_RECOMMENDATIONS = ['APPROVE', 'REVISE', 'REJECT'] as const;
+export type ProposalRecommendation = (typeof PROPOSAL_RECOMMENDATIONS)[number];
+
+/** The People's Committee's decision on an appraised reform proposal. */
+export const PROPOSAL_DECISIONS = ['APPROVED', 'REJECTED', 'RETURNED_FOR_REVISION'] as const;
+export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+
+/** An asked agency's opinion on a reform proposal: agrees, agrees if changed (the text says how), or disagrees. */
+export const PROPOSAL_OPINIONS = ['AGREE', 'AGREE_WITH_CHANGES', 'DISAGREE'] as const;
+export type ProposalOpinion = (typeof PROPOSAL_OPINIONS)[number];
+
+/** Where a reform proposal stands: submitted, out for opinions, appraised by SNV, decided by the People's Committee. */
+export const PROPOSAL_STATUSES = ['SUBMITTED', 'OPINIONS_REQUESTED', 'APPRAISED', 'DECIDED'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** What SNV proposes for an agency after a published ranking (Art. 16(6)): commendation, or accountability. */
+export const COMMENDATION_KINDS = ['COMMENDATION', 'ACCOUNTABILITY'] as const;
+export type CommendationKind = (typeof COMMENDATION_KINDS)[number];

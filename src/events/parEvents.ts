@@ -9,6 +9,7 @@ import type { AssignmentEvent } from './types/assignmentEvents';
 import type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
 import type { PlanEvent } from './types/planEvents';
+import type { CommendationEvent, ProposalEvent } from './types/proposalEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -31,9 +32,20 @@ export type { AssignmentEvent } from './types/assignmentEvents';
 export type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
 export type { PlanEvent, PlanTask } from './types/planEvents';
+export type { ProposalEvent, CommendationEvent } from './types/proposalEvents';
 
 type ParEvent =
-  AgencyEvent | LineageEvent | AssignmentEvent | ProvincialIndexEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent | PlanEvent;
+  | AgencyEvent
+  | LineageEvent
+  | AssignmentEvent
+  | ProvincialIndexEvent
+  | FrameworkEvent
+  | CycleEvent
+  | AssessmentEvent
+  | ImportedRankingEvent
+  | PlanEvent
+  | ProposalEvent
+  | CommendationEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -139,6 +151,14 @@ export const CURRENT_SCHEMA_VERSION = {
   HigherLevelChangeNotified: 1,
   PlanAdopted: 1,
   PlanAmended: 1,
+  ReformProposalSubmitted: 1,
+  ProposalOpinionsRequested: 1,
+  ProposalOpinionGiven: 1,
+  ProposalAppraised: 1,
+  ProposalDecided: 1,
+  CommendationProposed: 1,
+  AccountabilityProposed: 1,
+  RemedialPlanSubmitted: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**
@@ -165,6 +185,10 @@ export const streams = {
     `ranking-import-${year}-${group}${jurisdiction ? `-${jurisdiction}` : ''}`,
   /** A PAR plan or programme (Art. 3) and everything done on it, by its code. */
   plan: (code: string) => `plan-${code}`,
+  /** A reform proposal (Art. 6), from submission to the People's Committee's decision. */
+  proposal: (code: string) => `proposal-${code}`,
+  /** The year's commendation and accountability proposals and remedial plans (Art. 16(6)). */
+  commendation: (year: number) => `commendation-${year}`,
 };
 
 /** Every event type this build knows, in declaration order. */

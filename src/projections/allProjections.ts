@@ -7,6 +7,7 @@ import { cyclesProjection } from './cycles/cyclesProjection';
 import { frameworksProjection } from './frameworks/frameworksProjection';
 import type { Projection } from './projection';
 import { plansProjection } from './plans/plansProjection';
+import { proposalsProjection } from './proposals/proposalsProjection';
 import { rankingsProjection } from './rankings/rankingsProjection';
 import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
 import { surveysProjection } from './surveys/surveysProjection';
@@ -23,6 +24,7 @@ export const allProjections: readonly Projection[] = [
   assignmentsProjection,
   provincialIndexProjection,
   plansProjection,
+  proposalsProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
@@ -37,4 +39,5 @@ export type ProjectionName =
   | 'surveys'
   | 'assignments'
   | 'provincialIndex'
-  | 'plans';
+  | 'plans'
+  | 'proposals';

@@ -6,6 +6,7 @@ import { DutyReads } from './duties/dutyReads';
 import { AssignmentReads } from './assignments/assignmentReads';
 import { ProvincialIndexReads } from './provincialIndex/provincialIndexReads';
 import { PlanReads } from './plans/planReads';
+import { ProposalReads } from './proposals/proposalReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -80,6 +81,8 @@ export class ReadModels {
   readonly provincialIndex: ProvincialIndexReads;
   /** PAR plans and programmes (Art. 3). */
   readonly plans: PlanReads;
+  /** Reform proposals (Art. 6), commendation and accountability proposals (Art. 16(6)). */
+  readonly proposals: ProposalReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -93,6 +96,7 @@ export class ReadModels {
     this.assignments = new AssignmentReads(store, runner);
     this.provincialIndex = new ProvincialIndexReads(store, runner);
     this.plans = new PlanReads(store, runner);
+    this.proposals = new ProposalReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

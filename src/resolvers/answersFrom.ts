@@ -6,6 +6,7 @@ const assessment: readonly ProjectionName[] = ['assessments'];
 const cycle: readonly ProjectionName[] = ['cycles'];
 const ranking: readonly ProjectionName[] = ['rankings'];
 const plans: readonly ProjectionName[] = ['plans'];
+const proposals: readonly ProjectionName[] = ['proposals'];
 
 /**
  * For every mutation that runs a command, the read models its answer shows the command's own write from: its
@@ -63,4 +64,12 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   notifyHigherLevelChange: plans,
   adoptPlan: plans,
   amendPlan: plans,
+  submitReformProposal: proposals,
+  requestProposalOpinions: proposals,
+  giveProposalOpinion: proposals,
+  appraiseProposal: proposals,
+  decideProposal: proposals,
+  proposeCommendation: proposals,
+  proposeAccountability: proposals,
+  submitRemedialPlan: proposals,
 };

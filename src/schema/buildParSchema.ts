@@ -5,6 +5,8 @@ import { parAuthChecker } from '../auth/authChecker';
 import { AgencyResolver } from '../resolvers/agencyResolver';
 import { AgencyHistoryResolver } from '../resolvers/agencyHistoryResolver';
 import { LineageResolver } from '../resolvers/lineageResolver';
+import { ProposalResolver } from '../resolvers/proposalResolver';
+import { CommendationResolver } from '../resolvers/commendationResolver';
 import { AnalysisResolver } from '../resolvers/analysisResolver';
 import { WorkloadResolver } from '../resolvers/workloadResolver';
 import { AssignmentResolver } from '../resolvers/assignmentResolver';
@@ -28,6 +30,8 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       AgencyResolver,
       AgencyHistoryResolver,
       LineageResolver,
+      ProposalResolver,
+      CommendationResolver,
       FrameworkResolver,
       CycleResolver,
       AssessmentResolver,

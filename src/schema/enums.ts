@@ -140,3 +140,47 @@ registerEnumType(PlanStatus, {
   name: 'PlanStatus',
   description: 'DRAFT: drafted by SNV, open for comments; ADOPTED: issued by the People’s Committee’s decision (later changes are amendments).',
 });
+export const ProposalRecommendation = enumObject(domain.PROPOSAL_RECOMMENDATIONS);
+export type ProposalRecommendation = domain.ProposalRecommendation;
+registerEnumType(ProposalRecommendation, {
+  name: 'ProposalRecommendation',
+  description: 'SNV’s appraisal of a reform proposal (QĐ 2824/QĐ-UBND, Điều 6 khoản 1).',
+  valuesConfig: {
+    APPROVE: { description: 'Submit it to the People’s Committee for approval as it is.' },
+    REVISE: { description: 'The submitting agency should revise it first; the text says what.' },
+    REJECT: { description: 'Advise the People’s Committee not to approve it.' },
+  },
+});
+export const ProposalDecision = enumObject(domain.PROPOSAL_DECISIONS);
+export type ProposalDecision = domain.ProposalDecision;
+registerEnumType(ProposalDecision, {
+  name: 'ProposalDecision',
+  description: 'The People’s Committee’s decision on an appraised reform proposal.',
+  valuesConfig: {
+    APPROVED: { description: 'Approved (phê duyệt): the agency carries it out.' },
+    REJECTED: { description: 'Not approved.' },
+    RETURNED_FOR_REVISION: { description: 'Returned to the agency to revise; a revised proposal is submitted under a new code.' },
+  },
+});
+export const ProposalOpinion = enumObject(domain.PROPOSAL_OPINIONS);
+export type ProposalOpinion = domain.ProposalOpinion;
+registerEnumType(ProposalOpinion, {
+  name: 'ProposalOpinion',
+  description: 'An asked agency’s opinion on a reform proposal; the text gives the reasons and the changes asked for.',
+});
+export const ProposalStatus = enumObject(domain.PROPOSAL_STATUSES);
+export type ProposalStatus = domain.ProposalStatus;
+registerEnumType(ProposalStatus, {
+  name: 'ProposalStatus',
+  description: 'SUBMITTED, OPINIONS_REQUESTED (out for opinions), APPRAISED (by SNV), DECIDED (by the People’s Committee).',
+});
+export const CommendationKind = enumObject(domain.COMMENDATION_KINDS);
+export type CommendationKind = domain.CommendationKind;
+registerEnumType(CommendationKind, {
+  name: 'CommendationKind',
+  description: 'What SNV proposes to the People’s Committee for an agency after a published ranking (Điều 16 khoản 6).',
+  valuesConfig: {
+    COMMENDATION: { description: 'Commendation (khen thưởng).' },
+    ACCOUNTABILITY: { description: 'Accountability (xử lý trách nhiệm): the agency then owes a remedial plan.' },
+  },
+});

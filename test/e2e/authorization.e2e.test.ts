@@ -162,6 +162,7 @@ function request(operation: string, subject: string): Request {
     // Reorganisations of units that do not exist: refused after the role check, nothing appended.
     ...lineageRequests('KHONGCO'),
     ...planRequests(subject),
+    ...proposalRequests(subject),
     registerAgency: {
       query: REGISTER_AGENCY,
       variables: { input: { code: subject, name: 'Trùng mã', group } },
@@ -375,6 +376,38 @@ function planRequests(subject: string): Record<string, Request> {
   };
 }
 
+/**
+ * One request per reform-proposal and commendation query and mutation; the mutations name a proposal that does not
+ * exist, an agency that is not registered or one no accountability was proposed for: refused after the role check.
+ */
+function proposalRequests(subject: string): Record<string, Request> {
+  const mutation = (name: string, input: object) => ({
+    query: `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`,
+    variables: { input },
+  });
+  const missing = 'DA-KHONGCO';
+  return {
+    reformProposals: { query: '{ reformProposals { code opinions { missing { agencyCode } } } }' },
+    reformProposal: { query: `{ reformProposal(code: "${missing}") { code } }` },
+    commendationSuggestions: { query: `{ commendationSuggestions(year: ${YEAR}, group: ${GROUP_OF[subject]}) { agencyCode kind } }` },
+    commendations: { query: `{ commendations(year: ${YEAR}) { agencyCode kind } }` },
+    submitReformProposal: mutation('submitReformProposal', { code: 'not a code', title: 'Đề án', submittingAgencyCode: subject, summary: 'Tóm tắt' }),
+    requestProposalOpinions: mutation('requestProposalOpinions', { code: missing, agencyCodes: [subject], dueAt: '2099-01-01T00:00:00Z' }),
+    giveProposalOpinion: mutation('giveProposalOpinion', { code: missing, agencyCode: subject, opinion: 'AGREE', text: 'Nhất trí' }),
+    appraiseProposal: mutation('appraiseProposal', { code: missing, recommendation: 'APPROVE', text: 'Đạt' }),
+    decideProposal: mutation('decideProposal', { code: missing, decision: 'APPROVED', decisionNumber: '1/QĐ-UBND', decisionDate: '2030-01-20' }),
+    proposeCommendation: mutation('proposeCommendation', { year: YEAR, agencyCode: 'KHONGCO', reason: 'Tốt', basis: 'QĐ' }),
+    proposeAccountability: mutation('proposeAccountability', { year: YEAR, agencyCode: 'KHONGCO', reason: 'Yếu', basis: 'QĐ' }),
+    submitRemedialPlan: mutation('submitRemedialPlan', {
+      year: YEAR,
+      agencyCode: subject,
+      weakCriteria: ['1'],
+      actions: [{ text: 'Khắc phục' }],
+      dueAt: '2099-01-01T00:00:00Z',
+    }),
+  };
+}
+
 const REGISTER_JURISDICTION = 'mutation($input: RegisterJurisdictionInput!) { registerJurisdiction(input: $input) { code } }';
 
 function outcomeOf(operation: string, subject: string, response: GraphQLResponse): string {
@@ -385,7 +418,8 @@ function outcomeOf(operation: string, subject: string, response: GraphQLResponse
   if (MUTATIONS.has(operation)) return 'ALLOWED';
   if (codes.length > 0) return `error ${codes.join(',')}`;
   const data = response.data?.[field];
-  if (data == null) return 'null';
+  // The matrix's log has no reform proposal: the one asked for is null to every reader let through (not FORBIDDEN).
+  if (data == null) return operation === 'reformProposal' ? 'DATA' : 'null';
   if (operation === 'assessments') return data.some((a: { agency: { code: string } }) => a.agency.code === subject) ? 'LISTED' : 'HIDDEN';
   if (operation === 'auditTrail') {
     const streams = data.edges.map((e: { node: { stream: string } }) => e.node.stream);

@@ -190,6 +190,22 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   notifyHigherLevelChange: mutation({ AGENCY_OFFICER: 'allowed' }),
   adoptPlan: mutation({ ADMIN: 'allowed', PROVINCIAL_LEADER: 'allowed' }),
   amendPlan: mutation(compiles),
+  // Reform proposals circulate between agencies for their opinion: everyone reads them. An agency submits its own and
+  // gives its own opinion; SNV asks and appraises; the People's Committee decides.
+  reformProposals: readAll(),
+  reformProposal: readAll(),
+  submitReformProposal: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  giveProposalOpinion: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  requestProposalOpinions: mutation(compiles),
+  appraiseProposal: mutation(compiles),
+  decideProposal: mutation({ ADMIN: 'allowed', PROVINCIAL_LEADER: 'allowed' }),
+  // Commendation and accountability follow a published ranking (public): read like it. SNV proposes; the agency held
+  // accountable sends its own remedial plan.
+  commendationSuggestions: readAll(),
+  commendations: readAll(),
+  proposeCommendation: mutation(compiles),
+  proposeAccountability: mutation(compiles),
+  submitRemedialPlan: mutation({ AGENCY_OFFICER: 'ownMutation' }),
 };
 
 /** Lists answer with the subject's entries or without them, never FORBIDDEN. */

@@ -8,6 +8,7 @@ import { leavesOf, type Leaf } from '../../src/domain/framework/framework';
 import { frameworkDecider } from '../../src/domain/framework/frameworkDecider';
 import { assessmentDecider } from '../../src/domain/assessment/assessmentDecider';
 import { cycleDecider } from '../../src/domain/cycle/cycleDecider';
+import { publishedRankingsFold } from '../../src/domain/commendation/publishedRankings';
 import { fromPoints } from '../../src/domain/points';
 import type { Actor } from '../../src/events/envelope';
 import type { EventStore } from '../../src/events/store/eventStore';
@@ -476,6 +477,7 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   await reorganise(commands);
   await provincialIndex(commands);
   await plans(commands);
+  await proposalsAndCommendations(commands, handler);
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
 }
 
@@ -554,6 +556,47 @@ async function plans(commands: ParCommands): Promise<void> {
     decisionDate: new Date('2027-04-01'),
     tasks: [{ ...task, coordinators: ['STP', 'STC'] }],
   });
+}
+
+/**
+ * A reform proposal taken from submission through opinions (one given, one left missing) and appraisal to the
+ * decision; then, on the published DISTRICT ranking, a commendation of the first, accountability of the last and its
+ * remedial plan: every proposal and commendation event.
+ */
+async function proposalsAndCommendations(commands: ParCommands, handler: CommandHandler): Promise<void> {
+  const code = 'DA-SXD-2026-01';
+  await commands.proposals.submitReformProposal(
+    { actor: officer('SXD') },
+    {
+      code,
+      title: 'Đề án số hoá hồ sơ cấp phép xây dựng',
+      submittingAgencyCode: 'SXD',
+      summary: 'Số hoá hồ sơ năm 2026.',
+      attachments: ['Tờ trình số 5/TTr-SXD'],
+    },
+  );
+  await commands.proposals.requestProposalOpinions({ actor: ADMIN }, { code, agencyCodes: ['STP', 'STC'], dueAt: new Date('2099-01-01T00:00:00Z') });
+  await commands.proposals.giveProposalOpinion(
+    { actor: officer('STP') },
+    { code, agencyCode: 'STP', opinion: 'AGREE_WITH_CHANGES', text: 'Bổ sung căn cứ pháp lý.' },
+  );
+  // The People's Committee is a seeded agency (UBND): its decision on the appraised proposal becomes its duty.
+  await commands.proposals.appraiseProposal({ actor: ADMIN }, { code, recommendation: 'APPROVE', text: 'Đủ điều kiện trình UBND tỉnh.' });
+  await commands.proposals.decideProposal(
+    { actor: LEADER },
+    { code, decision: 'APPROVED', decisionNumber: '77/QĐ-UBND', decisionDate: new Date('2026-05-04') },
+  );
+
+  const { state } = await handler.load(streams.cycle(YEAR), publishedRankingsFold);
+  const entries = state.groups.DISTRICT?.entries ?? [];
+  const [first, last] = [entries[0], entries[entries.length - 1]];
+  const basis = 'Quyết định số 512/QĐ-UBND công bố Chỉ số CCHC năm 2025';
+  await commands.commendations.proposeCommendation({ actor: ADMIN }, { year: YEAR, agencyCode: first.agencyCode, reason: 'Dẫn đầu khối huyện', basis });
+  await commands.commendations.proposeAccountability({ actor: ADMIN }, { year: YEAR, agencyCode: last.agencyCode, reason: 'Xếp cuối khối huyện', basis });
+  await commands.commendations.submitRemedialPlan(
+    { actor: officer(last.agencyCode) },
+    { year: YEAR, agencyCode: last.agencyCode, weakCriteria: ['1'], actions: [{ text: 'Rà soát quy trình nội bộ' }], dueAt: new Date('2099-01-01T00:00:00Z') },
+  );
 }
 
 /**

@@ -11,4 +11,5 @@ export const DUTY_SOURCES: readonly { projection: ProjectionName; collection: st
   // The departments' data for the provincial index, and SNV's compilation (Art. 7).
   { projection: 'provincialIndex', collection: 'provincialIndexDuties' },
   { projection: 'plans', collection: 'planDuties' },
+  { projection: 'proposals', collection: 'duties' },
 ];
