@@ -38,7 +38,14 @@ type CommandName =
   | 'DissolveAgency'
   | 'MoveAgency'
   | 'RegisterJurisdiction'
-  | 'MergeJurisdictions';
+  | 'MergeJurisdictions'
+  | 'ScheduleReporting'
+  | 'SubmitProgressReport'
+  | 'CompileProvincialReport'
+  | 'ReportRegulationIssue'
+  | 'IssueInspectionPlan'
+  | 'RecordInspection'
+  | 'ReportInspectionFollowUp';
 
 /** Who may ask for each command (the issue's "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -86,10 +93,28 @@ const allowed: Record<CommandName, readonly Role[]> = {
   // The survey (điều tra xã hội học) is SNV's to organise, describe or, where the province makes it optional, waive.
   WaiveSurvey: ['ADMIN', 'COORDINATOR'],
   RecordSurvey: ['ADMIN', 'COORDINATOR'],
+  // Reporting (Art. 4, 17(3)): SNV schedules and compiles the rounds; each agency reports for itself (own agency) and
+  // raises issues with the regulation as its own.
+  ScheduleReporting: ['ADMIN', 'COORDINATOR'],
+  SubmitProgressReport: ['AGENCY_OFFICER'],
+  CompileProvincialReport: ['ADMIN', 'COORDINATOR'],
+  ReportRegulationIssue: ['AGENCY_OFFICER'],
+  // Inspections (Art. 5): SNV plans for the province, a department the inspections it leads; the lead or SNV records
+  // one; the inspected agency reports the follow-up. Whose agency fits is known from the inspection register only:
+  // the inspection decider checks it (src/domain/inspection).
+  IssueInspectionPlan: ['ADMIN', 'COORDINATOR', 'AGENCY_OFFICER'],
+  RecordInspection: ['ADMIN', 'COORDINATOR', 'AGENCY_OFFICER'],
+  ReportInspectionFollowUp: ['AGENCY_OFFICER'],
 };
 
 /** Commands an agency officer gives for their own agency only. */
-const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set(['SubmitSelfAssessment', 'SaveSelfAssessmentDraft', 'SubmitExplanation', 'LodgeComplaint']);
+const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set([
+  'SubmitSelfAssessment',
+  'SaveSelfAssessmentDraft',
+  'SubmitExplanation',
+  'LodgeComplaint',
+  'SubmitProgressReport',
+]);
 
 function requireActor(actor: Actor | null): Actor {
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'this operation needs a token: send Authorization: Bearer <JWT>');

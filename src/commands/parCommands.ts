@@ -32,6 +32,8 @@ import { CycleCommands, type AgencyDirectory } from './cycleCommands';
 import { RankingCommands } from './rankingCommands';
 import { AssessmentCommands } from './assessmentCommands';
 import { LineageCommands } from './lineageCommands';
+import { ReportingCommands } from './reportingCommands';
+import { InspectionCommands } from './inspectionCommands';
 
 export type { AgencyDirectory };
 
@@ -47,6 +49,10 @@ export class ParCommands {
   private readonly assessment: AssessmentCommands;
   /** Reorganisations of agencies and jurisdictions (the lineage stream), called directly: one method per mutation. */
   readonly lineage: LineageCommands;
+  /** Reporting rounds and issues with the regulation (Art. 4, 17(3)), called directly: one method per mutation. */
+  readonly reporting: ReportingCommands;
+  /** Inspection plans, inspections and their follow-up (Art. 5), called directly: one method per mutation. */
+  readonly inspections: InspectionCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -54,6 +60,8 @@ export class ParCommands {
     this.ranking = new RankingCommands(handler);
     this.assessment = new AssessmentCommands(handler, rules);
     this.lineage = new LineageCommands(handler);
+    this.reporting = new ReportingCommands(handler);
+    this.inspections = new InspectionCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

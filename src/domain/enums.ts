@@ -89,3 +89,22 @@ export type DutyRole = (typeof DUTY_ROLES)[number];
 /** Where a duty stands on a given day: done, not yet due, due within a week, overdue, or no longer asked for. */
 export const DUTY_STATUSES = ['OPEN', 'DUE', 'OVERDUE', 'DONE', 'CANCELLED'] as const;
 export type DutyStatus = (typeof DUTY_STATUSES)[number];
+
+/**
+ * The reporting rounds SNV schedules (Art. 4, 8(1)): quarterly, the six-month report, the year's, or one asked for
+ * outside the calendar.
+ */
+export const REPORTING_PERIODS = ['QUARTER', 'HALF_YEAR', 'YEAR', 'AD_HOC'] as const;
+export type ReportingPeriod = (typeof REPORTING_PERIODS)[number];
+
+/** Where a plan task stands in an agency's progress report. */
+export const TASK_PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'BEHIND_SCHEDULE'] as const;
+export type TaskProgressStatus = (typeof TASK_PROGRESS_STATUSES)[number];
+
+/** A report's place in its round: before the deadline, after it, or none (when compiled or read). */
+export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'MISSING'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** How serious an inspection finding is (Art. 5). */
+export const FINDING_SEVERITIES = ['OBSERVATION', 'MINOR', 'MAJOR', 'SERIOUS'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];

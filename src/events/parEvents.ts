@@ -6,6 +6,8 @@ import type { CycleEvent } from './types/cycleEvents';
 import type { FrameworkEvent } from './types/frameworkEvents';
 import type { LineageEvent } from './types/lineageEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
+import type { RegulationIssueEvent, ReportingEvent } from './types/reportingEvents';
+import type { InspectionEvent } from './types/inspectionEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -25,8 +27,11 @@ export type { CycleEvent, AssessmentCycleOpened, Participant, RatingBand, GroupB
 export type { AssessmentEvent, SelfScore, AdjustmentKind } from './types/assessmentEvents';
 export type { LineageEvent, LineageTarget } from './types/lineageEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
+export type { ReportingEvent, RegulationIssueEvent, TaskProgress } from './types/reportingEvents';
+export type { InspectionEvent, PlannedInspection, InspectionFinding } from './types/inspectionEvents';
 
-type ParEvent = AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent;
+type ParEvent =
+  AgencyEvent | LineageEvent | FrameworkEvent | CycleEvent | AssessmentEvent | ImportedRankingEvent | ReportingEvent | RegulationIssueEvent | InspectionEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -112,6 +117,13 @@ export const CURRENT_SCHEMA_VERSION = {
   SurveyWaived: 1,
   SurveyRecorded: 1,
   PublishedRankingImported: 1,
+  ReportingScheduled: 1,
+  ProgressReportSubmitted: 1,
+  ProvincialReportCompiled: 1,
+  RegulationIssueReported: 1,
+  InspectionPlanIssued: 1,
+  InspectionRecorded: 1,
+  InspectionFollowUpReported: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**
@@ -132,6 +144,12 @@ export const streams = {
   /** A ranking published outside PAR Ledger: one stream per year, group and jurisdiction, so each is imported once. */
   importedRanking: (year: number, group: AgencyGroup, jurisdiction: string | null) =>
     `ranking-import-${year}-${group}${jurisdiction ? `-${jurisdiction}` : ''}`,
+  /** One reporting round (Art. 4), e.g. `reporting-BC-2030-Q1`. */
+  reporting: (reportingId: string) => `reporting-${reportingId}`,
+  /** Every issue agencies raise about the regulation (Art. 17(3)), numbered in one stream. */
+  regulationIssues: () => 'regulation-issues',
+  /** Every inspection plan and inspection (Art. 5): codes are unique across years, and later steps name only the code. */
+  inspections: () => 'inspections',
 };
 
 /** Every event type this build knows, in declaration order. */
