@@ -101,8 +101,8 @@ export type ReportingPeriod = (typeof REPORTING_PERIODS)[number];
 export const TASK_PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'BEHIND_SCHEDULE'] as const;
 export type TaskProgressStatus = (typeof TASK_PROGRESS_STATUSES)[number];
 
-/** A report's place in its round: before the deadline, after it, or none (when compiled or read). */
-export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'MISSING'] as const;
+/** An agency's report in its round on a day: sent by the deadline, after it, not yet (still time), or missing. */
+export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'PENDING', 'MISSING'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** How serious an inspection finding is (Art. 5). */

@@ -7,6 +7,8 @@ import type { Projection } from './projection';
 import { rankingsProjection } from './rankings/rankingsProjection';
 import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
 import { surveysProjection } from './surveys/surveysProjection';
+import { reportingProjection } from './reporting/reportingProjection';
+import { inspectionsProjection } from './inspections/inspectionsProjection';
 
 export const allProjections: readonly Projection[] = [
   agenciesProjection,
@@ -17,7 +19,10 @@ export const allProjections: readonly Projection[] = [
   responsibilitiesProjection,
   auditTrailProjection,
   surveysProjection,
+  reportingProjection,
+  inspectionsProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
-export type ProjectionName = 'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys';
+export type ProjectionName =
+  'agencies' | 'frameworks' | 'cycles' | 'assessments' | 'rankings' | 'responsibilities' | 'auditTrail' | 'surveys' | 'reporting' | 'inspections';

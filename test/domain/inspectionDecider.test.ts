@@ -55,6 +55,7 @@ const recorded = event('InspectionRecorded', {
   code: 'KT-2030-01',
   agencyCode: 'SYT',
   leadAgencyCode: 'SNV',
+  coordinators: ['STC', 'STP'],
   conductedOn: '2030-04-10',
   findings: [
     { area: 'Thủ tục hành chính', text: 'Chưa công khai đủ TTHC', severity: 'MAJOR', criterionCode: '3.2' },

@@ -77,6 +77,7 @@ function record(command: RecordInspection, state: InspectionsState): InspectionE
       code: entry.code,
       agencyCode: entry.targetAgencyCode,
       leadAgencyCode: entry.leadAgencyCode,
+      coordinators: entry.coordinators,
       conductedOn,
       findings,
       recommendations: optionalText('recommendations', command.recommendations),

@@ -1,5 +1,5 @@
 import type { ReportingEvent } from '../../events/parEvents';
-import type { ReportingPeriod } from '../enums';
+import type { ReportingPeriod, SubmissionStatus } from '../enums';
 
 export interface ScheduledRound {
   reportingId: string;
@@ -44,4 +44,10 @@ export function submissionsOf(state: ReportingState): { onTime: string[]; late: 
     late: codes.filter((c) => state.submissions[c]?.late),
     missing: codes.filter((c) => !state.submissions[c]),
   };
+}
+
+/** Where an agency's report stands at `at`: a first report after the deadline stays LATE; none past it is MISSING. */
+export function submissionStatusAt(firstSubmittedAt: string | null, dueAt: string, at: Date): SubmissionStatus {
+  if (firstSubmittedAt !== null && Date.parse(firstSubmittedAt) <= at.getTime()) return Date.parse(firstSubmittedAt) > Date.parse(dueAt) ? 'LATE' : 'ON_TIME';
+  return at.getTime() > Date.parse(dueAt) ? 'MISSING' : 'PENDING';
 }

@@ -32,6 +32,8 @@ type InspectionRecorded = NewEvent<
     /** The inspected agency (the audit trail files the event under it). */
     agencyCode: string;
     leadAgencyCode: string;
+    /** As planned: their part is done with the inspection. */
+    coordinators: string[];
     /** YYYY-MM-DD. */
     conductedOn: string;
     findings: InspectionFinding[];
