@@ -7,9 +7,9 @@ import { CommandBase, type CommandRequest } from './commandBase';
 import type { CommandEnvelope, CommandOutcome } from './commandHandler';
 
 // The inputs as ParCommands receives them: the commands less what the handler adds (the actor, the moment).
-export type IssueInspectionPlanInput = Omit<IssueInspectionPlan, 'type' | 'by' | 'now'>;
-export type RecordInspectionInput = Omit<RecordInspection, 'type' | 'by' | 'now'>;
-export type ReportInspectionFollowUpInput = Omit<ReportInspectionFollowUp, 'type' | 'by'>;
+type IssueInspectionPlanInput = Omit<IssueInspectionPlan, 'type' | 'by' | 'now'>;
+type RecordInspectionInput = Omit<RecordInspection, 'type' | 'by' | 'now'>;
+type ReportInspectionFollowUpInput = Omit<ReportInspectionFollowUp, 'type' | 'by'>;
 
 const acting = (actor: Actor) => ({ roles: actor.roles, agency: actor.agency });
 

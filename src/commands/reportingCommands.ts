@@ -10,10 +10,10 @@ import type { CommandEnvelope, CommandOutcome } from './commandHandler';
 
 // The inputs as ParCommands receives them (GraphQL input classes satisfy these shapes): the commands less what the
 // handler adds (the moment, the acting agency).
-export type ScheduleReportingInput = Omit<ScheduleReporting, 'type' | 'now'>;
-export type SubmitProgressReportInput = Omit<SubmitProgressReport, 'type' | 'now'>;
-export type CompileProvincialReportInput = Omit<CompileProvincialReport, 'type' | 'now'>;
-export type ReportRegulationIssueInput = Omit<ReportRegulationIssue, 'type' | 'agencyCode'>;
+type ScheduleReportingInput = Omit<ScheduleReporting, 'type' | 'now'>;
+type SubmitProgressReportInput = Omit<SubmitProgressReport, 'type' | 'now'>;
+type CompileProvincialReportInput = Omit<CompileProvincialReport, 'type' | 'now'>;
+type ReportRegulationIssueInput = Omit<ReportRegulationIssue, 'type' | 'agencyCode'>;
 
 /** Reporting rounds (`reporting-<id>`, Art. 4) and issues with the regulation (`regulation-issues`, Art. 17(3)). */
 export class ReportingCommands extends CommandBase {

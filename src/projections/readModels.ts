@@ -3,6 +3,8 @@ import type { AgencyGroup } from '../events/parEvents';
 import type { AgencyDocument } from './agencies/agenciesProjection';
 import { AgencyReads } from './agencies/agencyReads';
 import { DutyReads } from './duties/dutyReads';
+import { InspectionReads } from './inspections/inspectionReads';
+import { ReportingReads } from './reporting/reportingReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -71,6 +73,10 @@ export class ReadModels {
   readonly agencyHistory: AgencyReads;
   /** Every area's duties under Decision 2824 (plans, reports, inspections, proposals, …). */
   readonly duties: DutyReads;
+  /** Reporting rounds and issues raised with the regulation (Art. 4, 17(3)). */
+  readonly reporting: ReportingReads;
+  /** Inspection plans and inspections (Art. 5). */
+  readonly inspections: InspectionReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -81,6 +87,8 @@ export class ReadModels {
     this.cached = new DocumentCache(store, 128);
     this.agencyHistory = new AgencyReads(store, runner);
     this.duties = new DutyReads(store, runner);
+    this.reporting = new ReportingReads(store, runner);
+    this.inspections = new InspectionReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

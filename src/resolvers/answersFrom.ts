@@ -49,4 +49,12 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   recordNonSubmission: assessment,
   assignAppraiser: assessment,
   finalizeAssessment: assessment,
+
+  scheduleReporting: ['reporting'],
+  submitProgressReport: ['reporting'],
+  compileProvincialReport: ['reporting'],
+  reportRegulationIssue: ['reporting'],
+  issueInspectionPlan: ['inspections'],
+  recordInspection: ['inspections'],
+  reportInspectionFollowUp: ['inspections'],
 };

@@ -17,6 +17,8 @@ import { OperationsResolver } from '../resolvers/operationsResolver';
 import { RankingResolver } from '../resolvers/rankingResolver';
 import { ResponsibilityResolver } from '../resolvers/responsibilityResolver';
 import { SurveyResolver } from '../resolvers/surveyResolver';
+import { ReportingResolver } from '../resolvers/reportingResolver';
+import { InspectionResolver } from '../resolvers/inspectionResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
@@ -35,6 +37,8 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       ResponsibilityResolver,
       OperationsResolver,
       SurveyResolver,
+      ReportingResolver,
+      InspectionResolver,
       AnalysisResolver,
       WorkloadResolver,
       TrendResolver,

@@ -1,7 +1,7 @@
 import type { FindingSeverity } from '../enums';
 
 /** Who gives the command: SNV (ADMIN or COORDINATOR) acts for the province, an agency officer for its agency. */
-export interface Acting {
+interface Acting {
   roles: readonly string[];
   agency: string | null;
 }
@@ -17,7 +17,7 @@ export interface PlannedInspectionInput {
   scope: string;
 }
 
-export interface FindingInput {
+interface FindingInput {
   area: string;
   text: string;
   severity: FindingSeverity;

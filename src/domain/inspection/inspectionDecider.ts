@@ -8,7 +8,7 @@ import { actsForProvince, type InspectionCommand, type IssueInspectionPlan, type
 import { evolveInspections, initialInspections, type InspectionEntry, type InspectionsState } from './inspections';
 
 /** The inspected agency reports on the findings within this many days of the inspection. */
-export const FOLLOW_UP_DAYS = 30;
+const FOLLOW_UP_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** The last moment (Vietnam time) of a month: an inspection planned for it is due then. */

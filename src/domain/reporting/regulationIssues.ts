@@ -5,12 +5,12 @@ import { optionalText, requireText } from '../validation';
 
 export type ReportRegulationIssue = { type: 'ReportRegulationIssue'; agencyCode: string | null; text: string; proposal?: string | null };
 
-export interface RegulationIssuesState {
+interface RegulationIssuesState {
   count: number;
 }
 
 /** "KN-001", "KN-002", …: numbered in the order raised, across years. */
-export const regulationIssueId = (n: number) => `KN-${String(n).padStart(3, '0')}`;
+const regulationIssueId = (n: number) => `KN-${String(n).padStart(3, '0')}`;
 
 /** Art. 17(3): agencies raise difficulties with the regulation through SNV, each numbered in one stream. */
 export const regulationIssuesDecider: Decider<ReportRegulationIssue, RegulationIssueEvent, RegulationIssuesState> = {

@@ -17,7 +17,7 @@ export type ScheduleReporting = Timed & {
   agencyCodes: string[];
 };
 
-export interface TaskProgressInput {
+interface TaskProgressInput {
   taskCode: string;
   status: TaskProgressStatus;
   percent: number;

@@ -3,7 +3,7 @@ import { badInput } from '../errors';
 import { requireCode, requireYear } from '../validation';
 
 /** What names a reporting round: its period and year, the quarter of a quarterly one, the code of an ad-hoc one. */
-export interface RoundKey {
+interface RoundKey {
   period: ReportingPeriod;
   year: number;
   quarter?: number | null;

@@ -2,7 +2,7 @@ import type { ReportingPeriod } from '../../domain/enums';
 import type { TaskProgress } from '../../events/parEvents';
 
 /** An agency's part in a round: its latest report, when its first arrived (what timeliness is judged on). */
-export interface AgencySubmission {
+interface AgencySubmission {
   agencyCode: string;
   firstSubmittedAt: string | null;
   lastSubmittedAt: string | null;
@@ -35,4 +35,6 @@ export interface RegulationIssueDocument {
   text: string;
   proposal: string | null;
   reportedAt: string;
+  /** The event's global position: how the mutation that raised it finds it. */
+  position: number;
 }

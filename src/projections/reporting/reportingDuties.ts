@@ -7,7 +7,7 @@ const PROGRESS_BASIS = 'QĐ 2824/QĐ-UBND, Điều 4 khoản 2';
 
 export const reportDutyId = (reportingId: string, agencyCode: string) => `reporting:${reportingId}:report:${agencyCode}`;
 export const compileDutyId = (reportingId: string) => `reporting:${reportingId}:compile`;
-export const issueDutyId = (issueId: string) => `regulation-issue:${issueId}`;
+const issueDutyId = (issueId: string) => `regulation-issue:${issueId}`;
 
 /** A round makes each agency asked owe its report by the deadline, and SNV owe the provincial report (Art. 4(2)). */
 export function roundDuties(e: Of<'ReportingScheduled'>): Duty[] {

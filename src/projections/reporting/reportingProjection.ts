@@ -95,7 +95,7 @@ export const reportingProjection = defineProjection({
       }
       case 'RegulationIssueReported': {
         const { issueId, agencyCode, text, proposal } = event.data;
-        const doc: RegulationIssueDocument = { issueId, agencyCode, text, proposal, reportedAt: at };
+        const doc: RegulationIssueDocument = { issueId, agencyCode, text, proposal, reportedAt: at, position: event.globalPosition };
         const owed = issueDuty(event);
         return [
           { collection: 'regulationIssues', id: issueId, doc },
