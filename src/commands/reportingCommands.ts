@@ -56,7 +56,7 @@ export class ReportingCommands extends CommandBase {
     });
   }
 
-  private onRound(
+  private async onRound(
     envelope: CommandEnvelope,
     commandName: string,
     input: unknown,

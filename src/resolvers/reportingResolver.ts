@@ -67,8 +67,14 @@ export class ReportingResolver {
   @Mutation(() => Reporting, {
     description: 'SNV asks agencies for a progress report by `dueAt`; each then owes it (REPORT, PROGRESS_REPORT) and SNV the compiled report.',
   })
-  scheduleReporting(@Ctx() ctx: RequestContext, @Arg('input') input: ScheduleReportingInput, @Arg('commandId', () => ID, commandIdArg) commandId?: string) {
-    return this.round(ctx, ctx.commands.reporting.scheduleReporting({ actor: ctx.actor, commandId }, input), roundOf(input).reportingId);
+  async scheduleReporting(
+    @Ctx() ctx: RequestContext,
+    @Arg('input') input: ScheduleReportingInput,
+    @Arg('commandId', () => ID, commandIdArg) commandId?: string,
+  ) {
+    const outcome = await ctx.commands.reporting.scheduleReporting({ actor: ctx.actor, commandId }, input);
+    // Named only once the command accepted the period, year and quarter the id is made of.
+    return this.round(ctx, Promise.resolve(outcome), roundOf(input).reportingId);
   }
 
   @Mutation(() => Reporting, {
