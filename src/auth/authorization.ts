@@ -57,7 +57,14 @@ type CommandName =
   | 'DecideProposal'
   | 'ProposeCommendation'
   | 'ProposeAccountability'
-  | 'SubmitRemedialPlan';
+  | 'SubmitRemedialPlan'
+  | 'ScheduleReporting'
+  | 'SubmitProgressReport'
+  | 'CompileProvincialReport'
+  | 'ReportRegulationIssue'
+  | 'IssueInspectionPlan'
+  | 'RecordInspection'
+  | 'ReportInspectionFollowUp';
 
 /** Who may ask for each command (the issue's "who may do what"); finer rules (own agency, own leaves) follow. */
 const allowed: Record<CommandName, readonly Role[]> = {
@@ -134,6 +141,18 @@ const allowed: Record<CommandName, readonly Role[]> = {
   ProposeCommendation: ['ADMIN', 'COORDINATOR'],
   ProposeAccountability: ['ADMIN', 'COORDINATOR'],
   SubmitRemedialPlan: ['AGENCY_OFFICER'],
+  // Reporting (Art. 4, 17(3)): SNV schedules and compiles the rounds; each agency reports for itself (own agency) and
+  // raises issues with the regulation as its own.
+  ScheduleReporting: ['ADMIN', 'COORDINATOR'],
+  SubmitProgressReport: ['AGENCY_OFFICER'],
+  CompileProvincialReport: ['ADMIN', 'COORDINATOR'],
+  ReportRegulationIssue: ['AGENCY_OFFICER'],
+  // Inspections (Art. 5): SNV plans for the province, a department the inspections it leads; the lead or SNV records
+  // one; the inspected agency reports the follow-up. Whose agency fits is known from the inspection register only:
+  // the inspection decider checks it (src/domain/inspection).
+  IssueInspectionPlan: ['ADMIN', 'COORDINATOR', 'AGENCY_OFFICER'],
+  RecordInspection: ['ADMIN', 'COORDINATOR', 'AGENCY_OFFICER'],
+  ReportInspectionFollowUp: ['AGENCY_OFFICER'],
 };
 
 /** Commands an agency officer gives for their own agency only. */
@@ -146,6 +165,7 @@ const OWN_AGENCY_COMMANDS: ReadonlySet<CommandName> = new Set([
   'SubmitReformProposal',
   'GiveProposalOpinion',
   'SubmitRemedialPlan',
+  'SubmitProgressReport',
 ]);
 
 function requireActor(actor: Actor | null): Actor {

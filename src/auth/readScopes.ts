@@ -44,6 +44,9 @@ export const READ_RESOURCES = [
   'plans',
   'proposals',
   'commendations',
+  'reportings',
+  'regulationIssues',
+  'inspections',
 ] as const;
 export type ReadResource = (typeof READ_RESOURCES)[number];
 
@@ -168,6 +171,15 @@ export const READ_SCOPES: ScopeTable = {
   // Queries `commendations`, `commendationSuggestions`: they follow a published ranking, which is public, and name
   // what SNV proposes to the People's Committee about it: read like the ranking, by everyone.
   commendations: everyone(),
+  // Queries `reportings`, `reporting`: the rounds, who reported when, what they reported and the compiled report.
+  // Queries `inspectionPlans`, `inspection`: the plans, findings and follow-ups. Queries `regulationIssues`. These are
+  // the province's coordination records under Decision 2824, not an agency's drafts: a report or a follow-up is sent
+  // to SNV when submitted, and findings are the inspectors' conclusions. Each concerns several agencies at once (a
+  // round asks many; an inspection has a lead, coordinators and a target), and every agency needs to see the rounds
+  // and inspections that name it, so everyone reads them, agency officers and appraisers included.
+  reportings: everyone(),
+  regulationIssues: everyone(),
+  inspections: everyone(),
 };
 
 /** The rules of the token's known roles for a resource (unknown role names grant nothing). */

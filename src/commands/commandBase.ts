@@ -3,10 +3,12 @@ import type { AssessmentState } from '../domain/assessment/assessment';
 import { assessmentDecider } from '../domain/assessment/assessmentDecider';
 import { frameworkCodeFor, type CycleState, type OpenedCycle } from '../domain/cycle/cycle';
 import { cycleDecider } from '../domain/cycle/cycleDecider';
-import { DomainError } from '../domain/errors';
+import { vietnamDayOf } from '../domain/calendarDate';
+import { badInput, DomainError } from '../domain/errors';
+import { requireCode } from '../domain/validation';
 import type { Framework } from '../domain/framework/framework';
 import { frameworkDecider } from '../domain/framework/frameworkDecider';
-import { carriedBy, unitOf, type LineageState, type RegisteredUnit, type Unit } from '../domain/lineage/lineage';
+import { carriedBy, isActiveOn, unitOf, type LineageState, type RegisteredUnit, type Unit } from '../domain/lineage/lineage';
 import { lineageDecider } from '../domain/lineage/lineageDecider';
 import type { AgencyGroup, Participant } from '../events/parEvents';
 import { streams } from '../events/parEvents';
@@ -95,6 +97,20 @@ export abstract class CommandBase {
     const unit = await this.currentUnit(code);
     if (!unit) throw new DomainError('NOT_FOUND', `${field}: agency ${code} is not registered`, field);
     return { code: unit.code, name: unit.name, group: unit.group };
+  }
+
+  /**
+   * Every agency named must be registered and active on the day (not merged away or dissolved), so no duty is owed
+   * by a unit that cannot act: NOT_FOUND or BAD_USER_INPUT naming `field`.
+   */
+  protected async requireActiveAgencies(field: string, codes: readonly string[], now: Date): Promise<void> {
+    const day = vietnamDayOf(now);
+    for (const code of new Set(codes)) {
+      requireCode(field, code);
+      const unit = await this.currentUnit(code);
+      if (!unit) throw new DomainError('NOT_FOUND', `${field}: agency ${code} is not registered`, field);
+      if (!isActiveOn(unit, day)) throw badInput(field, `${code} is not active on ${day}${unit.mergedInto ? ` (merged into ${unit.mergedInto.code})` : ''}`);
+    }
   }
 
   protected async agencyExists(code: string): Promise<boolean> {

@@ -37,6 +37,8 @@ import { ProvincialIndexCommands } from './provincialIndexCommands';
 import { PlanCommands } from './planCommands';
 import { ProposalCommands } from './proposalCommands';
 import { CommendationCommands } from './commendationCommands';
+import { ReportingCommands } from './reportingCommands';
+import { InspectionCommands } from './inspectionCommands';
 
 export type { AgencyDirectory };
 
@@ -62,6 +64,10 @@ export class ParCommands {
   readonly proposals: ProposalCommands;
   /** Commendation and accountability after a published ranking, and remedial plans (Art. 16(6)). */
   readonly commendations: CommendationCommands;
+  /** Reporting rounds and issues with the regulation (Art. 4, 17(3)), called directly: one method per mutation. */
+  readonly reporting: ReportingCommands;
+  /** Inspection plans, inspections and their follow-up (Art. 5), called directly: one method per mutation. */
+  readonly inspections: InspectionCommands;
 
   constructor(handler: CommandHandler, directory: AgencyDirectory, rules: { complaintDays: number } = { complaintDays: 15 }) {
     this.catalog = new CatalogCommands(handler);
@@ -74,6 +80,8 @@ export class ParCommands {
     this.plans = new PlanCommands(handler);
     this.proposals = new ProposalCommands(handler);
     this.commendations = new CommendationCommands(handler);
+    this.reporting = new ReportingCommands(handler);
+    this.inspections = new InspectionCommands(handler);
   }
 
   // ── agency-<code>, framework-<code> ─────────────────────────────────────────────────────────────────────────

@@ -121,3 +121,21 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 /** What SNV proposes for an agency after a published ranking (Art. 16(6)): commendation, or accountability. */
 export const COMMENDATION_KINDS = ['COMMENDATION', 'ACCOUNTABILITY'] as const;
 export type CommendationKind = (typeof COMMENDATION_KINDS)[number];
+/**
+ * The reporting rounds SNV schedules (Art. 4, 8(1)): quarterly, the six-month report, the year's, or one asked for
+ * outside the calendar.
+ */
+export const REPORTING_PERIODS = ['QUARTER', 'HALF_YEAR', 'YEAR', 'AD_HOC'] as const;
+export type ReportingPeriod = (typeof REPORTING_PERIODS)[number];
+
+/** Where a plan task stands in an agency's progress report. */
+export const TASK_PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED', 'BEHIND_SCHEDULE'] as const;
+export type TaskProgressStatus = (typeof TASK_PROGRESS_STATUSES)[number];
+
+/** An agency's report in its round on a day: sent by the deadline, after it, not yet (still time), or missing. */
+export const SUBMISSION_STATUSES = ['ON_TIME', 'LATE', 'PENDING', 'MISSING'] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
+
+/** How serious an inspection finding is (Art. 5). */
+export const FINDING_SEVERITIES = ['OBSERVATION', 'MINOR', 'MAJOR', 'SERIOUS'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];

@@ -10,6 +10,8 @@ import type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 import type { ImportedRankingEvent } from './types/importedRankingEvents';
 import type { PlanEvent } from './types/planEvents';
 import type { CommendationEvent, ProposalEvent } from './types/proposalEvents';
+import type { RegulationIssueEvent, ReportingEvent } from './types/reportingEvents';
+import type { InspectionEvent } from './types/inspectionEvents';
 
 /**
  * Every fact PAR Ledger records. Points are decimal numbers as people read them (2.5, 0.1234); the domain turns
@@ -33,6 +35,8 @@ export type { ProvincialIndexEvent } from './types/provincialIndexEvents';
 export type { ImportedRankingEvent } from './types/importedRankingEvents';
 export type { PlanEvent, PlanTask } from './types/planEvents';
 export type { ProposalEvent, CommendationEvent } from './types/proposalEvents';
+export type { ReportingEvent, RegulationIssueEvent, TaskProgress } from './types/reportingEvents';
+export type { InspectionEvent, PlannedInspection, InspectionFinding } from './types/inspectionEvents';
 
 type ParEvent =
   | AgencyEvent
@@ -45,7 +49,10 @@ type ParEvent =
   | ImportedRankingEvent
   | PlanEvent
   | ProposalEvent
-  | CommendationEvent;
+  | CommendationEvent
+  | ReportingEvent
+  | RegulationIssueEvent
+  | InspectionEvent;
 export type ParEventType = ParEvent['type'];
 
 /** A recorded event narrowed by its type, as projections and the audit trail see it. */
@@ -159,6 +166,13 @@ export const CURRENT_SCHEMA_VERSION = {
   CommendationProposed: 1,
   AccountabilityProposed: 1,
   RemedialPlanSubmitted: 1,
+  ReportingScheduled: 1,
+  ProgressReportSubmitted: 1,
+  ProvincialReportCompiled: 1,
+  RegulationIssueReported: 1,
+  InspectionPlanIssued: 1,
+  InspectionRecorded: 1,
+  InspectionFollowUpReported: 1,
 } as const satisfies Record<ParEventType, number>;
 
 /**
@@ -189,6 +203,12 @@ export const streams = {
   proposal: (code: string) => `proposal-${code}`,
   /** The year's commendation and accountability proposals and remedial plans (Art. 16(6)). */
   commendation: (year: number) => `commendation-${year}`,
+  /** One reporting round (Art. 4), e.g. `reporting-BC-2030-Q1`. */
+  reporting: (reportingId: string) => `reporting-${reportingId}`,
+  /** Every issue agencies raise about the regulation (Art. 17(3)), numbered in one stream. */
+  regulationIssues: () => 'regulation-issues',
+  /** Every inspection plan and inspection (Art. 5): codes are unique across years, and later steps name only the code. */
+  inspections: () => 'inspections',
 };
 
 /** Every event type this build knows, in declaration order. */

@@ -11,6 +11,8 @@ import { proposalsProjection } from './proposals/proposalsProjection';
 import { rankingsProjection } from './rankings/rankingsProjection';
 import { responsibilitiesProjection } from './responsibilities/responsibilitiesProjection';
 import { surveysProjection } from './surveys/surveysProjection';
+import { reportingProjection } from './reporting/reportingProjection';
+import { inspectionsProjection } from './inspections/inspectionsProjection';
 
 export const allProjections: readonly Projection[] = [
   agenciesProjection,
@@ -25,6 +27,8 @@ export const allProjections: readonly Projection[] = [
   provincialIndexProjection,
   plansProjection,
   proposalsProjection,
+  reportingProjection,
+  inspectionsProjection,
 ];
 
 /** The read models a mutation can answer from (read-your-writes waits for those src/resolvers/answersFrom.ts names). */
@@ -40,4 +44,6 @@ export type ProjectionName =
   | 'assignments'
   | 'provincialIndex'
   | 'plans'
-  | 'proposals';
+  | 'proposals'
+  | 'reporting'
+  | 'inspections';

@@ -7,6 +7,8 @@ import { AssignmentReads } from './assignments/assignmentReads';
 import { ProvincialIndexReads } from './provincialIndex/provincialIndexReads';
 import { PlanReads } from './plans/planReads';
 import { ProposalReads } from './proposals/proposalReads';
+import { InspectionReads } from './inspections/inspectionReads';
+import { ReportingReads } from './reporting/reportingReads';
 import { assessmentId } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
 import { auditId, type AuditEntry } from './auditTrail/auditTrailProjection';
@@ -83,6 +85,10 @@ export class ReadModels {
   readonly plans: PlanReads;
   /** Reform proposals (Art. 6), commendation and accountability proposals (Art. 16(6)). */
   readonly proposals: ProposalReads;
+  /** Reporting rounds and issues raised with the regulation (Art. 4, 17(3)). */
+  readonly reporting: ReportingReads;
+  /** Inspection plans and inspections (Art. 5). */
+  readonly inspections: InspectionReads;
   /** Per audit filter, how many entries matched up to which position (countAudit). */
   private readonly auditCounts = new LruMap<string, Promise<AuditCount>>(AUDIT_COUNTS);
 
@@ -97,6 +103,8 @@ export class ReadModels {
     this.provincialIndex = new ProvincialIndexReads(store, runner);
     this.plans = new PlanReads(store, runner);
     this.proposals = new ProposalReads(store, runner);
+    this.reporting = new ReportingReads(store, runner);
+    this.inspections = new InspectionReads(store, runner);
   }
 
   private collection(projection: string, logical = projection) {

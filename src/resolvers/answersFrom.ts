@@ -72,4 +72,11 @@ export const ANSWERS_FROM: Readonly<Record<string, readonly ProjectionName[]>> =
   proposeCommendation: proposals,
   proposeAccountability: proposals,
   submitRemedialPlan: proposals,
+  scheduleReporting: ['reporting'],
+  submitProgressReport: ['reporting'],
+  compileProvincialReport: ['reporting'],
+  reportRegulationIssue: ['reporting'],
+  issueInspectionPlan: ['inspections'],
+  recordInspection: ['inspections'],
+  reportInspectionFollowUp: ['inspections'],
 };

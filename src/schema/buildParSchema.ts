@@ -22,6 +22,8 @@ import { RankingResolver } from '../resolvers/rankingResolver';
 import { ResponsibilityResolver } from '../resolvers/responsibilityResolver';
 import { SurveyResolver } from '../resolvers/surveyResolver';
 import { PlanResolver } from '../resolvers/planResolver';
+import { ReportingResolver } from '../resolvers/reportingResolver';
+import { InspectionResolver } from '../resolvers/inspectionResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
@@ -43,6 +45,8 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       OperationsResolver,
       SurveyResolver,
       PlanResolver,
+      ReportingResolver,
+      InspectionResolver,
       AnalysisResolver,
       WorkloadResolver,
       AssignmentResolver,

@@ -184,3 +184,23 @@ registerEnumType(CommendationKind, {
     ACCOUNTABILITY: { description: 'Accountability (xử lý trách nhiệm): the agency then owes a remedial plan.' },
   },
 });
+export const ReportingPeriod = enumObject(domain.REPORTING_PERIODS);
+export type ReportingPeriod = domain.ReportingPeriod;
+registerEnumType(ReportingPeriod, {
+  name: 'ReportingPeriod',
+  description:
+    'A reporting round (Art. 4): QUARTER (BC-<year>-Q<n>), HALF_YEAR (the six-month report, BC-<year>-6T), YEAR (BC-<year>-N), AD_HOC (BC-<year>-<code>).',
+});
+export const TaskProgressStatus = enumObject(domain.TASK_PROGRESS_STATUSES);
+export type TaskProgressStatus = domain.TaskProgressStatus;
+registerEnumType(TaskProgressStatus, { name: 'TaskProgressStatus', description: 'Where a plan task stands in an agency’s progress report.' });
+export const SubmissionStatus = enumObject(domain.SUBMISSION_STATUSES);
+export type SubmissionStatus = domain.SubmissionStatus;
+registerEnumType(SubmissionStatus, {
+  name: 'SubmissionStatus',
+  description:
+    'An agency’s report on the day asked for: ON_TIME, LATE (its first report came after the deadline), PENDING (none yet, still time), MISSING (none, deadline past).',
+});
+export const FindingSeverity = enumObject(domain.FINDING_SEVERITIES);
+export type FindingSeverity = domain.FindingSeverity;
+registerEnumType(FindingSeverity, { name: 'FindingSeverity', description: 'How serious an inspection finding is.' });

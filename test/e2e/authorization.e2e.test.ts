@@ -163,6 +163,7 @@ function request(operation: string, subject: string): Request {
     ...lineageRequests('KHONGCO'),
     ...planRequests(subject),
     ...proposalRequests(subject),
+    ...coordinationRequests(subject),
     registerAgency: {
       query: REGISTER_AGENCY,
       variables: { input: { code: subject, name: 'Trùng mã', group } },
@@ -408,6 +409,36 @@ function proposalRequests(subject: string): Record<string, Request> {
   };
 }
 
+/**
+ * Reporting and inspections: reads of a year with nothing in it or of ids never used (null, still DATA), and
+ * mutations the deciders refuse after the role check (a past deadline, a round or inspection never scheduled).
+ */
+function coordinationRequests(subject: string): Record<string, Request> {
+  const request = (name: string, input: object) => ({
+    query: `mutation($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename } }`,
+    variables: { input },
+  });
+  return {
+    reportings: { query: `{ reportings(year: ${YEAR}) { id submissions { status } } }` },
+    reporting: { query: '{ reporting(id: "BC-1999-Q1") { id } }' },
+    regulationIssues: { query: '{ regulationIssues { id } }' },
+    inspectionPlans: { query: `{ inspectionPlans(year: ${YEAR}) { issuingAgencyCode } }` },
+    inspection: { query: '{ inspection(code: "KT-KHONGCO") { code } }' },
+    scheduleReporting: request('scheduleReporting', { period: 'QUARTER', year: YEAR, quarter: 1, dueAt: '2020-01-01T00:00:00Z', agencyCodes: [subject] }),
+    submitProgressReport: request('submitProgressReport', { reportingId: 'BC-1999-Q1', agencyCode: subject, progress: [] }),
+    compileProvincialReport: request('compileProvincialReport', { reportingId: 'BC-1999-Q1', summary: 'Tổng hợp' }),
+    reportRegulationIssue: request('reportRegulationIssue', { text: ' ' }),
+    issueInspectionPlan: request('issueInspectionPlan', { year: YEAR, inspections: [] }),
+    recordInspection: request('recordInspection', { code: 'KT-KHONGCO', conductedOn: '2025-01-01', findings: [] }),
+    reportInspectionFollowUp: request('reportInspectionFollowUp', { code: 'KT-KHONGCO', text: 'x', done: true }),
+  };
+}
+
+/** Lookups by id that answer null for an id never used: reading one is DATA. */
+// The matrix's log has no reform proposal, reporting round or inspection: the one asked for is null to every
+// reader let through (not FORBIDDEN).
+const NULLABLE_LOOKUPS = new Set(['reformProposal', 'reporting', 'inspection']);
+
 const REGISTER_JURISDICTION = 'mutation($input: RegisterJurisdictionInput!) { registerJurisdiction(input: $input) { code } }';
 
 function outcomeOf(operation: string, subject: string, response: GraphQLResponse): string {
@@ -418,8 +449,7 @@ function outcomeOf(operation: string, subject: string, response: GraphQLResponse
   if (MUTATIONS.has(operation)) return 'ALLOWED';
   if (codes.length > 0) return `error ${codes.join(',')}`;
   const data = response.data?.[field];
-  // The matrix's log has no reform proposal: the one asked for is null to every reader let through (not FORBIDDEN).
-  if (data == null) return operation === 'reformProposal' ? 'DATA' : 'null';
+  if (data == null) return NULLABLE_LOOKUPS.has(operation) ? 'DATA' : 'null';
   if (operation === 'assessments') return data.some((a: { agency: { code: string } }) => a.agency.code === subject) ? 'LISTED' : 'HIDDEN';
   if (operation === 'auditTrail') {
     const streams = data.edges.map((e: { node: { stream: string } }) => e.node.stream);

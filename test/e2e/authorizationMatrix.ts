@@ -206,6 +206,21 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   proposeCommendation: mutation(compiles),
   proposeAccountability: mutation(compiles),
   submitRemedialPlan: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  // Reporting and inspections (Decision 2824, Art. 4, 5, 17(3)): coordination records, read by everyone.
+  reportings: readAll(),
+  reporting: readAll(),
+  regulationIssues: readAll(),
+  inspectionPlans: readAll(),
+  inspection: readAll(),
+  scheduleReporting: mutation(compiles),
+  compileProvincialReport: mutation(compiles),
+  submitProgressReport: mutation({ AGENCY_OFFICER: 'ownMutation' }),
+  reportRegulationIssue: mutation({ AGENCY_OFFICER: 'allowed' }),
+  // Role level: a department plans and records only the inspections it leads (inspection decider tests).
+  issueInspectionPlan: mutation({ ...compiles, AGENCY_OFFICER: 'allowed' }),
+  recordInspection: mutation({ ...compiles, AGENCY_OFFICER: 'allowed' }),
+  // Role level: only the inspected agency's officer (inspection decider tests).
+  reportInspectionFollowUp: mutation({ AGENCY_OFFICER: 'allowed' }),
 };
 
 /** Lists answer with the subject's entries or without them, never FORBIDDEN. */

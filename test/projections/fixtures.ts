@@ -478,6 +478,7 @@ export async function buildCycleLog(events: EventStore, commands: ParCommands, h
   await provincialIndex(commands);
   await plans(commands);
   await proposalsAndCommendations(commands, handler);
+  await reportAndInspect(commands);
   return { finalized: { DISTRICT: [...districts.map(([c]) => c), NON_SUBMITTER] }, head: await events.headPosition() };
 }
 
@@ -597,6 +598,46 @@ async function proposalsAndCommendations(commands: ParCommands, handler: Command
     { actor: officer(last.agencyCode) },
     { year: YEAR, agencyCode: last.agencyCode, weakCriteria: ['1'], actions: [{ text: 'Rà soát quy trình nội bộ' }], dueAt: new Date('2099-01-01T00:00:00Z') },
   );
+}
+
+/**
+ * A quarterly round (scheduled, reported on, revised, compiled), an issue with the regulation, and an inspection
+ * planned, recorded with findings and followed up: every reporting and inspection event (Decision 2824, Art. 4, 5).
+ */
+async function reportAndInspect(commands: ParCommands): Promise<void> {
+  const snv = { actor: ADMIN };
+  await commands.reporting.scheduleReporting(snv, {
+    period: 'QUARTER',
+    year: 2026,
+    quarter: 1,
+    dueAt: new Date('2026-04-10T10:00:00Z'),
+    agencyCodes: ['STP', 'STC'],
+  });
+  for (const agencyCode of ['STP', 'STC', 'STP']) {
+    await commands.reporting.submitProgressReport(
+      { actor: officer(agencyCode) },
+      {
+        reportingId: 'BC-2026-Q1',
+        agencyCode,
+        progress: [{ taskCode: 'KH-2026.1', status: 'IN_PROGRESS', percent: 50, note: null }],
+        difficulties: 'Thiếu nhân lực',
+      },
+    );
+  }
+  await commands.reporting.compileProvincialReport(snv, { reportingId: 'BC-2026-Q1', summary: 'Tổng hợp quý 1 năm 2026' });
+  await commands.reporting.reportRegulationIssue({ actor: officer('STP') }, { text: 'Thời hạn báo cáo quý quá ngắn', proposal: 'Lùi hạn 5 ngày' });
+  await commands.inspections.issueInspectionPlan(snv, {
+    year: 2026,
+    inspections: [
+      { code: 'KT-2026-01', targetAgencyCode: 'SYT', leadAgencyCode: 'SNV', coordinators: ['STP', 'STC'], plannedMonth: 5, scope: 'Kết quả CCHC năm 2025' },
+    ],
+  });
+  await commands.inspections.recordInspection(snv, {
+    code: 'KT-2026-01',
+    conductedOn: new Date('2025-01-06'),
+    findings: [{ area: 'Thủ tục hành chính', text: 'Chưa công khai đủ TTHC', severity: 'MAJOR', criterionCode: '3.2' }],
+  });
+  await commands.inspections.reportInspectionFollowUp({ actor: officer('SYT') }, { code: 'KT-2026-01', text: 'Đã công khai đủ', done: true });
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { ProjectionName } from '../allProjections';
+import { INSPECTION_DUTIES } from '../inspections/inspectionsProjection';
+import { REPORTING_DUTIES } from '../reporting/reportingProjection';
 
 /**
  * Where duties are kept: each area of the regulation (assignments, plans, reports, inspections, proposals, …) has a
@@ -12,4 +14,6 @@ export const DUTY_SOURCES: readonly { projection: ProjectionName; collection: st
   { projection: 'provincialIndex', collection: 'provincialIndexDuties' },
   { projection: 'plans', collection: 'planDuties' },
   { projection: 'proposals', collection: 'duties' },
+  { projection: 'reporting', collection: REPORTING_DUTIES },
+  { projection: 'inspections', collection: INSPECTION_DUTIES },
 ];
