@@ -5,6 +5,8 @@ import { upcast } from '../events/upcasters';
 import { agenciesProjection, type AgencyDocument, type JurisdictionDocument } from './agencies/agenciesProjection';
 import { assessmentId, assessmentsProjection } from './assessments/assessmentsProjection';
 import type { AssessmentDocument } from './assessments/assessmentDocument';
+import type { Duty } from '../domain/duty/duty';
+import { dutiesAsOf } from './duties/dutiesAsOf';
 import type { Projection } from './projection';
 import { importedRankingId, rankingId, rankingsProjection } from './rankings/rankingsProjection';
 import type { RankingDocument } from './rankings/rankingsProjection';
@@ -128,6 +130,11 @@ export class AsOfReader {
     if (!doc) return null;
     const jurisdictions = [...docs].filter(([key]) => key.startsWith('jurisdictions/')).map(([, d]) => d as JurisdictionDocument);
     return { doc, jurisdictions };
+  }
+
+  /** Every area's duties of these agencies as recorded by then (src/projections/duties/dutiesAsOf.ts). */
+  async duties(agencyCodes: readonly string[], asOf: AsOf): Promise<Duty[]> {
+    return dutiesAsOf(this.events, await this.positionOf(asOf), agencyCodes);
   }
 
   async ranking(year: number, group: AgencyGroup, asOf: AsOf, jurisdiction: string | null = null): Promise<RankingDocument | null> {

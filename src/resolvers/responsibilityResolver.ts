@@ -3,12 +3,14 @@ import { scopeOf } from '../auth/readScope';
 import { endOfVietnamDay, requireCalendarDate, vietnamDayOf } from '../domain/calendarDate';
 import { byRole, dutiesAt } from '../domain/duty/dutyViews';
 import { DomainError } from '../domain/errors';
+import { AsOfInput } from '../schema/inputs/asOfInput';
 import { CalendarDateScalar } from '../schema/scalars';
 import { CoordinatorDuties } from '../schema/coordinatorDutiesType';
 import { AgencyResponsibilities } from '../schema/responsibilityType';
 import { INPUT_BOUNDS } from '../schema/inputBounds';
 import { boundedArg } from '../schema/inputs/argBounds';
 import type { RequestContext } from './context';
+import { checkAsOf } from './errors';
 import { presentCoordinatorDuties, presentResponsibility } from './responsibilityView';
 
 @Resolver()
@@ -27,7 +29,13 @@ export class ResponsibilityResolver {
       description: 'The day the coordination duties (leads, coordinates, reportsDue, …) stand on; today in Vietnam by default.',
     })
     on?: Date | null,
+    @Arg('asOf', () => AsOfInput, {
+      nullable: true,
+      description: 'The coordination duties as recorded by a past position or time (what the register knew then), instead of now.',
+    })
+    asOf?: AsOfInput | null,
   ) {
+    if (asOf) checkAsOf(asOf);
     const agency = await ctx.loaders.agency.load(agencyCode);
     if (!agency) throw new DomainError('NOT_FOUND', `agency ${agencyCode} is not registered`, 'agencyCode');
     const scope = scopeOf(ctx);
@@ -49,17 +57,18 @@ export class ResponsibilityResolver {
       agency,
       cycles: await present(docs),
       carried: carried.filter((c) => c.cycles.length > 0),
-      ...(await this.coordinationDuties(ctx, agencyCode, on ? requireCalendarDate('on', on) : vietnamDayOf(now))),
+      ...(await this.coordinationDuties(ctx, agencyCode, on ? requireCalendarDate('on', on) : vietnamDayOf(now), asOf ?? null)),
     };
   }
 
   /** The agency's duties under Decision 2824 on `day`, with those of the units merged into it by then. */
-  private async coordinationDuties(ctx: RequestContext, agencyCode: string, day: string) {
+  private async coordinationDuties(ctx: RequestContext, agencyCode: string, day: string, asOf: AsOfInput | null) {
     const at = endOfVietnamDay(day);
     const decision = await scopeOf(ctx).decide('responsibilities', Number(day.slice(0, 4)), agencyCode);
     // Outside the reader's scope the lists are empty, as a list query would answer.
     const codes = decision.allowed ? [agencyCode, ...(await ctx.read.agencyHistory.mergedInto(agencyCode, day))] : [];
-    return { on: day, ...byRole(dutiesAt(codes.length > 0 ? await ctx.read.duties.of(codes) : [], at)) };
+    const recorded = codes.length === 0 ? [] : asOf ? await ctx.asOf.duties(codes, asOf) : await ctx.read.duties.of(codes);
+    return { on: day, ...byRole(dutiesAt(recorded, at)) };
   }
 
   @Authorized('coordinatorDuties')

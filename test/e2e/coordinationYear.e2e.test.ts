@@ -89,9 +89,14 @@ describe('a year of coordination under Decision 2824', () => {
     expect(find((await duties('VPUBND', '2024-01-15')).commentsDue, 'KH-CCHC-2024')).toMatchObject({ status: 'DUE' });
     expect(find((await duties('VPUBND', '2024-01-21')).commentsDue, 'KH-CCHC-2024')).toMatchObject({ status: 'OVERDUE' });
     expect((await workloadOf('VPUBND', '2024-01-21'))?.overdue).toBeGreaterThanOrEqual(1);
+    const before = await t.service.events.headPosition();
     at('2024-01-22T02:00:00Z');
     await send('submitPlanComment', { planCode: 'KH-CCHC-2024', agencyCode: 'VPUBND', text: 'Góp ý muộn' }, officer('VPUBND'));
     expect(find((await duties('VPUBND', '2024-01-23')).commentsDue, 'KH-CCHC-2024')).toMatchObject({ status: 'DONE', late: true });
+    // As-of: what the record said before the late comment, for an inspector checking SNV's follow-up then.
+    const AS_OF = `query($c: ID!, $on: Date, $p: Int) { responsibilities(agencyCode: $c, on: $on, asOf: { position: $p }) { commentsDue { ${DUTY} } } }`;
+    const then = expectData(await t.gql(AS_OF, { c: 'VPUBND', on: '2024-01-23', p: before }, snv())).responsibilities;
+    expect(find(then.commentsDue, 'KH-CCHC-2024')).toMatchObject({ status: 'OVERDUE', late: false });
 
     at('2024-01-25T02:00:00Z');
     await send('adoptPlan', { planCode: 'KH-CCHC-2024', decisionNumber: '250/QĐ-UBND', decisionDate: '2024-01-25' }, leader());
