@@ -5,7 +5,8 @@ import type { AgencyGroup } from '../domain/enums';
 import type { Actor } from '../events/envelope';
 import { streams } from '../events/parEvents';
 import type { CycleDocument } from '../projections/cycles/cyclesProjection';
-import type { AuditVisibility, ReadModels } from '../projections/readModels';
+import type { AuditVisibility } from '../projections/auditTrail/auditVisibility';
+import type { ReadModels } from '../projections/readModels';
 import { rulesFor, type AgencyDataResource, type ScopeRule } from './readScopes';
 
 /** One agency's assessment in one year, as far as who may read it is concerned. */

@@ -19,6 +19,7 @@ import type { FrameworkDocument } from './frameworks/frameworksProjection';
 import type { ProjectionRunner } from './runner/projectionRunner';
 import { rankingId, type RankingDocument } from './rankings/rankingsProjection';
 import type { Filter, ReadStore } from './store/readStore';
+import { visibleParts, type AuditVisibility } from './auditTrail/auditVisibility';
 import type { ResponsibilityDocument } from './responsibilities/responsibilitiesProjection';
 import { COORDINATOR_DUTIES, coordinatorDutiesId, type CoordinatorDutiesDocument } from './responsibilities/responsibilityDocument';
 import type { SurveysDocument } from './surveys/surveysProjection';
@@ -30,15 +31,6 @@ interface AuditFilter {
   eventType?: string | null;
   from?: Date | null;
   to?: Date | null;
-}
-
-/**
- * Which streams' events a reader sees (from its read scope): events of streams starting with `hiddenPrefix` are
- * left out, except those of the streams listed in `except`.
- */
-export interface AuditVisibility {
-  hiddenPrefix: string;
-  except: readonly string[];
 }
 
 interface AuditPage {
@@ -307,27 +299,4 @@ export class ReadModels {
   auditEntry(position: number): Promise<AuditEntry | null> {
     return this.get('auditTrail', auditId(position));
   }
-}
-
-/**
- * A filter restricted to the visible streams, as disjoint filters (the read store has no OR): streams ordered
- * before the hidden prefix, streams after every stream with that prefix, and the listed exceptions. Each is paged
- * the same way and the pages merged by position.
- */
-function visibleParts(where: Filter, visibility: AuditVisibility | null): Filter[] {
-  const streamId = where.streamId;
-  if (!visibility) return [where];
-  if (typeof streamId === 'string') {
-    const hidden = streamId.startsWith(visibility.hiddenPrefix) && !visibility.except.includes(streamId);
-    return hidden ? [] : [where];
-  }
-  const prefix = visibility.hiddenPrefix;
-  // Code-point order: every string with the prefix sorts below the prefix with its last character incremented.
-  const pastPrefix = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
-  const parts: Filter[] = [
-    { ...where, streamId: { $lt: prefix } },
-    { ...where, streamId: { $gte: pastPrefix } },
-  ];
-  if (visibility.except.length > 0) parts.push({ ...where, streamId: { $in: [...visibility.except] } });
-  return parts;
 }

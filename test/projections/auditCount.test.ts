@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../src/projections/auditTrail/auditTrailProjection';
-import { ReadModels, type AuditVisibility } from '../../src/projections/readModels';
+import type { AuditVisibility } from '../../src/projections/auditTrail/auditVisibility';
+import { ReadModels } from '../../src/projections/readModels';
 import type { ProjectionRunner } from '../../src/projections/runner/projectionRunner';
 import { MemoryReadStore } from '../../src/projections/store/memory/memoryReadStore';
 
