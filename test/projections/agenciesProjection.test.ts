@@ -1,27 +1,13 @@
-import { event, type ParEventData, type ParEventType, type RecordedParEvent } from '../../src/events/parEvents';
+import { eventRecorder } from './recordedEvents';
+import type { RecordedParEvent } from '../../src/events/parEvents';
 import { agenciesProjection, type AgencyDocument, type JurisdictionDocument } from '../../src/projections/agencies/agenciesProjection';
 import { foldProjection } from '../../src/projections/asOf';
 
-let position = 0;
-function recorded<T extends ParEventType>(type: T, data: ParEventData<T>): RecordedParEvent {
-  position++;
-  return {
-    ...event(type, data),
-    eventId: `e${position}`,
-    streamId: type === 'AgencyRegistered' ? `agency-${(data as { code: string }).code}` : 'lineage',
-    streamVersion: position,
-    globalPosition: position,
-    metadata: {
-      actor: { sub: 'snv', name: 'SNV', agency: 'SNV', roles: ['COORDINATOR'] },
-      commandId: `c${position}`,
-      correlationId: `c${position}`,
-      causationId: `c${position}`,
-      recordedAt: new Date(Date.UTC(2026, 0, 1) + position * 60_000).toISOString(),
-    },
-    prevHash: '',
-    hash: '',
-  } as RecordedParEvent;
-}
+const recorded = eventRecorder({
+  start: '2026-01-01T00:00:00.000Z',
+  stepMs: 60_000,
+  streamId: (type, data) => (type === 'AgencyRegistered' ? `agency-${(data as { code: string }).code}` : 'lineage'),
+});
 
 const basis = (number: string, date: string) => ({ number, date, title: null, url: null });
 const register = (code: string, name: string, group: 'DEPARTMENT' | 'DISTRICT' = 'DEPARTMENT') =>

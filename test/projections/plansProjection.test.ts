@@ -1,32 +1,14 @@
+import { eventRecorder } from './recordedEvents';
 import type { Duty } from '../../src/domain/duty/duty';
 import { dutyStatusAt } from '../../src/domain/duty/duty';
-import { event, type ParEventData, type ParEventType, type RecordedParEvent } from '../../src/events/parEvents';
+import type { RecordedParEvent } from '../../src/events/parEvents';
 import { foldProjection } from '../../src/projections/asOf';
 import { plansProjection, type PlanDocument } from '../../src/projections/plans/plansProjection';
 
 const CODE = 'KH-CCHC-2027';
-let position = 0;
 /** Recorded a day apart from 2026-12-01, so `at(n)` is the time of the n-th event. */
 const at = (n: number) => new Date(Date.UTC(2026, 11, 1) + n * 86_400_000).toISOString();
-function recorded<T extends ParEventType>(type: T, data: ParEventData<T>): RecordedParEvent {
-  position++;
-  return {
-    ...event(type, data),
-    eventId: `e${position}`,
-    streamId: `plan-${CODE}`,
-    streamVersion: position,
-    globalPosition: position,
-    metadata: {
-      actor: { sub: 'snv', name: 'SNV', agency: 'SNV', roles: ['COORDINATOR'] },
-      commandId: `c${position}`,
-      correlationId: `c${position}`,
-      causationId: `c${position}`,
-      recordedAt: at(position),
-    },
-    prevHash: '',
-    hash: '',
-  } as RecordedParEvent;
-}
+const recorded = eventRecorder({ start: '2026-12-01T00:00:00.000Z', stepMs: 86_400_000, streamId: () => `plan-${CODE}` });
 
 const TASK_DUE = '2027-06-30T10:00:00.000Z';
 const COMMENTS_DUE = '2026-12-10T10:00:00.000Z';
@@ -39,7 +21,7 @@ function docsOf(events: RecordedParEvent[]) {
 }
 
 describe('plans projection: a plan and the duties it makes', () => {
-  beforeEach(() => (position = 0));
+  beforeEach(() => recorded.reset());
   const drafted = () => recorded('PlanDrafted', { code: CODE, kind: 'YEARLY', year: 2027, title: 'Kế hoạch CCHC năm 2027', tasks: [task] });
   const requested = () => recorded('PlanCommentsRequested', { planCode: CODE, agencyCodes: ['STC', 'STP', 'SXD'], dueAt: COMMENTS_DUE });
   const commented = (agencyCode: string) => recorded('PlanCommentSubmitted', { planCode: CODE, agencyCode, text: `Góp ý của ${agencyCode}` });
@@ -75,7 +57,7 @@ describe('plans projection: a plan and the duties it makes', () => {
     const open = docsOf([drafted(), requested()]).duty(`plan:${CODE}:comment:STC`)!;
     expect(dutyStatusAt(open, new Date('2026-12-05T00:00:00Z'))).toBe('DUE');
     expect(dutyStatusAt(open, new Date('2026-12-20T00:00:00Z'))).toBe('OVERDUE');
-    position = 0;
+    recorded.reset();
     const closed = docsOf([drafted(), requested(), adopted()]).duty(`plan:${CODE}:comment:STC`)!;
     expect(dutyStatusAt(closed, new Date('2026-12-20T00:00:00Z'))).toBe('CANCELLED');
   });
@@ -104,7 +86,7 @@ describe('plans projection: a plan and the duties it makes', () => {
       });
     const before = docsOf([drafted(), adopted(), notified()]);
     expect(before.duty(`plan:${CODE}:change:3`)).toMatchObject({ agencyCode: 'SNV', role: 'LEAD', taskKind: 'HIGHER_LEVEL_CHANGE', doneAt: null });
-    position = 0;
+    recorded.reset();
     const { plan, duty } = docsOf([drafted(), adopted(), notified(), amended()]);
     expect(duty(`plan:${CODE}:change:3`)?.doneAt).toBe(at(4));
     expect(plan.notifications[0].consideredAt).toBe(at(4));

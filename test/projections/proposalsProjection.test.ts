@@ -1,32 +1,13 @@
+import { eventRecorder } from './recordedEvents';
 import type { Duty } from '../../src/domain/duty/duty';
 import { dutyStatusAt } from '../../src/domain/duty/duty';
-import { event, type ParEventData, type ParEventType, type RecordedParEvent } from '../../src/events/parEvents';
+import type { RecordedParEvent } from '../../src/events/parEvents';
 import { foldProjection } from '../../src/projections/asOf';
 import type { CommendationDocument, ProposalDocument } from '../../src/projections/proposals/proposalDocuments';
 import { proposalsProjection } from '../../src/projections/proposals/proposalsProjection';
 import { proposalView } from '../../src/projections/proposals/proposalViews';
 
-let position = 0;
-/** Events one day apart from 2027-01-01. */
-function recorded<T extends ParEventType>(type: T, data: ParEventData<T>): RecordedParEvent {
-  position++;
-  return {
-    ...event(type, data),
-    eventId: `e${position}`,
-    streamId: 'proposal-DA-1',
-    streamVersion: position,
-    globalPosition: position,
-    metadata: {
-      actor: { sub: 'snv', name: 'SNV', agency: 'SNV', roles: ['COORDINATOR'] },
-      commandId: `c${position}`,
-      correlationId: `c${position}`,
-      causationId: `c${position}`,
-      recordedAt: new Date(Date.UTC(2027, 0, 1) + position * 86_400_000).toISOString(),
-    },
-    prevHash: '',
-    hash: '',
-  } as RecordedParEvent;
-}
+const recorded = eventRecorder({ start: '2027-01-01T00:00:00.000Z', stepMs: 86_400_000, streamId: () => 'proposal-DA-1' });
 
 const DUE = '2027-01-04T00:00:00.000Z';
 const submitted = () =>
@@ -45,7 +26,7 @@ function docsOf(events: RecordedParEvent[]) {
 }
 
 describe('proposals projection', () => {
-  beforeEach(() => (position = 0));
+  beforeEach(() => recorded.reset());
 
   it('follows a proposal to its decision, with the opinions asked, given and missing', () => {
     const { proposal } = docsOf([submitted(), requested(), given(), appraised(), decided()]);
@@ -71,7 +52,7 @@ describe('proposals projection', () => {
 
   it('gives the People’s Committee its decision duty only when UBND is a registered agency', () => {
     expect(docsOf([submitted(), appraised()]).duty('proposal:DA-1:decision')).toBeUndefined();
-    position = 0;
+    recorded.reset();
     const withUbnd = docsOf([ubnd(), submitted(), appraised(), decided()]);
     expect(withUbnd.duty('proposal:DA-1:decision')).toMatchObject({
       agencyCode: 'UBND',

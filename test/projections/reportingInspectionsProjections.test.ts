@@ -1,33 +1,14 @@
+import { eventRecorder } from './recordedEvents';
 import { dutiesAt } from '../../src/domain/duty/dutyViews';
 import type { Duty } from '../../src/domain/duty/duty';
 import { followUpDueAt } from '../../src/domain/inspection/inspectionDecider';
-import { event, type ParEventData, type ParEventType, type RecordedParEvent } from '../../src/events/parEvents';
 import { foldProjection } from '../../src/projections/asOf';
 import type { InspectionDocument } from '../../src/projections/inspections/inspectionDocument';
 import { inspectionsProjection } from '../../src/projections/inspections/inspectionsProjection';
 import type { ReportingDocument } from '../../src/projections/reporting/reportingDocuments';
 import { reportingProjection } from '../../src/projections/reporting/reportingProjection';
 
-let position = 0;
-function recorded<T extends ParEventType>(type: T, data: ParEventData<T>, recordedAt: string): RecordedParEvent {
-  position++;
-  return {
-    ...event(type, data),
-    eventId: `e${position}`,
-    streamId: 's',
-    streamVersion: position,
-    globalPosition: position,
-    metadata: {
-      actor: { sub: 'u', name: 'U', agency: 'SNV', roles: ['COORDINATOR'] },
-      commandId: `c${position}`,
-      correlationId: 'c',
-      causationId: 'c',
-      recordedAt,
-    },
-    prevHash: '',
-    hash: '',
-  } as RecordedParEvent;
-}
+const recorded = eventRecorder({ start: '2030-01-01T00:00:00.000Z', stepMs: 0 });
 
 const dutiesIn = (docs: Map<string, unknown>, collection: string) =>
   [...docs.entries()].filter(([k]) => k.startsWith(`${collection}/`)).map(([, v]) => v as Duty);

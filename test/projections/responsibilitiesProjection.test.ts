@@ -1,30 +1,11 @@
-import { event, type ParEventData, type ParEventType, type RecordedParEvent } from '../../src/events/parEvents';
+import { eventRecorder } from './recordedEvents';
+import type { RecordedParEvent } from '../../src/events/parEvents';
 import type { DocumentMap } from '../../src/projections/asOf';
 import { responsibilitiesProjection, type ResponsibilityDocument } from '../../src/projections/responsibilities/responsibilitiesProjection';
 import type { CoordinatorDutiesDocument } from '../../src/projections/responsibilities/responsibilityDocument';
 
 const YEAR = 2026;
-let position = 0;
-/** A recorded event as the runner hands it over; only type, data and recordedAt matter to the projector. */
-function recorded<T extends ParEventType>(type: T, data: ParEventData<T>): RecordedParEvent {
-  position++;
-  return {
-    ...event(type, data),
-    eventId: `e${position}`,
-    streamId: 'test',
-    streamVersion: position,
-    globalPosition: position,
-    metadata: {
-      actor: { sub: 'snv', name: 'SNV', agency: 'SNV', roles: ['COORDINATOR'] },
-      commandId: `c${position}`,
-      correlationId: `c${position}`,
-      causationId: `c${position}`,
-      recordedAt: new Date(Date.UTC(2026, 11, 1) + position * 60_000).toISOString(),
-    },
-    prevHash: '',
-    hash: '',
-  } as RecordedParEvent;
-}
+const recorded = eventRecorder({ start: '2026-12-01T00:00:00.000Z', stepMs: 60_000 });
 
 const leaf = (code: string, appraiserCode: string) => ({ code, title: code, maxPoints: 2, method: 'SELF_ASSESSED' as const, appraiserCode, children: [] });
 const framework = recorded('FrameworkPublished', {

@@ -1,29 +1,8 @@
-import { event, type ParEventData, type ParEventType, type RecordedParEvent } from '../../src/events/parEvents';
+import { eventRecorder } from './recordedEvents';
 import { foldProjection } from '../../src/projections/asOf';
 import { surveysProjection, type SurveysDocument } from '../../src/projections/surveys/surveysProjection';
 
-let position = 0;
-/** A recorded event as the runner hands it over; only type, data and recordedAt matter to the projector. */
-function recorded<T extends ParEventType>(type: T, data: ParEventData<T>): RecordedParEvent {
-  position++;
-  const e = event(type, data);
-  return {
-    ...e,
-    eventId: `e${position}`,
-    streamId: 'test',
-    streamVersion: position,
-    globalPosition: position,
-    metadata: {
-      actor: { sub: 'snv', name: 'SNV', agency: 'SNV', roles: ['COORDINATOR'] },
-      commandId: `c${position}`,
-      correlationId: `c${position}`,
-      causationId: `c${position}`,
-      recordedAt: `2026-12-0${position}T00:00:00.000Z`,
-    },
-    prevHash: '',
-    hash: '',
-  } as RecordedParEvent;
-}
+const recorded = eventRecorder({ start: '2026-11-30T00:00:00.000Z', stepMs: 86_400_000 });
 
 const survey = (code: string) => ({
   year: 2026,
