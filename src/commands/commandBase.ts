@@ -90,7 +90,7 @@ export abstract class CommandBase {
   protected async carriesFor(agency: string | null): Promise<(now: Date) => string[]> {
     if (agency === null) return () => [];
     const lineage = await this.loadLineage();
-    return (now) => carriedBy(lineage, agency, now.toISOString().slice(0, 10));
+    return (now) => carriedBy(lineage, agency, vietnamDayOf(now));
   }
 
   protected async loadAgency(field: string, code: string): Promise<Participant> {

@@ -18,13 +18,19 @@ export function requireCalendarDate(field: string, value: Date | string): Calend
   return day;
 }
 
-export function dayBefore(date: CalendarDate): CalendarDate {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+/** The calendar day `days` after `date` (before it when negative). */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+export const dayBefore = (date: CalendarDate): CalendarDate => addDays(date, -1);
 
 /** The first and last day of a calendar year. */
 export const yearStart = (year: number): CalendarDate => `${String(year).padStart(4, '0')}-01-01`;
 export const yearEnd = (year: number): CalendarDate => `${String(year).padStart(4, '0')}-12-31`;
+
+/** The first moment of a calendar day in Vietnam (UTC+7). */
+export const startOfVietnamDay = (date: CalendarDate): Date => new Date(`${date}T00:00:00+07:00`);
 
 /** The last moment of a calendar day in Vietnam (UTC+7, no daylight saving): "on that day" includes all of it. */
 export const endOfVietnamDay = (date: CalendarDate): Date => new Date(`${date}T23:59:59.999+07:00`);

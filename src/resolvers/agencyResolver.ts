@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCalendarDate } from '../domain/calendarDate';
+import { requireCalendarDate, vietnamDayOf } from '../domain/calendarDate';
 import { Agency } from '../schema/agencyType';
 import { AgencyGroup } from '../schema/enums';
 import { RegisterAgencyInput } from '../schema/inputs/registerAgencyInput';
@@ -49,7 +49,7 @@ export class AgencyResolver {
     const found = await ctx.asOf.agency(code, asOf);
     if (!found) return null;
     const jurisdictions = new Map(found.jurisdictions.map((j) => [j.code, j]));
-    return { ...agencyRow(found.doc, dateArg('on', on), jurisdictions, new Date().toISOString().slice(0, 10)), asOfDoc: found.doc };
+    return { ...agencyRow(found.doc, dateArg('on', on), jurisdictions, vietnamDayOf(ctx.now())), asOfDoc: found.doc };
   }
 
   @Authorized('agencies')

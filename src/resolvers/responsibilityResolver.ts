@@ -47,7 +47,7 @@ export class ResponsibilityResolver {
     const now = ctx.now();
     const present = (list: typeof docs) => Promise.all(list.map(async (d) => presentResponsibility(d, await ctx.read.cycle(d.year), now)));
     const carried = await Promise.all(
-      (await ctx.read.agencyHistory.mergedInto(agencyCode, now.toISOString().slice(0, 10))).map(async (code) => {
+      (await ctx.read.agencyHistory.mergedInto(agencyCode, vietnamDayOf(now))).map(async (code) => {
         // What a merged unit owed is its successor's now: readable by whoever reads the successor's duties.
         const owed = await scope.filter('responsibilities', await ctx.read.responsibilities(code, year), (d) => ({ year: d.year, agencyCode }));
         return { agency: await ctx.loaders.agency.load(code), cycles: await present(owed), carried: [] };

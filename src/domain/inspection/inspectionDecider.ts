@@ -1,5 +1,5 @@
 import { event, type InspectionEvent, type PlannedInspection } from '../../events/parEvents';
-import { endOfVietnamDay, requireCalendarDate, vietnamDayOf } from '../calendarDate';
+import { addDays, endOfVietnamDay, requireCalendarDate, vietnamDayOf } from '../calendarDate';
 import type { Decider } from '../decider';
 import { FINDING_SEVERITIES } from '../enums';
 import { badInput, DomainError, forbidden, invalidState } from '../errors';
@@ -9,7 +9,6 @@ import { evolveInspections, initialInspections, type InspectionEntry, type Inspe
 
 /** The inspected agency reports on the findings within this many days of the inspection. */
 const FOLLOW_UP_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /** The last moment (Vietnam time) of a month: an inspection planned for it is due then. */
 export function endOfMonth(year: number, month: number): string {
@@ -17,8 +16,7 @@ export function endOfMonth(year: number, month: number): string {
   return endOfVietnamDay(last).toISOString();
 }
 
-export const followUpDueAt = (conductedOn: string) =>
-  endOfVietnamDay(new Date(Date.parse(`${conductedOn}T00:00:00Z`) + FOLLOW_UP_DAYS * DAY_MS).toISOString().slice(0, 10)).toISOString();
+export const followUpDueAt = (conductedOn: string) => endOfVietnamDay(addDays(conductedOn, FOLLOW_UP_DAYS)).toISOString();
 
 function issuePlan(command: IssueInspectionPlan, state: InspectionsState): InspectionEvent[] {
   const year = requireYear('year', command.year);

@@ -1,4 +1,4 @@
-import { type CalendarDate, yearEnd } from '../../domain/calendarDate';
+import { type CalendarDate, vietnamDayOf, yearEnd } from '../../domain/calendarDate';
 import type { AgencyGroup } from '../../domain/enums';
 import { activeDuringYear, holdsOn } from '../../domain/lineage/periods';
 import { compareVietnamese } from '../../domain/vietnameseOrder';
@@ -22,7 +22,7 @@ interface LineageEdgeView extends Omit<LinkView, 'agencyCode' | 'agencyName'> {
   toCode: string;
 }
 
-const today = (): CalendarDate => new Date().toISOString().slice(0, 10);
+const today = (): CalendarDate => vietnamDayOf(new Date());
 const byName = (a: { name: string }, b: { name: string }) => compareVietnamese(a.name, b.name);
 
 /** Agencies and jurisdictions through time, as the agencies projection keeps them. */

@@ -1,3 +1,4 @@
+import { addDays, startOfVietnamDay } from '../../domain/calendarDate';
 import type { Duty } from '../../domain/duty/duty';
 import type { ParEventData } from '../../events/parEvents';
 import { defineProjection } from '../projection';
@@ -5,8 +6,8 @@ import { defineProjection } from '../projection';
 export type AssignmentDocument = ParEventData<'ResponsibilityAssigned'> & { assignedAt: string };
 
 /** A standing responsibility holds from the start of its first day (Vietnam) until the end of its last. */
-const startOf = (day: string) => new Date(`${day}T00:00:00+07:00`).toISOString();
-const afterEnd = (day: string | null) => (day === null ? null : new Date(Date.parse(`${day}T00:00:00+07:00`) + 86_400_000).toISOString());
+const startOf = (day: string) => startOfVietnamDay(day).toISOString();
+const afterEnd = (day: string | null) => (day === null ? null : startOfVietnamDay(addDays(day, 1)).toISOString());
 
 /** The lead's and each coordinator's standing duty under one assignment (no deadline; it ends with the assignment). */
 function dutiesOf(a: ParEventData<'ResponsibilityAssigned'>): Duty[] {
