@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { type CalendarDate, vietnamDayOf, yearEnd } from '../../domain/calendarDate';
 import type { AgencyGroup } from '../../domain/enums';
 import { activeDuringYear, holdsOn } from '../../domain/lineage/periods';
@@ -36,9 +37,21 @@ export class AgencyReads {
     return this.runner.collection('agencies', logical);
   }
 
-  async jurisdictions(): Promise<Jurisdictions> {
-    const docs = await this.store.find<JurisdictionDocument>(this.collection('jurisdictions'));
-    return new Map(docs.map((d) => [d.code, d]));
+  /**
+   * Every jurisdiction (a handful). A list of agencies asks for them once per agency field: the calls of one tick share
+   * one read (DataLoader batching, no cache across ticks, so a change is seen by the next request).
+   */
+  private readonly jurisdictionReads = new DataLoader<'all', Jurisdictions>(
+    async (keys) => {
+      const docs = await this.store.find<JurisdictionDocument>(this.collection('jurisdictions'));
+      const all: Jurisdictions = new Map(docs.map((d) => [d.code, d]));
+      return keys.map(() => all);
+    },
+    { cache: false },
+  );
+
+  jurisdictions(): Promise<Jurisdictions> {
+    return this.jurisdictionReads.load('all');
   }
 
   private async docs(codes: readonly string[]): Promise<Map<string, AgencyDocument>> {
