@@ -188,6 +188,11 @@ export function authorize(actor: Actor | null, command: CommandName, subject?: {
   return who;
 }
 
+/** The commands some role of the token may give, in the table's order: what a front end offers to do. */
+export function commandsAllowed(roles: readonly string[]): CommandName[] {
+  return (Object.keys(allowed) as CommandName[]).filter((command) => allowed[command].some((role) => roles.includes(role)));
+}
+
 // What each role may read is the read-scope table, src/auth/readScopes.ts.
 
 type OperationName = 'RebuildProjection';

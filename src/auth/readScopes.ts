@@ -191,3 +191,10 @@ export function rulesFor(roles: readonly string[], resource: ReadResource): Scop
 export function readersOf(resource: ReadResource): Role[] {
   return ROLES.filter((r) => READ_SCOPES[resource][r] !== 'NONE');
 }
+
+const GENEROSITY: readonly ScopeRule[] = ['NONE', 'PUBLISHED_OR_FINALISED', 'APPRAISED', 'OWN_AGENCY', 'ALL'];
+
+/** The most generous rule the token's roles have for a resource (a token with several roles reads the widest). */
+export function widestRule(roles: readonly string[], resource: ReadResource): ScopeRule {
+  return rulesFor(roles, resource).reduce<ScopeRule>((widest, rule) => (GENEROSITY.indexOf(rule) > GENEROSITY.indexOf(widest) ? rule : widest), 'NONE');
+}

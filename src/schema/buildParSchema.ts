@@ -24,6 +24,7 @@ import { SurveyResolver } from '../resolvers/surveyResolver';
 import { PlanResolver } from '../resolvers/planResolver';
 import { ReportingResolver } from '../resolvers/reportingResolver';
 import { InspectionResolver } from '../resolvers/inspectionResolver';
+import { ViewerResolver } from '../resolvers/viewerResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
@@ -52,6 +53,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       AssignmentResolver,
       ProvincialIndexResolver,
       TrendResolver,
+      ViewerResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.

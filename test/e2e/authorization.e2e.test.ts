@@ -126,6 +126,7 @@ function request(operation: string, subject: string): Request {
     serviceInstance: { query: '{ serviceInstance { position } }' },
     logVerification: { query: '{ logVerification { checked } }' },
     jurisdictions: { query: '{ jurisdictions { code name } }' },
+    viewer: { query: '{ viewer { roles commands reads { resource scope } } }' },
     workload: { query: '{ workload { open } }' },
     responsibilityAssignments: { query: '{ responsibilityAssignments { code } }' },
     provincialAssessment: { query: '{ provincialAssessment(year: 2031) { year } }' },

@@ -162,6 +162,8 @@ export const EXPECTED: Record<string, Record<Exclude<Reader, 'none'>, Rule>> = {
   recordSurvey: mutation(compiles),
   // Agencies through time: who existed when is public like the agencies; SNV records the reorganisations.
   jurisdictions: readAll(),
+  // Who the token says the reader is: every role reads its own.
+  viewer: readAll(),
   // SNV's follow-up list of every agency's coordination duties: like coordinatorDuties.
   responsibilityAssignments: readAll(),
   assignResponsibility: mutation(compiles),
