@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'One readable resource and how much of it the token sees (the read-scope table’s rule).' })
-export class ViewerRead {
+class ViewerRead {
   @Field({ description: 'The resource, as named in the read-scope table (assessments, rankings, auditTrail, …).' })
   resource!: string;
 
