@@ -6,7 +6,9 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'schema.graphql', 'bench/.data/', 'bench/peers/node_modules/'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'schema.graphql', 'bench/.data/', 'bench/peers/node_modules/', 'web/src/gql/', 'test-artifacts/'],
+  },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -16,6 +16,15 @@ const schema = z
     /** When set, a token's `iss` / `aud` must be exactly this. */
     PAR_JWT_ISSUER: z.string().min(1).optional(),
     PAR_JWT_AUDIENCE: z.string().min(1).optional(),
+    /**
+     * The console's sign-in through the identity provider (authorization code with PKCE): its client id there. The
+     * provider is PAR_JWT_ISSUER (its /.well-known/openid-configuration); the tokens it issues are verified with
+     * PAR_JWKS_URL like any other.
+     */
+    PAR_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    PAR_OIDC_SCOPE: z.string().min(1).default('openid profile'),
+    /** Where the built console is (npm run build:console); by default dist/console beside package.json. */
+    PAR_CONSOLE_DIR: z.string().min(1).optional(),
     /** A token must expire, and no later than this many hours after it is presented. */
     PAR_TOKEN_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive('must be more than 0').default(12),
     /** Browser origins allowed to call the API (CORS), comma-separated; none by default. */
@@ -76,6 +85,8 @@ const schema = z
     };
     check('EVENT_STORE_URL', c.EVENT_STORE, c.EVENT_STORE_URL);
     check('READ_STORE_URL', c.READ_STORE, c.READ_STORE_URL);
+    if (c.PAR_OIDC_CLIENT_ID !== undefined && (c.PAR_JWT_ISSUER === undefined || c.PAR_JWKS_URL === undefined))
+      ctx.addIssue({ code: 'custom', path: ['PAR_OIDC_CLIENT_ID'], message: 'needs PAR_JWT_ISSUER (the provider) and PAR_JWKS_URL (its keys)' });
     if (c.PAR_JWKS_URL !== undefined) {
       const problem = jwksUrlProblem(c.PAR_JWKS_URL);
       if (problem) ctx.addIssue({ code: 'custom', path: ['PAR_JWKS_URL'], message: problem });

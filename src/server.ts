@@ -31,6 +31,7 @@ import { knownOperationTypeRule } from './schema/knownOperationTypeRule';
 import { aliasLimitRule, aliasPreCheck, queryCostPlugin } from './schema/queryLimits';
 import { AnswerCache, AnswerSources } from './http/answerCache';
 import { authenticate } from './http/authenticate';
+import { consoleRoutes } from './http/console';
 import { corsFor } from './http/cors';
 import { exportRoutes } from './http/exports';
 import { createLogger } from './http/logger';
@@ -207,6 +208,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     // Files of what the queries `ranking` and `assessment` answer, for Excel: same token, scopes and read models.
     app.use('/exports', exportRoutes({ verifyToken, read, position: () => runner.position(), now: () => clock.now() }));
+    // The web console last: whatever the API does not answer is one of its pages or files.
+    app.use(consoleRoutes(config));
     app.use(requestErrorHandler(logger));
     await runner.catchUp();
     ready = true;

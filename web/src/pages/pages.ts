@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import { mayRead, type Viewer } from '../session/viewer';
+import { RankingPage } from './RankingPage';
+
+export interface ConsolePage {
+  path: string;
+  title: string;
+  /** What the token must allow, from `viewer` (the service's own authorisation tables). */
+  visible: (viewer: Viewer) => boolean;
+  component: ComponentType;
+}
+
+/** The console's pages, in the order of the menu. */
+export const PAGES: ConsolePage[] = [{ path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage }];
+
+export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
