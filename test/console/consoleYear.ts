@@ -11,6 +11,15 @@ export const DONE: Record<string, { self: Record<string, number>; survey: number
   TAMKY: { self: { '1.1': 3.5, '1.2.1': 2, '1.2.2': 1.5, '2.1': 1 }, survey: 7 },
 };
 
+/** The bands Quảng Nam rates with, so the pages colour them. */
+const BANDS = [
+  { label: 'Xuất sắc', minIndexPercent: 90 },
+  { label: 'Tốt', minIndexPercent: 80 },
+  { label: 'Khá', minIndexPercent: 70 },
+  { label: 'Trung bình', minIndexPercent: 50 },
+  { label: 'Yếu', minIndexPercent: 0 },
+];
+
 export interface ConsoleYear {
   coordinator: string;
   leader: string;
@@ -23,7 +32,7 @@ export interface ConsoleYear {
 export async function openConsoleYear(t: TestService): Promise<ConsoleYear> {
   const coordinator = t.token(['COORDINATOR'], 'SNV', 'coordinator.snv');
   const leader = t.token(['PROVINCIAL_LEADER'], null, 'leader.ubnd');
-  await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN', 'DAILOC'], year: YEAR });
+  await openDistrictCycle(t, coordinator, { agencies: ['SNV', 'STP', 'TAMKY', 'HOIAN', 'DAILOC'], year: YEAR, bands: BANDS });
   for (const agencyCode of ['HOIAN', 'DAILOC']) await finaliseThroughApi(t, coordinator, agencyCode);
   return { coordinator, leader };
 }

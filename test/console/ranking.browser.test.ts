@@ -44,7 +44,8 @@ describeInBrowser('console: sign-in and the ranking page', () => {
     await expect(page.getByTestId('ranking-status').textContent()).resolves.toBe('Đã công bố');
     await expect(rows.nth(0).innerText()).resolves.toContain('UBND huyện Đại Lộc');
     // 15,5 of 20 points: a decimal comma in both.
-    await expect(rows.filter({ hasText: 'Hội An' }).innerText()).resolves.toMatch(/15,5 \/ 20\s+77,5%/);
+    await expect(rows.filter({ hasText: 'Hội An' }).innerText()).resolves.toMatch(/15,5 \/ 20\s+77,5%\s+Khá/);
+    await expect(rows.nth(0).innerText()).resolves.toContain('Xuất sắc');
     await expect(page.locator('.status-line').innerText()).resolves.toContain(`ngày 01/03/2027`);
     // The analyst's menu has no self-assessment or appraisal pages.
     const menu = await page.getByRole('navigation', { name: 'Trang' }).innerText();

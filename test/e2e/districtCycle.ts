@@ -27,6 +27,8 @@ export async function openDistrictCycle(
     appraisalInDays?: number;
     /** The district framework to publish and use, e.g. the sample one with bonus and penalty caps. */
     framework?: typeof districtFramework & { bonusMaxPoints?: number; penaltyMaxPoints?: number };
+    /** Rating bands of the year (none by default). */
+    bands?: { label: string; minIndexPercent: number }[];
   },
 ): Promise<void> {
   const framework = options.framework ?? districtFramework;
@@ -38,6 +40,7 @@ export async function openDistrictCycle(
     frameworkCodes: [framework.code],
     selfAssessmentDeadline: new Date(now + (options.selfAssessmentInDays ?? 30) * DAY).toISOString(),
     appraisalDeadline: new Date(now + (options.appraisalInDays ?? 60) * DAY).toISOString(),
+    ...(options.bands ? { bands: options.bands } : {}),
   };
   expectData(await t.gql(OPEN_CYCLE, { input }, coordinator));
 }

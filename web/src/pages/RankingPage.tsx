@@ -115,46 +115,48 @@ function RankingView({ ranking }: { ranking: RankingFieldsFragment }) {
         <p>Chưa có đơn vị nào được hoàn thành đánh giá.</p>
       ) : (
         <div className="split">
-          <table className="data">
-            <caption className="visually-hidden">Bảng xếp hạng</caption>
-            <thead>
-              <tr>
-                <th scope="col">Hạng</th>
-                <th scope="col">Đơn vị</th>
-                <th scope="col" className="num">
-                  Tổng điểm
-                </th>
-                <th scope="col" className="num">
-                  Chỉ số
-                </th>
-                <th scope="col">Xếp loại</th>
-                <th scope="col">Thay đổi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.entries.map((entry) => {
-                const change = changeOf.get(entry.agency.code);
-                return (
-                  <tr key={entry.agency.code}>
-                    <td className="num">{entry.rank}</td>
-                    <th scope="row">{entry.agency.name}</th>
-                    <td className="num">
-                      {formatNumber(entry.totalPoints)} / {formatNumber(entry.maxPoints)}
-                    </td>
-                    <td className="num">{formatPercent(entry.indexPercent)}</td>
-                    <td>
-                      {entry.band && (
-                        <span className="badge" style={{ background: color(entry.band.label) }}>
-                          {entry.band.label}
-                        </span>
-                      )}
-                    </td>
-                    <td>{change ? describeChange(change) : ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="data">
+              <caption className="visually-hidden">Bảng xếp hạng</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Hạng</th>
+                  <th scope="col">Đơn vị</th>
+                  <th scope="col" className="num">
+                    Tổng điểm
+                  </th>
+                  <th scope="col" className="num">
+                    Chỉ số
+                  </th>
+                  <th scope="col">Xếp loại</th>
+                  <th scope="col">Thay đổi</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ranking.entries.map((entry) => {
+                  const change = changeOf.get(entry.agency.code);
+                  return (
+                    <tr key={entry.agency.code}>
+                      <td className="num">{entry.rank}</td>
+                      <th scope="row">{entry.agency.name}</th>
+                      <td className="num">
+                        {formatNumber(entry.totalPoints)} / {formatNumber(entry.maxPoints)}
+                      </td>
+                      <td className="num">{formatPercent(entry.indexPercent)}</td>
+                      <td>
+                        {entry.band && (
+                          <span className="badge" style={{ background: color(entry.band.label) }}>
+                            {entry.band.label}
+                          </span>
+                        )}
+                      </td>
+                      <td>{change ? describeChange(change) : ''}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <BarChart
             title="Chỉ số CCHC của các đơn vị"
             max={100}
