@@ -1,10 +1,12 @@
+import { vietnamDayOf } from '../../src/domain/calendarDate';
 import { expectData, startTestService, type TestService } from '../support/service';
 import { SAMPLE_AGENCIES } from './districtCycle';
 import { APPRAISE, DECISION, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, SUBMIT, SURVEY, districtFramework } from './operations';
 
 const YEAR = 2026;
 const DAY = 24 * 3600 * 1000;
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
+// The day in Vietnam, as the service counts duties: from 17:00 UTC the UTC date is still yesterday there.
+const day = (offsetDays: number) => vietnamDayOf(new Date(Date.now() + offsetDays * DAY));
 
 const PROPOSAL_FIELDS = `code status agencyCode
   opinions { requested { agencyCode } given { agencyCode opinion late } missing { agencyCode late } }

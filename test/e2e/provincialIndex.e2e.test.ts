@@ -1,9 +1,11 @@
+import { vietnamDayOf } from '../../src/domain/calendarDate';
 import { expectData, startTestService, type TestService } from '../support/service';
 import { PUBLISH_FRAMEWORK } from './operations';
 import { mutation } from './parYear/yearOperations';
 
 const DAY = 24 * 3600 * 1000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+// The day in Vietnam, as the service counts duties: from 17:00 UTC the UTC date is still yesterday there.
+const day = (offset: number) => vietnamDayOf(new Date(Date.now() + offset * DAY));
 const national = {
   code: 'PAR-TINH-2031',
   title: 'Bộ chỉ số CCHC cấp tỉnh (thử nghiệm)',
