@@ -33,6 +33,7 @@ import { AnswerCache, AnswerSources } from './http/answerCache';
 import { authenticate } from './http/authenticate';
 import { corsFor } from './http/cors';
 import { exportRoutes } from './http/exports';
+import { importRoutes } from './http/imports';
 import { createLogger } from './http/logger';
 import { requestErrorHandler } from './http/requestErrors';
 import { linkContextToResponse, requestLogging, requestLogPlugin } from './http/requestLog';
@@ -207,6 +208,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     // Files of what the queries `ranking` and `assessment` answer, for Excel: same token, scopes and read models.
     app.use('/exports', exportRoutes({ verifyToken, read, position: () => runner.position(), now: () => clock.now() }));
+    app.use('/imports', importRoutes({ verifyToken, read, commands, waitFor: (position) => runner.waitFor(position, timeout) }));
     app.use(requestErrorHandler(logger));
     await runner.catchUp();
     ready = true;
