@@ -34,6 +34,7 @@ import { authenticate } from './http/authenticate';
 import { consoleRoutes } from './http/console';
 import { corsFor } from './http/cors';
 import { exportRoutes } from './http/exports';
+import { importRoutes } from './http/imports';
 import { createLogger } from './http/logger';
 import { requestErrorHandler } from './http/requestErrors';
 import { linkContextToResponse, requestLogging, requestLogPlugin } from './http/requestLog';
@@ -208,6 +209,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     // Files of what the queries `ranking` and `assessment` answer, for Excel: same token, scopes and read models.
     app.use('/exports', exportRoutes({ verifyToken, read, position: () => runner.position(), now: () => clock.now() }));
+    app.use('/imports', importRoutes({ verifyToken, read, commands, waitFor: (position) => runner.waitFor(position, timeout) }));
     // The web console last: whatever the API does not answer is one of its pages or files.
     app.use(consoleRoutes(config));
     app.use(requestErrorHandler(logger));

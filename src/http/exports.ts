@@ -4,8 +4,8 @@ import { ReadScope } from '../auth/readScope';
 import type { ReadResource } from '../auth/readScopes';
 import type { TokenVerifier } from '../auth/tokenVerifier';
 import { AGENCY_GROUPS, type AgencyGroup } from '../domain/enums';
-import { badInput, DomainError, type ErrorCode } from '../domain/errors';
-import { requireCode, requireYear } from '../domain/validation';
+import { badInput, DomainError } from '../domain/errors';
+import { requireCode } from '../domain/validation';
 import type { Actor } from '../events/envelope';
 import { assessmentWorkbook } from '../exports/assessmentWorkbook';
 import { rankingCsv, rankingWorkbook, type RankingOrigin } from '../exports/rankingWorkbook';
@@ -17,7 +17,9 @@ import { presentRanking } from '../projections/rankings/rankingView';
 import { readAgencyTrend } from '../projections/rankings/trendReads';
 import { attachment } from './attachment';
 import { verifyRequestToken } from './authenticate';
-import { noteErrorCodes } from './requestLog';
+import { optionalParam, optionalYearParam, param, yearParam } from './queryParams';
+import { answerRefusal } from './refusals';
+import { templateExportRoutes } from './templateExports';
 
 interface ExportDependencies {
   verifyToken: TokenVerifier;
@@ -29,28 +31,6 @@ interface ExportDependencies {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
-
-const STATUS: Partial<Record<ErrorCode, number>> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
-
-/** A query parameter given once and not blank, else BAD_USER_INPUT naming it. */
-function param(req: Request, name: string): string {
-  const value = req.query[name];
-  if (typeof value !== 'string' || value.trim() === '') throw badInput(name, 'is required, once (e.g. ?year=2024)');
-  return value.trim();
-}
-
-function yearParam(req: Request, name = 'year'): number {
-  const text = param(req, name);
-  if (!/^\d{4}$/.test(text)) throw badInput(name, `"${text}" is not a year`);
-  return requireYear(name, Number(text));
-}
-
-/** A query parameter that may be left out (null then), given at most once. */
-function optionalParam(req: Request, name: string): string | null {
-  return req.query[name] === undefined || req.query[name] === '' ? null : param(req, name);
-}
-
-const optionalYearParam = (req: Request, name: string) => (optionalParam(req, name) === null ? null : yearParam(req, name));
 
 function groupParam(req: Request): AgencyGroup {
   const text = param(req, 'group');
@@ -80,14 +60,7 @@ export function exportRoutes(deps: ExportDependencies): Router {
       checkRoleReads(actor, [resource], `GET ${req.baseUrl}${req.path}`);
       await produce(req, res, actor);
     } catch (error) {
-      // An error that is no refusal is the service’s own failure: the request error handler answers it (500) and logs it.
-      if (!(error instanceof DomainError)) throw error;
-      const status = STATUS[error.code];
-      if (status === undefined) throw error;
-      noteErrorCodes(res, [error.code]);
-      if (error.code === 'UNAUTHENTICATED') res.setHeader('www-authenticate', 'Bearer');
-      const extensions = error.field ? { code: error.code, field: error.field } : { code: error.code };
-      res.status(status).json({ errors: [{ message: error.message, extensions }] });
+      answerRefusal(res, error);
     }
   };
 
@@ -167,6 +140,8 @@ export function exportRoutes(deps: ExportDependencies): Router {
       send(res, XLSX, `xu-hướng-${agencyCode}.xlsx`, await trendWorkbook(trend, source), source.position);
     }),
   );
+
+  router.use(templateExportRoutes(deps.read, { serve, sourceOf, send }));
 
   return router;
 }

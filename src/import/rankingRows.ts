@@ -61,10 +61,10 @@ export function columnsOf(cells: ReadonlyMap<number, CellValue>): ColumnMap | nu
 /** The headers a file may use for a field, for messages. */
 export const headersFor = (field: ImportedEntryField) => HEADERS[field].map((h) => `"${h}"`).join(' or ');
 
-const blank = (value: CellValue | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+export const blank = (value: CellValue | undefined) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
 /** A number typed as a number, or as text, with a decimal comma as Vietnamese spreadsheets often write it. */
-function numberOf(value: CellValue): number | null {
+export function numberOf(value: CellValue): number | null {
   if (typeof value === 'number') return value;
   if (value === null) return null;
   const text = value.trim().replace(/^(-?\d+),(\d+)$/, '$1.$2');
@@ -72,7 +72,7 @@ function numberOf(value: CellValue): number | null {
   return Number(text);
 }
 
-const textOf = (value: CellValue | undefined) => (blank(value) ? '' : String(value).trim());
+export const textOf = (value: CellValue | undefined) => (blank(value) ? '' : String(value).trim());
 
 /** What the rows say: each good-looking row as an entry, and every problem found, in row order. */
 export interface ParsedRanking {

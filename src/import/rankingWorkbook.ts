@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
-import { columnsOf, type CellValue, type ColumnMap, type SheetRow } from './rankingRows';
+import { columnsOf, type ColumnMap, type SheetRow } from './rankingRows';
+import { cellsOf } from './sheetCells';
 
 /** How far down a sheet its header row is looked for: published tables carry a title and a decision line above it. */
 const HEADER_SEARCH_ROWS = 15;
@@ -16,25 +17,6 @@ export interface RankingSheet {
 
 export class RankingFileError extends Error {
   override name = 'RankingFileError';
-}
-
-/** A cell reduced to text or a number: formulas give their result, links and rich text their text. */
-function cellValue(value: ExcelJS.CellValue): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('result' in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
-  if ('text' in value) return cellValue(value.text as ExcelJS.CellValue);
-  if ('error' in value) return String(value.error);
-  return null;
-}
-
-function cellsOf(row: ExcelJS.Row): Map<number, CellValue> {
-  const cells = new Map<number, CellValue>();
-  row.eachCell({ includeEmpty: false }, (cell, column) => cells.set(column, cellValue(cell.value)));
-  return cells;
 }
 
 /** CSV written by a Vietnamese-locale Excel separates with ";" (the comma is the decimal mark there). */
