@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { mayRead, mayRun, type Viewer } from '../session/viewer';
 import { AppraisalPage } from './appraisal/AppraisalPage';
+import { ResponsibilitiesPage } from './duties/ResponsibilitiesPage';
 import { RankingPage } from './RankingPage';
 
 export interface ConsolePage {
@@ -16,6 +17,7 @@ export const PAGES: ConsolePage[] = [
   { path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage },
   // The queue is the token's agency's: an appraiser without an agency has none to show.
   { path: '/tham-dinh', title: 'Thẩm định', visible: (v) => mayRun(v, 'AppraiseCriteria') && Boolean(v.agencyCode), component: AppraisalPage },
+  { path: '/nhiem-vu', title: 'Nhiệm vụ', visible: (v) => mayRead(v, 'responsibilities'), component: ResponsibilitiesPage },
 ];
 
 export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
