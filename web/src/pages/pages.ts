@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { mayRead, mayRun, type Viewer } from '../session/viewer';
 import { AppraisalPage } from './appraisal/AppraisalPage';
+import { AuditTrailPage } from './audit/AuditTrailPage';
 import { ResponsibilitiesPage } from './duties/ResponsibilitiesPage';
 import { RankingPage } from './RankingPage';
 
@@ -18,6 +19,7 @@ export const PAGES: ConsolePage[] = [
   // The queue is the token's agency's: an appraiser without an agency has none to show.
   { path: '/tham-dinh', title: 'Thẩm định', visible: (v) => mayRun(v, 'AppraiseCriteria') && Boolean(v.agencyCode), component: AppraisalPage },
   { path: '/nhiem-vu', title: 'Nhiệm vụ', visible: (v) => mayRead(v, 'responsibilities'), component: ResponsibilitiesPage },
+  { path: '/nhat-ky', title: 'Nhật ký', visible: (v) => mayRead(v, 'auditTrail'), component: AuditTrailPage },
 ];
 
 export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
