@@ -4,6 +4,10 @@ import { ASSESSMENT, SUBMIT } from '../e2e/operations';
 import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
 import { DONE, openConsoleYear, YEAR } from './consoleYear';
 
+const EXPLANATIONS = `query($year: Int!, $agencyCode: ID!) {
+  assessment(year: $year, agencyCode: $agencyCode) { criteria { code explanationRequests { question dueAt } } }
+}`;
+
 describeInBrowser('console: the appraiser queue', () => {
   let t: TestService;
   let browser: Browser;
@@ -71,6 +75,7 @@ describeInBrowser('console: the appraiser queue', () => {
 
     await leaf(page, '1.2.2').getByLabel('Điểm thẩm định', { exact: true }).fill('1,5');
     await expect(leaf(page, '1.2.2').getByRole('alert').count()).resolves.toBe(0);
+    await expect(section.getByText(/^Chưa gửi/).count()).resolves.toBe(0);
     await keepScreenshot(page, '10-tham-dinh');
     await page.setViewportSize({ width: 390, height: 844 });
     await keepScreenshot(page, '10-tham-dinh-dien-thoai');
@@ -81,6 +86,31 @@ describeInBrowser('console: the appraiser queue', () => {
     expect(await leafPoints('TAMKY')).toMatchObject({ '1.1': 2.5, '1.2.1': 2.5, '1.2.2': 1.5, '2.1': null });
     // Round 1 given: each leaf may now be questioned before round 2.
     await expect(page.getByRole('heading', { name: 'Yêu cầu giải trình sau vòng 1' }).isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('lets the SNV appraiser ask Tam Kỳ to explain 1.1 until the end of a Vietnam day', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, base, t.token(['APPRAISER'], 'SNV', 'appraiser.snv'));
+    await page.goto(`${base}/tham-dinh?nam=${YEAR}`);
+    const request = page.locator('details', { hasText: 'UBND Thành phố Tam Kỳ: 1.1 ' });
+    await request.locator('summary').click();
+    await request.getByRole('button', { name: 'Yêu cầu giải trình' }).click();
+    await expect(request.getByRole('alert').innerText()).resolves.toBe('Tiêu chí 1.1: hãy nhập nội dung cần giải trình');
+    const due = new Date(Date.now() + (7 * 3600 + 5 * 86400) * 1000).toISOString().slice(0, 10);
+    await request.getByLabel('Nội dung cần giải trình').fill('Đề nghị bổ sung kế hoạch kiểm tra năm 2026');
+    await request.getByLabel('Hạn giải trình').fill(due);
+    await request.getByRole('button', { name: 'Yêu cầu giải trình' }).click();
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Đã yêu cầu UBND Thành phố Tam Kỳ giải trình tiêu chí 1.1');
+    const { assessment } = expectData<{ assessment: { criteria: { code: string; explanationRequests: { question: string; dueAt: string }[] }[] } }>(
+      await t.gql(EXPLANATIONS, { year: YEAR, agencyCode: 'TAMKY' }, t.token(['COORDINATOR'], 'SNV')),
+    );
+    // 23:59:59.999 in Vietnam is 16:59:59.999 UTC.
+    expect(assessment.criteria.find((c) => c.code === '1.1')?.explanationRequests).toEqual([
+      { question: 'Đề nghị bổ sung kế hoạch kiểm tra năm 2026', dueAt: `${due}T16:59:59.999Z` },
+    ]);
+    // An open request takes the leaf off the list of leaves to question.
+    await expect(page.locator('details', { hasText: 'UBND Thành phố Tam Kỳ: 1.1 ' }).count()).resolves.toBe(0);
     await page.close();
   });
 });
