@@ -1,4 +1,4 @@
-import type { AgencyGroup, AssessmentNodeKind, AssessmentStatus, RankingStatus, TrendRelation } from '../domain/enums';
+import type { AgencyGroup, AssessmentNodeKind, AssessmentStatus, DutyStatus, RankingStatus, TrendRelation } from '../domain/enums';
 
 /**
  * The words of the exported files, in Vietnamese as SNV's own tables print them: headers and the labels of the
@@ -68,6 +68,15 @@ export const NODE_KIND_LABELS: Record<AssessmentNodeKind, string> = {
 export const TREND_RELATION_LABELS: Record<TrendRelation, string> = {
   SELF: 'Chính đơn vị',
   PREDECESSOR: 'Đơn vị tiền thân',
+};
+
+/** Where a duty stands on a day (Decision 2824 follow-up): the console's duty lists and any duty export alike. */
+export const DUTY_STATUS_LABELS: Record<DutyStatus, string> = {
+  OPEN: 'Chưa đến hạn',
+  DUE: 'Sắp đến hạn',
+  OVERDUE: 'Quá hạn',
+  DONE: 'Đã hoàn thành',
+  CANCELLED: 'Đã hủy',
 };
 
 export const yesNo = (value: boolean) => (value ? 'Có' : 'Không');

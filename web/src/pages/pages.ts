@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
-import { mayRead, type Viewer } from '../session/viewer';
+import { mayRead, mayRun, type Viewer } from '../session/viewer';
+import { AppraisalPage } from './appraisal/AppraisalPage';
+import { AuditTrailPage } from './audit/AuditTrailPage';
+import { ResponsibilitiesPage } from './duties/ResponsibilitiesPage';
 import { RankingPage } from './RankingPage';
 
 export interface ConsolePage {
@@ -11,6 +14,12 @@ export interface ConsolePage {
 }
 
 /** The console's pages, in the order of the menu. */
-export const PAGES: ConsolePage[] = [{ path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage }];
+export const PAGES: ConsolePage[] = [
+  { path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage },
+  // The queue is the token's agency's: an appraiser without an agency has none to show.
+  { path: '/tham-dinh', title: 'Thẩm định', visible: (v) => mayRun(v, 'AppraiseCriteria') && Boolean(v.agencyCode), component: AppraisalPage },
+  { path: '/nhiem-vu', title: 'Nhiệm vụ', visible: (v) => mayRead(v, 'responsibilities'), component: ResponsibilitiesPage },
+  { path: '/nhat-ky', title: 'Nhật ký', visible: (v) => mayRead(v, 'auditTrail'), component: AuditTrailPage },
+];
 
 export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
