@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { mayRead, type Viewer } from '../session/viewer';
 import { RankingPage } from './RankingPage';
+import { ScorecardPage } from './ScorecardPage';
 
 export interface ConsolePage {
   path: string;
@@ -11,6 +12,9 @@ export interface ConsolePage {
 }
 
 /** The console's pages, in the order of the menu. */
-export const PAGES: ConsolePage[] = [{ path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage }];
+export const PAGES: ConsolePage[] = [
+  { path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage },
+  { path: '/bang-diem', title: 'Bảng điểm', visible: (v) => mayRead(v, 'assessments'), component: ScorecardPage },
+];
 
 export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
