@@ -1,7 +1,8 @@
 import type { ComponentType } from 'react';
-import { mayRead, type Viewer } from '../session/viewer';
+import { mayRead, mayRun, type Viewer } from '../session/viewer';
 import { RankingPage } from './RankingPage';
 import { ScorecardPage } from './ScorecardPage';
+import { SelfAssessmentPage } from './SelfAssessmentPage';
 
 export interface ConsolePage {
   path: string;
@@ -15,6 +16,12 @@ export interface ConsolePage {
 export const PAGES: ConsolePage[] = [
   { path: '/xep-hang', title: 'Xếp hạng', visible: (v) => mayRead(v, 'rankings'), component: RankingPage },
   { path: '/bang-diem', title: 'Bảng điểm', visible: (v) => mayRead(v, 'assessments'), component: ScorecardPage },
+  {
+    path: '/tu-danh-gia',
+    title: 'Tự đánh giá',
+    visible: (v) => mayRun(v, 'SaveSelfAssessmentDraft') && Boolean(v.agencyCode),
+    component: SelfAssessmentPage,
+  },
 ];
 
 export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
