@@ -1,7 +1,15 @@
 // The console's ways of writing numbers, dates and order for Vietnamese readers. Labels and the collation are the
 // service's own (src/exports/vietnameseLabels.ts, src/domain/vietnameseOrder.ts): the files and the pages say the same.
 export { compareVietnamese } from '../../../src/domain/vietnameseOrder';
-export { ASSESSMENT_STATUS_LABELS, GROUP_LABELS, HEADERS, NODE_KIND_LABELS, RANKING_STATUS_LABELS, yesNo } from '../../../src/exports/vietnameseLabels';
+export {
+  ASSESSMENT_STATUS_LABELS,
+  GROUP_LABELS,
+  HEADERS,
+  NODE_KIND_LABELS,
+  RANKING_STATUS_LABELS,
+  TREND_RELATION_LABELS,
+  yesNo,
+} from '../../../src/exports/vietnameseLabels';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 

@@ -3,6 +3,7 @@ import { mayRead, mayRun, type Viewer } from '../session/viewer';
 import { RankingPage } from './RankingPage';
 import { ScorecardPage } from './ScorecardPage';
 import { SelfAssessmentPage } from './SelfAssessmentPage';
+import { TrendPage } from './TrendPage';
 
 export interface ConsolePage {
   path: string;
@@ -22,6 +23,7 @@ export const PAGES: ConsolePage[] = [
     visible: (v) => mayRun(v, 'SaveSelfAssessmentDraft') && Boolean(v.agencyCode),
     component: SelfAssessmentPage,
   },
+  { path: '/xu-huong', title: 'Xu hướng', visible: (v) => mayRead(v, 'agencyTrend'), component: TrendPage },
 ];
 
 export const pagesFor = (viewer: Viewer) => PAGES.filter((page) => page.visible(viewer));
