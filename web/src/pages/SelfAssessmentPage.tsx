@@ -6,12 +6,11 @@ import { useSearchParam } from '../components/useSearchParam';
 import { useCycleYears, YearPicker } from '../components/YearGroupPicker';
 import { ASSESSMENT_STATUS_LABELS, formatDateTime } from '../format/vietnamese';
 import { graphql } from '../gql';
-import type { SelfScoreInput } from '../gql/graphql';
 import { errorMessage } from '../graphql/errors';
 import { useViewer } from '../session/viewer';
 import { ExplanationAnswers, type ExplanationAnswer } from './selfAssessment/ExplanationAnswers';
 import { SelfAssessmentForm } from './selfAssessment/SelfAssessmentForm';
-import { initialRows, selfAssessedLeaves } from './selfAssessment/selfScoreRows';
+import { initialRows, selfAssessedLeaves, type SelfScore } from './selfAssessment/selfScoreRows';
 import { TemplateUpload } from './selfAssessment/TemplateUpload';
 
 graphql(`
@@ -156,7 +155,7 @@ export function SelfAssessmentPage() {
 
   const report = (result: { error?: CombinedError }, success: string) =>
     setNotice(result.error ? { kind: 'error', text: errorMessage(result.error) } : { kind: 'success', text: success });
-  const send = async (scores: SelfScoreInput[], final: boolean) => {
+  const send = async (scores: SelfScore[], final: boolean) => {
     setNotice(null);
     const input = { year: Number(year), agencyCode, scores };
     if (final) report(await submit({ input }), `Đã gửi tự đánh giá (${scores.length} tiêu chí).`);

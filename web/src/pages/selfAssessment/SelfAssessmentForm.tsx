@@ -1,15 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import { formatNumber } from '../../format/vietnamese';
-import type { SelfScoreInput } from '../../gql/graphql';
-import { checkRows, type SelfLeaf, type SelfRow } from './selfScoreRows';
+import { checkRows, type SelfLeaf, type SelfRow, type SelfScore } from './selfScoreRows';
 
 interface Props {
   leaves: SelfLeaf[];
   initial: Record<string, SelfRow>;
   readOnly: boolean;
   busy: boolean;
-  onSave: (scores: SelfScoreInput[]) => void;
-  onSubmit: (scores: SelfScoreInput[]) => void;
+  onSave: (scores: SelfScore[]) => void;
+  onSubmit: (scores: SelfScore[]) => void;
   /** Called before each check, so the page can drop a message about an earlier save. */
   onCheck: () => void;
 }
@@ -22,7 +21,7 @@ interface Props {
 export function SelfAssessmentForm({ leaves, initial, readOnly, busy, onSave, onSubmit, onCheck }: Props) {
   const [rows, setRows] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<SelfScoreInput[]>([]);
+  const [pending, setPending] = useState<SelfScore[]>([]);
   const dialog = useRef<HTMLDialogElement>(null);
   const dialogTitle = useId();
   const edit = (code: string, change: Partial<SelfRow>) => setRows((current) => ({ ...current, [code]: { ...current[code], ...change } }));

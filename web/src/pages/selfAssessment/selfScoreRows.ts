@@ -1,11 +1,20 @@
 import { formatNumber, parseDecimal } from '../../format/vietnamese';
-import type { SelfScoreInput } from '../../gql/graphql';
 
 /** A self-assessed leaf of the framework, as the form lists it. */
 export interface SelfLeaf {
   code: string;
   title: string;
   maxPoints: number;
+}
+
+/** One leaf as saveSelfAssessmentDraft and submitSelfAssessment take it (the API's SelfScoreInput, written out here so
+ * that this pure module, and its test, need no generated code). */
+export interface SelfScore {
+  criterionCode: string;
+  applicable: boolean;
+  points?: number;
+  explanation: string | null;
+  evidence: string[];
 }
 
 /** What the officer typed for one leaf: the points as text ("12,5"), evidence one document per line. */
@@ -70,8 +79,8 @@ export function initialRows(leaves: SelfLeaf[], saved: SavedScore[]): Record<str
  * The scores to send and, per leaf, what is wrong, checked before anything is sent so that the officer sees each
  * problem beside its criterion. A draft sends the leaves filled so far; sending requires every leaf.
  */
-export function checkRows(leaves: SelfLeaf[], rows: Record<string, SelfRow>, complete: boolean): { scores: SelfScoreInput[]; errors: Record<string, string> } {
-  const scores: SelfScoreInput[] = [];
+export function checkRows(leaves: SelfLeaf[], rows: Record<string, SelfRow>, complete: boolean): { scores: SelfScore[]; errors: Record<string, string> } {
+  const scores: SelfScore[] = [];
   const errors: Record<string, string> = {};
   for (const leaf of leaves) {
     const row = rows[leaf.code];
