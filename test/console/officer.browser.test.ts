@@ -132,6 +132,16 @@ describeInBrowser('console: the officer’s self-assessment', () => {
     expect(request.answeredAt).toEqual(expect.any(String));
     await section.getByText('Không có yêu cầu giải trình nào đang chờ trả lời.').waitFor();
     await keepScreenshot(page, '04-tu-danh-gia');
+
+    // The scorecard of its own agency shows the question and the answer under the leaf.
+    await page.getByRole('navigation', { name: 'Trang' }).getByRole('link', { name: 'Bảng điểm' }).click();
+    const leaf11 = page.locator('table.criteria tbody tr[data-code="1.1"]');
+    await leaf11.getByText('Hồ sơ, giải trình và thẩm định').click();
+    const details = await leaf11.locator('details').innerText();
+    expect(details).toContain(question);
+    expect(details).toContain('Đã bổ sung phụ lục kinh phí tại Kế hoạch số 15/KH-UBND — Phụ lục 2 kèm Kế hoạch số 15/KH-UBND');
+    await page.goBack();
+    await section.waitFor();
     await page.setViewportSize({ width: 390, height: 844 });
     await keepScreenshot(page, '04-tu-danh-gia-dien-thoai');
   });

@@ -75,6 +75,8 @@ describeInBrowser('console: the scorecard and the trend', () => {
     expect(drawn).toContain('3. Tác động của CCHC');
     expect(drawn).toContain('75');
     expect(drawn).toContain('80');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel' }).click()]);
+    expect(file.suggestedFilename()).toBe(`đánh-giá-${YEAR}-HOIAN.xlsx`);
     await keepScreenshot(page, '03-bang-diem');
     await page.setViewportSize({ width: 390, height: 844 });
     await keepScreenshot(page, '03-bang-diem-dien-thoai');
@@ -115,6 +117,8 @@ describeInBrowser('console: the scorecard and the trend', () => {
     // Every agency in the picker, by Vietnamese name.
     const names = await agency.locator('option').allTextContents();
     expect(names).toEqual([...names].sort(compareVietnamese));
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải Excel' }).click()]);
+    expect(file.suggestedFilename()).toBe('xu-hướng-HOIAN.xlsx');
     await keepScreenshot(page, '05-xu-huong');
     await page.setViewportSize({ width: 390, height: 844 });
     await keepScreenshot(page, '05-xu-huong-dien-thoai');
