@@ -68,8 +68,17 @@ describeInBrowser('console: the officer’s self-assessment', () => {
     await expect(page.getByLabel('Điểm tiêu chí 1.1').inputValue()).resolves.toBe('3,5');
   });
 
-  it('names a criterion typed above its maximum, or not as a number, beside it, and sends nothing', async () => {
+  it('shows the service’s refusal naming the field, and names a criterion typed above its maximum or not as a number beside it, sending nothing', async () => {
     const before = (await state()).version;
+    // What only the service checks comes back from it, in Vietnamese, naming the field.
+    const explanation = page.getByLabel('Giải trình tiêu chí 1.1');
+    const typed = await explanation.inputValue();
+    await explanation.fill('x'.repeat(2001));
+    await page.getByRole('button', { name: 'Lưu nháp' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/^Dữ liệu chưa hợp lệ \(scores\[0\]\.explanation\): /);
+    expect((await state()).version).toBe(before);
+    await explanation.fill(typed);
+
     await fill('1.2.1', '3', 'Báo cáo số 20/BC-UBND');
     await fill('1.2.2', 'một', 'Báo cáo số 21/BC-UBND');
     await page.getByRole('button', { name: 'Lưu nháp' }).click();
