@@ -15,7 +15,9 @@ export function DownloadButton({ path, label }: { path: string; label: string })
       setProblem(`Không tải được tệp: ${body?.errors?.[0]?.message ?? response.statusText}`);
       return;
     }
-    const name = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(response.headers.get('content-disposition') ?? '')?.[1];
+    // The Vietnamese name (filename*, RFC 6266) before the ASCII one the service adds for old clients.
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;

@@ -8,6 +8,7 @@ export {
   HEADERS,
   NODE_KIND_LABELS,
   RANKING_STATUS_LABELS,
+  TREND_RELATION_LABELS,
   yesNo,
 } from '../../../src/exports/vietnameseLabels';
 

@@ -1,0 +1,24 @@
+import { useId } from 'react';
+
+export interface AgencyOption {
+  code: string;
+  name: string;
+}
+
+/** A labelled choice of agency; the caller passes them in the order readers expect (Vietnamese name order). */
+export function AgencyPicker({ agencyCode, agencies, onChange }: { agencyCode: string; agencies: AgencyOption[]; onChange: (code: string) => void }) {
+  const id = useId();
+  return (
+    <span className="picker">
+      <label htmlFor={id}>Đơn vị</label>
+      <select id={id} value={agencyCode} onChange={(e) => onChange(e.target.value)}>
+        {!agencies.some((a) => a.code === agencyCode) && <option value="">— Chọn đơn vị —</option>}
+        {agencies.map((a) => (
+          <option key={a.code} value={a.code}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
