@@ -1,5 +1,6 @@
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import { CELL_BOUNDS, NO, YES, type TemplateColumn } from './templateLayout';
+import { vietnameseNumber } from './vietnameseLabels';
 
 /**
  * A sheet to fill in: the header row bold and frozen, each column its width, long text wrapped. Protected without
@@ -35,7 +36,7 @@ export const pointsRule = (header: string, max: number): DataValidation => ({
   operator: 'between',
   formulae: [0, max],
   errorTitle: 'Điểm không hợp lệ',
-  error: `${header} phải là số từ 0 đến ${max} (điểm tối đa của tiêu chí).`,
+  error: `${header} phải là số từ 0 đến ${vietnameseNumber(max)} (điểm tối đa của tiêu chí).`,
 });
 
 export const yesNoRule = (header: string): DataValidation => ({

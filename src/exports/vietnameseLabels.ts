@@ -80,3 +80,15 @@ export const DUTY_STATUS_LABELS: Record<DutyStatus, string> = {
 };
 
 export const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
+
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
+/**
+ * 12,5 and 1.234,75: a decimal comma and a dot between thousands, as Vietnamese documents write numbers; points
+ * keep their (at most 4) decimals, an index is shown with 2.
+ */
+export function vietnameseNumber(value: number, maxDecimals = 4): string {
+  let format = numberFormats.get(maxDecimals);
+  if (!format) numberFormats.set(maxDecimals, (format = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: maxDecimals })));
+  return format.format(value);
+}

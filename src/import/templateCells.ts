@@ -1,5 +1,6 @@
 import { toPoints } from '../domain/points';
 import { CELL_BOUNDS, columnLetter, NO, YES, type TemplateColumn } from '../exports/templateLayout';
+import { vietnameseNumber } from '../exports/vietnameseLabels';
 import { blank, numberOf, textOf, type CellValue, type SheetRow } from './rankingRows';
 
 /** One thing wrong in an uploaded file: where (row and column as Excel shows them; null for the whole file) and why. */
@@ -54,7 +55,10 @@ export class RowChecker {
       return null;
     }
     if (points < 0 || points > max) {
-      this.problem(column, `${points} nằm ngoài khoảng 0–${max}, điểm tối đa của tiêu chí ${criterionCode} (${column.header})`);
+      this.problem(
+        column,
+        `${vietnameseNumber(points)} nằm ngoài khoảng 0–${vietnameseNumber(max)}, điểm tối đa của tiêu chí ${criterionCode} (${column.header})`,
+      );
       return null;
     }
     return points;

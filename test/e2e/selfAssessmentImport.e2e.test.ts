@@ -75,7 +75,7 @@ describe('self-assessment template: download, fill, upload', () => {
     expect(leaf.getCell(3).value).toBe(2.5);
     expect(leaf.getCell(2).alignment?.indent).toBe(2);
     expect(leaf.getCell(POINTS).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 2.5], showErrorMessage: true });
-    expect(leaf.getCell(POINTS).dataValidation.error).toContain('từ 0 đến 2.5');
+    expect(leaf.getCell(POINTS).dataValidation.error).toContain('từ 0 đến 2,5');
     expect(leaf.getCell(APPLICABLE).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
     expect(leaf.getCell(EXPLANATION).dataValidation).toMatchObject({ type: 'textLength', formulae: [2000] });
     expect(leaf.getCell(POINTS).protection?.locked).toBe(false);
@@ -189,7 +189,7 @@ describe('self-assessment template: download, fill, upload', () => {
       [unknown.number, 'A'],
     ]);
     expect(problems[1]).toEqual({ row: at('1.1'), column: 'D', header: 'Điểm tự chấm', reason: '"ba điểm" không phải là số (Điểm tự chấm của tiêu chí 1.1)' });
-    expect(problems[2].reason).toBe('3 nằm ngoài khoảng 0–2.5, điểm tối đa của tiêu chí 1.2.1 (Điểm tự chấm)');
+    expect(problems[2].reason).toBe('3 nằm ngoài khoảng 0–2,5, điểm tối đa của tiêu chí 1.2.1 (Điểm tự chấm)');
     expect(problems[3].reason).toContain('vì sao tiêu chí 1.2.2 không áp dụng');
     expect(problems[4].reason).toBe('"có lẽ" không hợp lệ: Áp dụng (Có/Không) chỉ nhận "Có" hoặc "Không"');
     expect(problems[7].reason).toBe('mã tiêu chí "9.9" không có trong bộ tiêu chí TEST-HUYEN-2025');

@@ -91,7 +91,7 @@ describe('self-assessment rows', () => {
     const decimals = parse([self(3, '1.1', 0.00001, null, 'KH'), self(4, '1.2.1', -1, null, 'KH')]);
     expect(decimals.problems.map((p) => p.reason)).toEqual([
       '0.00001 có quá 4 chữ số thập phân (Điểm tự chấm của tiêu chí 1.1)',
-      '-1 nằm ngoài khoảng 0–2.5, điểm tối đa của tiêu chí 1.2.1 (Điểm tự chấm)',
+      '-1 nằm ngoài khoảng 0–2,5, điểm tối đa của tiêu chí 1.2.1 (Điểm tự chấm)',
     ]);
   });
 

@@ -11,21 +11,21 @@ export {
   TREND_RELATION_LABELS,
   yesNo,
 } from '../../../src/exports/vietnameseLabels';
+import { vietnameseNumber } from '../../../src/exports/vietnameseLabels';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const numberFormat = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
 const dayParts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' });
 const timeParts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** 12,5 — a decimal comma and a dot between thousands; "—" when there is no number. */
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : numberFormat.format(value);
+  return value === null || value === undefined ? '—' : vietnameseNumber(value);
 }
 
 /** 87,25% */
 export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${numberFormat.format(value)}%`;
+  return value === null || value === undefined ? '—' : `${vietnameseNumber(value, 2)}%`;
 }
 
 function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
