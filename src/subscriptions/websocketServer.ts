@@ -1,0 +1,82 @@
+import type { Server } from 'node:http';
+import { CloseCode } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { WebSocketServer } from 'ws';
+import type { TokenVerifier } from '../auth/tokenVerifier';
+import { DomainError } from '../domain/errors';
+import type { Actor } from '../events/envelope';
+import type { RequestContext } from '../resolvers/context';
+
+/** A subscribe message is a query document and its variables: as small as an HTTP request's body. */
+const MAX_MESSAGE_BYTES = 256 * 1024;
+/** The longest close reason a WebSocket close frame carries (123 bytes). */
+const MAX_CLOSE_REASON = 123;
+
+interface LiveUpdatesOptions {
+  schema: GraphQLSchema;
+  verifyToken: TokenVerifier;
+  /** The same context as an HTTP request's, for the reader the connection's token names. */
+  contextFor(actor: Actor): RequestContext;
+  /** The limits HTTP requests get too (depth, aliases). */
+  validationRules: readonly ValidationRule[];
+  /** As HTTP answers them: `extensions.code`, no internals. */
+  formatError(error: GraphQLError): GraphQLFormattedError;
+}
+
+/**
+ * Refuses queries and mutations over WebSocket: they are served over HTTP, where the query cost limit, the answer
+ * cache and `extensions.command` apply.
+ */
+const subscriptionsOnlyRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'subscription') {
+      context.reportError(
+        new GraphQLError(`${node.operation} operations are served over HTTP POST /graphql; WebSocket serves subscriptions`, { nodes: [node] }),
+      );
+    }
+  },
+});
+
+/**
+ * GraphQL subscriptions over graphql-ws on the HTTP server's own port and path. The token comes once, in the
+ * connection's `connectionParams.authorization` (`Bearer <JWT>`), and is verified as an HTTP request's is: a
+ * missing or invalid one closes the connection with 4401 and the reason. Returns the stop.
+ */
+export function serveSubscriptions(httpServer: Server, path: string, options: LiveUpdatesOptions): () => Promise<void> {
+  const wss = new WebSocketServer({ server: httpServer, path, maxPayload: MAX_MESSAGE_BYTES });
+  const actors = new WeakMap<object, Actor>();
+  const rules = [...specifiedRules, ...options.validationRules, subscriptionsOnlyRule];
+  const server = useServer(
+    {
+      schema: options.schema,
+      validate: (schema, document) => validate(schema, document, rules),
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
+        try {
+          actors.set(ctx, await options.verifyToken(typeof authorization === 'string' ? authorization : undefined));
+          return true;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          const reason = `${error.code}: ${error.message}`;
+          ctx.extra.socket.close(CloseCode.Unauthorized, Buffer.byteLength(reason) <= MAX_CLOSE_REASON ? reason : error.code);
+          return false;
+        }
+      },
+      // A refused document answers GRAPHQL_VALIDATION_FAILED, as Apollo does over HTTP.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => ({ message: error.message, locations: error.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(options.formatError) } : undefined),
+      context: (ctx) => {
+        const actor = actors.get(ctx);
+        // onConnect accepted the connection only with a verified token; graphql-ws subscribes only after it did.
+        if (!actor) throw new Error('subscription on a connection without a verified token');
+        return options.contextFor(actor);
+      },
+    },
+    wss,
+  );
+  return async () => {
+    await server.dispose();
+  };
+}
