@@ -1,34 +1,21 @@
 import { expectData, startTestService, type TestService } from '../support/service';
 import { liveClient, Subscribed } from '../support/subscriptions';
 import { openDistrictCycle } from './districtCycle';
-import { APPRAISE, FINALIZE, SUBMIT, SURVEY } from './operations';
 import type { Client } from 'graphql-ws';
+import {
+  APPRAISE,
+  ASSESSMENT_CHANGED,
+  AUDIT_APPENDED,
+  DUTIES_CHANGED,
+  FINALIZE,
+  RANKING_CHANGED,
+  SELF_SCORES,
+  SUBMIT,
+  SURVEY,
+  selfAssessment,
+} from './operations';
 
 const YEAR = 2026;
-const SCORES: Record<string, number> = { '1.1': 4, '1.2.1': 2, '1.2.2': 1.5, '2.1': 2 };
-
-const ASSESSMENT_CHANGED = `subscription($year: Int!, $agencyCode: ID!) {
-  assessmentChanged(year: $year, agencyCode: $agencyCode) { year version status totalPoints agency { code } }
-}`;
-const RANKING_CHANGED = `subscription($year: Int!, $group: AgencyGroup!) {
-  rankingChanged(year: $year, group: $group) { year group published entries { rank agency { code } totalPoints } }
-}`;
-const DUTIES_CHANGED = `subscription($agencyCode: ID!, $year: Int) {
-  dutiesChanged(agencyCode: $agencyCode, year: $year) { agency { code } cycles { year pendingAppraisals { agencyCode criterionCode } } }
-}`;
-const AUDIT_APPENDED = `subscription($filter: AuditTrailFilter, $after: String) {
-  auditAppended(filter: $filter, after: $after) { position type stream agencyCode actor { sub } }
-}`;
-
-function selfAssessment(agencyCode: string) {
-  const scores = Object.entries(SCORES).map(([criterionCode, points]) => ({
-    criterionCode,
-    points,
-    evidence: [`KH số 1/KH-UBND ${criterionCode}`],
-    explanation: `Đã thực hiện đầy đủ tiêu chí ${criterionCode}`,
-  }));
-  return { input: { year: YEAR, agencyCode, scores } };
-}
 
 describe('GraphQL subscriptions over graphql-ws (one instance, SQLite)', () => {
   let t: TestService;
@@ -65,7 +52,7 @@ describe('GraphQL subscriptions over graphql-ws (one instance, SQLite)', () => {
     expect(baseline.errors).toBeUndefined();
     expect(baseline.data.assessmentChanged.status).not.toBe('SUBMITTED');
 
-    const answer = expectData(await t.gql(SUBMIT, selfAssessment('TAMKY'), officer('TAMKY'))).submitSelfAssessment;
+    const answer = expectData(await t.gql(SUBMIT, selfAssessment(YEAR, 'TAMKY'), officer('TAMKY'))).submitSelfAssessment;
     const update = await live.until((m) => m.data?.assessmentChanged?.status === 'SUBMITTED');
     // Never older than what the mutation answered.
     expect(update.data.assessmentChanged.version).toBeGreaterThanOrEqual(answer.version);
@@ -102,7 +89,7 @@ describe('GraphQL subscriptions over graphql-ws (one instance, SQLite)', () => {
         t.token(['APPRAISER'], 'SNV'),
       ),
     );
-    expectData(await t.gql(SUBMIT, selfAssessment('HOIAN'), officer('HOIAN')));
+    expectData(await t.gql(SUBMIT, selfAssessment(YEAR, 'HOIAN'), officer('HOIAN')));
     const event = await live.until((m) => m.data?.auditAppended?.type === 'SelfAssessmentSubmitted');
     expect(event.data.auditAppended).toMatchObject({ stream: `assessment-${YEAR}-HOIAN`, agencyCode: 'HOIAN', actor: { sub: 'agency_officer.HOIAN' } });
     expect(live.messages.every((m) => m.data?.auditAppended?.agencyCode === 'HOIAN')).toBe(true);
@@ -133,7 +120,7 @@ describe('GraphQL subscriptions over graphql-ws (one instance, SQLite)', () => {
     expect(baseline.errors).toBeUndefined();
     const ranked = (m: any) => (m.data?.rankingChanged?.entries ?? []).map((e: any) => e.agency.code) as string[];
     expect(ranked(baseline)).not.toContain('TAMKY');
-    for (const [criterionCode, points] of Object.entries(SCORES)) {
+    for (const [criterionCode, points] of Object.entries(SELF_SCORES)) {
       const by = criterionCode.startsWith('2') ? 'STP' : 'SNV';
       const input = { year: YEAR, agencyCode: 'TAMKY', criterionCode, round: 1, points, comment: 'Đã kiểm tra hồ sơ' };
       expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], by)));
