@@ -126,8 +126,9 @@ export class ProjectionRunner {
   }
 
   /**
-   * Calls `listener` each time the visible position (position()) advanced, after the read models hold it; returns
-   * the unsubscribe. While anyone listens, a follower looks at the leader's progress often.
+   * Calls `listener` each time the visible position (position()) advanced, after the read models hold it, with the
+   * positions (from, to]; after a rebuild `from` is 0, as any answer may have changed. Returns the unsubscribe.
+   * While anyone listens, a follower looks at the leader's progress often.
    */
   onAdvance(listener: AdvanceListener): () => void {
     if (this.advanceListeners.size === 0) this.announced = this.position();
@@ -224,7 +225,8 @@ export class ProjectionRunner {
         await this.publishFailures();
       });
       this.settleWaiters();
-      this.announceAdvance();
+      // A rebuilt read model may answer differently about any event, not only those appended meanwhile.
+      this.announceAdvance(0);
       if (failures.length > 0) throw new Error(failures.map(describeFailure).join('; '));
       return { events: head, ms: performance.now() - started, ...spentSince(spentBefore, this.buildApplier.spent(), names) };
     } finally {
@@ -330,12 +332,11 @@ export class ProjectionRunner {
     this.waiters.settle((projections) => this.visiblePosition(projections));
   }
 
-  private announceAdvance(): void {
+  private announceAdvance(from = this.announced): void {
     if (this.advanceListeners.size === 0) return;
-    const from = this.announced;
     const to = this.position();
     if (to <= from) return;
-    this.announced = to;
+    this.announced = Math.max(this.announced, to);
     for (const listener of this.advanceListeners) {
       try {
         listener(from, to);
