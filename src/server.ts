@@ -219,6 +219,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
       verifyToken,
       contextFor: newContext,
       validationRules: limits,
+      maxTokens: MAX_QUERY_TOKENS,
       formatError: (error) => formatError(error.toJSON(), error),
     });
     await runner.catchUp();

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { CloseCode } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../auth/tokenVerifier';
 import { DomainError } from '../domain/errors';
@@ -10,6 +10,8 @@ import type { RequestContext } from '../resolvers/context';
 
 /** A subscribe message is a query document and its variables: as small as an HTTP request's body. */
 const MAX_MESSAGE_BYTES = 256 * 1024;
+/** Each subscription re-reads on changes: one connection holds at most this many at once. */
+const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
 /** The longest close reason a WebSocket close frame carries (123 bytes). */
 const MAX_CLOSE_REASON = 123;
 
@@ -18,8 +20,9 @@ interface LiveUpdatesOptions {
   verifyToken: TokenVerifier;
   /** The same context as an HTTP request's, for the reader the connection's token names. */
   contextFor(actor: Actor): RequestContext;
-  /** The limits HTTP requests get too (depth, aliases). */
+  /** The limits HTTP requests get too (depth, aliases, tokens). */
   validationRules: readonly ValidationRule[];
+  maxTokens: number;
   /** As HTTP answers them: `extensions.code`, no internals. */
   formatError(error: GraphQLError): GraphQLFormattedError;
 }
@@ -50,7 +53,23 @@ export function serveSubscriptions(httpServer: Server, path: string, options: Li
   const server = useServer(
     {
       schema: options.schema,
-      validate: (schema, document) => validate(schema, document, rules),
+      // Parsed and validated here rather than by graphql-ws, which closes the whole connection on a syntax error.
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > MAX_SUBSCRIPTIONS_PER_CONNECTION) {
+          const message = `at most ${MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions per connection: complete some or open another connection`;
+          return [new GraphQLError(message, { extensions: { code: 'QUERY_TOO_COMPLEX', limit: MAX_SUBSCRIPTIONS_PER_CONNECTION } })];
+        }
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: options.maxTokens });
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'the query could not be parsed';
+          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+        }
+        const errors = validate(options.schema, document, rules);
+        if (errors.length > 0) return errors;
+        return { schema: options.schema, document, variableValues: payload.variables, operationName: payload.operationName };
+      },
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
         try {
@@ -63,9 +82,13 @@ export function serveSubscriptions(httpServer: Server, path: string, options: Li
           return false;
         }
       },
-      // A refused document answers GRAPHQL_VALIDATION_FAILED, as Apollo does over HTTP.
+      // A refused document answers GRAPHQL_VALIDATION_FAILED (unless it says otherwise), as Apollo does over HTTP.
       onError: (_ctx, _id, _payload, errors) =>
-        errors.map((error) => ({ message: error.message, locations: error.locations, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })),
+        errors.map((error) => ({
+          message: error.message,
+          locations: error.locations,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions },
+        })),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(options.formatError) } : undefined),
       context: (ctx) => {
         const actor = actors.get(ctx);

@@ -135,6 +135,22 @@ describe('GraphQL subscriptions over graphql-ws (one instance, SQLite)', () => {
     live.stop();
   });
 
+  it('refuses a malformed subscription and the 51st on one connection, and keeps the connection for the others', async () => {
+    const client = connect(coordinator);
+    const errorsOf = async (query: string) => {
+      const sub = new Subscribed(client, query);
+      return JSON.stringify((await sub.ended()) ?? sub.messages);
+    };
+    expect(await errorsOf('subscription { auditAppended { position ')).toMatch(/GRAPHQL_PARSE_FAILED/);
+    const open = Array.from({ length: 50 }, () => new Subscribed(client, AUDIT_APPENDED));
+    expect(await errorsOf(AUDIT_APPENDED)).toMatch(/at most 50 subscriptions per connection/);
+    for (const sub of open) sub.stop();
+    // The connection is still there, and a slot is free again.
+    const again = new Subscribed(client, ASSESSMENT_CHANGED, { year: YEAR, agencyCode: 'TAMKY' });
+    expect((await again.until(() => true)).data.assessmentChanged.agency.code).toBe('TAMKY');
+    again.stop();
+  });
+
   it('serves subscriptions over WebSocket only, and queries over HTTP only', async () => {
     const overHttp = await t.gql(AUDIT_APPENDED, {}, coordinator);
     expect(overHttp.status).toBe(400);
