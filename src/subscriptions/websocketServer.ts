@@ -12,6 +12,7 @@ import type { RequestContext } from '../resolvers/context';
 const MAX_MESSAGE_BYTES = 256 * 1024;
 /** Each subscription re-reads on changes: one connection holds at most this many at once. */
 const MAX_SUBSCRIPTIONS_PER_CONNECTION = 50;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /** The longest close reason a WebSocket close frame carries (123 bytes). */
 const MAX_CLOSE_REASON = 123;
 
@@ -40,6 +41,13 @@ const subscriptionsOnlyRule: ValidationRule = (context) => ({
     }
   },
 });
+
+/** Milliseconds until a verified token's `exp` (at least 0, at most what a timer holds). */
+function untilExpiry(authorization: string): number {
+  const payload = authorization.replace(/^Bearer\s+/i, '').split('.')[1] ?? '';
+  const { exp } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { exp?: number };
+  return Math.min(Math.max(0, (exp ?? 0) * 1000 - Date.now()), MAX_TIMER_MS);
+}
 
 /**
  * GraphQL subscriptions over graphql-ws on the HTTP server's own port and path. The token comes once, in the
@@ -72,15 +80,19 @@ export function serveSubscriptions(httpServer: Server, path: string, options: Li
       },
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization;
+        const { socket } = ctx.extra;
+        const refuse = (reason: string) => socket.close(CloseCode.Unauthorized, Buffer.byteLength(reason) <= MAX_CLOSE_REASON ? reason : 'UNAUTHENTICATED');
         try {
           actors.set(ctx, await options.verifyToken(typeof authorization === 'string' ? authorization : undefined));
-          return true;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          const reason = `${error.code}: ${error.message}`;
-          ctx.extra.socket.close(CloseCode.Unauthorized, Buffer.byteLength(reason) <= MAX_CLOSE_REASON ? reason : error.code);
+          refuse(`${error.code}: ${error.message}`);
           return false;
         }
+        // A connection lives no longer than its token: the client reconnects with a fresh one.
+        const expiry = setTimeout(() => refuse('UNAUTHENTICATED: the token expired'), untilExpiry(authorization as string));
+        socket.once('close', () => clearTimeout(expiry));
+        return true;
       },
       // A refused document answers GRAPHQL_VALIDATION_FAILED (unless it says otherwise), as Apollo does over HTTP.
       onError: (_ctx, _id, _payload, errors) =>

@@ -2,6 +2,7 @@ import { expectData, startTestService, type TestService } from '../support/servi
 import { liveClient, Subscribed } from '../support/subscriptions';
 import { openDistrictCycle } from './districtCycle';
 import type { Client } from 'graphql-ws';
+import { signToken } from '../../src/auth/tokenSigner';
 import {
   APPRAISE,
   ASSESSMENT_CHANGED,
@@ -44,6 +45,15 @@ describe('GraphQL subscriptions over graphql-ws (one instance, SQLite)', () => {
       expect(failure.code).toBe(4401);
       expect(failure.reason).toMatch(/^UNAUTHENTICATED/);
     }
+  });
+
+  it('ends a connection when its token expires', async () => {
+    const shortLived = signToken({ sub: 'inspector.short', name: 'Thanh tra', agency: null, roles: ['INSPECTOR'] }, t.service.jwtSecret!, {
+      expiresInSeconds: 2,
+    });
+    const live = new Subscribed(connect(shortLived), ASSESSMENT_CHANGED, { year: YEAR, agencyCode: 'TAMKY' });
+    expect((await live.until(() => true)).errors).toBeUndefined();
+    expect(await live.ended()).toMatchObject({ code: 4401, reason: 'UNAUTHENTICATED: the token expired' });
   });
 
   it('sends the assessment now, then the state a self-assessment submitted over HTTP left', async () => {
