@@ -148,6 +148,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();
 
+    const timeout = options.readYourWritesTimeoutMs ?? 10_000;
     const newContext = contextFactory({
       commands,
       read,
@@ -160,7 +161,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
         (m) => logger.error(m),
       ),
       now: () => clock.now(),
-      readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 10_000,
+      readYourWritesTimeoutMs: timeout,
     });
     const schema = fixCommandIds(await buildParSchema());
     // Reported as validation errors: graphql-armor's default is to throw, which Apollo turns into a 500.
