@@ -7,7 +7,7 @@ const base = require('./jest.config.js');
 module.exports = {
   ...base,
   testMatch: [
-    '<rootDir>/test/{domain,events,seed,shared,auth,schema,commands,resolvers,bench,exports}/**/*.test.ts',
+    '<rootDir>/test/{domain,events,seed,shared,auth,schema,commands,resolvers,bench,exports,subscriptions}/**/*.test.ts',
     '<rootDir>/test/projections/{projectorFailures,runnerLease,responsibilitiesProjection,responsibilityLists,batchedBuild,importedRankingProjection,plansProjection}.test.ts',
   ],
   // The tamper suite runs `npm run verify` as a process against SQLite and PostgreSQL logs.

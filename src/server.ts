@@ -23,13 +23,14 @@ import { AsOfReader } from './projections/asOf';
 import { ProjectionRunner } from './projections/runner/projectionRunner';
 import { ReadModels } from './projections/readModels';
 import type { ReadStore } from './projections/store/readStore';
-import { createLoaders, type RequestContext } from './resolvers/context';
-import { awaitVisible, CommandReports, commandReportsPlugin, fixCommandIds } from './resolvers/commandReports';
+import type { RequestContext } from './resolvers/context';
+import { commandReportsPlugin, fixCommandIds } from './resolvers/commandReports';
+import { contextFactory } from './resolvers/requestContext';
 import { buildParSchema } from './schema/buildParSchema';
 import { formatError } from './schema/errorFormatting';
 import { knownOperationTypeRule } from './schema/knownOperationTypeRule';
 import { aliasLimitRule, aliasPreCheck, queryCostPlugin } from './schema/queryLimits';
-import { AnswerCache, AnswerSources } from './http/answerCache';
+import { AnswerCache } from './http/answerCache';
 import { authenticate } from './http/authenticate';
 import { consoleRoutes } from './http/console';
 import { corsFor } from './http/cors';
@@ -41,6 +42,8 @@ import { linkContextToResponse, requestLogging, requestLogPlugin } from './http/
 import { seedIfEmpty } from './seed/seed';
 import { liveDirectory } from './projections/agencies/agencyDirectory';
 import { openStores } from './stores';
+import { ChangeFeed } from './subscriptions/changeFeed';
+import { serveSubscriptions } from './subscriptions/websocketServer';
 
 export interface RunningService {
   url: string;
@@ -109,6 +112,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const port = (httpServer.address() as AddressInfo).port;
 
   let apollo: ApolloServer<RequestContext> | null = null;
+  let stopSubscriptions: (() => Promise<void>) | null = null;
   let stopping: Promise<void> | null = null;
   /** Stops taking requests, lets those in flight finish (the drain plugin), then closes the stores. */
   const stop = () => {
@@ -116,6 +120,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       ready = false;
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
+      // Subscribers are told 1001 (going away) and reconnect elsewhere; their sockets would keep the server open.
+      await stopSubscriptions?.();
       if (apollo) await apollo.stop();
       else httpServer.closeAllConnections();
       await closed;
@@ -142,9 +148,30 @@ export async function startService(config: Config, options: ServiceOptions = {})
     );
     if (config.PAR_SEED && (await seedIfEmpty(events, commands, log))) await runner.catchUp();
 
+    const timeout = options.readYourWritesTimeoutMs ?? 10_000;
+    const newContext = contextFactory({
+      commands,
+      read,
+      asOf,
+      runner,
+      verifier,
+      changes: new ChangeFeed(
+        runner,
+        (after, limit) => events.readAll(after, limit),
+        (m) => logger.error(m),
+      ),
+      now: () => clock.now(),
+      readYourWritesTimeoutMs: timeout,
+    });
+    const schema = fixCommandIds(await buildParSchema());
+    // Reported as validation errors: graphql-armor's default is to throw, which Apollo turns into a 500.
+    const limits = [
+      maxDepthRule({ n: MAX_QUERY_DEPTH, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] }),
+      aliasLimitRule(config.PAR_MAX_ALIASES),
+    ];
     const answers = new AnswerCache(config.PAR_ANSWER_CACHE_MB * 1024 * 1024);
     apollo = new ApolloServer<RequestContext>({
-      schema: fixCommandIds(await buildParSchema()),
+      schema,
       includeStacktraceInErrorResponses: false,
       // main.ts owns the signals: it stops HTTP, Apollo, projections and stores in order.
       stopOnTerminationSignals: false,
@@ -160,17 +187,11 @@ export async function startService(config: Config, options: ServiceOptions = {})
         ApolloServerPluginCacheControlDisabled(),
       ],
       formatError: (formatted, error) => formatError(formatted, error),
-      // Reported as a validation error: graphql-armor's default is to throw, which Apollo turns into a 500.
-      validationRules: [
-        maxDepthRule({ n: MAX_QUERY_DEPTH, propagateOnRejection: false, onReject: [(context, error) => context?.reportError(error)] }),
-        aliasLimitRule(config.PAR_MAX_ALIASES),
-        knownOperationTypeRule,
-      ],
+      validationRules: [...limits, knownOperationTypeRule],
       parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     });
     await apollo.start();
 
-    const timeout = options.readYourWritesTimeoutMs ?? 10_000;
     app.use(
       '/graphql',
       express.json({ limit: config.PAR_MAX_BODY }),
@@ -180,28 +201,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
       aliasPreCheck(config.PAR_MAX_ALIASES, MAX_QUERY_TOKENS),
       expressMiddleware(apollo, {
         context: async ({ req, res }) => {
-          const commandReports = new CommandReports();
-          const answerSources = new AnswerSources();
-          const context: RequestContext = {
-            // Verified already when the answer cache looked the request up.
-            actor: (res.locals.actor as RequestContext['actor'] | undefined) ?? (await authenticate(verifyToken, req.headers.authorization, res)),
-            commands,
-            read,
-            asOf,
-            readYourWrites: (outcome) =>
-              awaitVisible(
-                commandReports,
-                outcome,
-                (position, projections) => runner.waitFor(position, timeout, projections),
-                (position, projections) => (projections ?? []).some((name) => runner.failedAtOrBefore(name, position)),
-              ),
-            commandReports,
-            now: () => clock.now(),
-            projections: runner,
-            verifyLog: (verifyOptions) => verifier.verify(verifyOptions),
-            loaders: createLoaders(read, answerSources),
-            answerSources,
-          };
+          // Verified already when the answer cache looked the request up.
+          const actor = (res.locals.actor as RequestContext['actor'] | undefined) ?? (await authenticate(verifyToken, req.headers.authorization, res));
+          const context = newContext(actor);
           linkContextToResponse(context, res);
           return context;
         },
@@ -213,6 +215,14 @@ export async function startService(config: Config, options: ServiceOptions = {})
     // The web console last: whatever the API does not answer is one of its pages or files.
     app.use(consoleRoutes(config));
     app.use(requestErrorHandler(logger));
+    stopSubscriptions = serveSubscriptions(httpServer, '/graphql', {
+      schema,
+      verifyToken,
+      contextFor: newContext,
+      validationRules: limits,
+      maxTokens: MAX_QUERY_TOKENS,
+      formatError: (error) => formatError(error.toJSON(), error),
+    });
     await runner.catchUp();
     ready = true;
     const url = `http://localhost:${port}/graphql`;

@@ -14,7 +14,7 @@ import { selectsField } from './selectedFields';
 const MAX_PAGE = 500;
 
 /** Opaque to clients; a position in the log underneath. */
-const encodeCursor = (position: number) => Buffer.from(`position:${position}`).toString('base64url');
+export const encodeCursor = (position: number) => Buffer.from(`position:${position}`).toString('base64url');
 
 function decodeCursor(cursor: string): number {
   const match = /^position:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());

@@ -10,6 +10,7 @@ import type { FrameworkDocument } from '../projections/frameworks/frameworksProj
 import type { AsOfReader } from '../projections/asOf';
 import type { ProjectionRunner } from '../projections/runner/projectionRunner';
 import type { ReadModels } from '../projections/readModels';
+import type { ChangeFeed } from '../subscriptions/changeFeed';
 
 export interface RequestContext {
   actor: Actor | null;
@@ -34,6 +35,13 @@ export interface RequestContext {
   answerSources: AnswerSources;
   /** One batched read per kind and request, however many assessments, leaves and rounds ask for it. */
   loaders: { agency: DataLoader<string, AgencyDocument | null>; framework: DataLoader<string, FrameworkDocument | null> };
+  /** What subscriptions watch: the read models' advances, by topic. */
+  changes: ChangeFeed;
+  /**
+   * A new context for the same reader: a subscription re-reads with one per message, so the read scope and loaders
+   * (kept for one request) never answer from what they learned before the change.
+   */
+  renew(): RequestContext;
 }
 
 /** `sources` learns that the answer read what no check covers: it is not kept (AnswerCache). */

@@ -17,7 +17,7 @@ class AuditActor {
 }
 
 @ObjectType({ description: 'One recorded event, as the log holds it.' })
-class AuditEvent {
+export class AuditEvent {
   @Field(() => Int, { description: 'Global position in the log.' })
   position!: number;
 

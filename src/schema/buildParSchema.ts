@@ -25,6 +25,7 @@ import { PlanResolver } from '../resolvers/planResolver';
 import { ReportingResolver } from '../resolvers/reportingResolver';
 import { InspectionResolver } from '../resolvers/inspectionResolver';
 import { ViewerResolver } from '../resolvers/viewerResolver';
+import { SubscriptionResolver } from '../resolvers/subscriptionResolver';
 import { DateTimeScalar } from './scalars';
 
 export function buildParSchema(): Promise<GraphQLSchema> {
@@ -54,6 +55,7 @@ export function buildParSchema(): Promise<GraphQLSchema> {
       ProvincialIndexResolver,
       TrendResolver,
       ViewerResolver,
+      SubscriptionResolver,
     ],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // type-graphql 2 does not validate by default; without this, class-validator limits would be ignored.
@@ -61,5 +63,13 @@ export function buildParSchema(): Promise<GraphQLSchema> {
     emitSchemaFile: false,
     // Every query names its resource in @Authorized; who reads which resource is src/auth/readScopes.ts.
     authChecker: parAuthChecker,
+    // type-graphql wants a PubSub as soon as there is a @Subscription, even when every one brings its own
+    // `subscribe` (they read the change feed, src/subscriptions/changeFeed.ts): this one is never used.
+    pubSub: {
+      publish: () => {},
+      subscribe: () => {
+        throw new Error('PAR Ledger subscriptions have their own subscribe functions: nothing publishes by topic');
+      },
+    },
   });
 }

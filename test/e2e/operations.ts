@@ -91,3 +91,31 @@ export const districtFramework = {
     { code: '3', title: 'Tác động của CCHC', criteria: [{ code: '3.1', title: 'Mức độ hài lòng (điều tra XHH)', maxPoints: 10, method: 'SURVEY' }] },
   ],
 };
+
+/** Self points per leaf of the sample district framework. */
+export const SELF_SCORES: Record<string, number> = { '1.1': 4, '1.2.1': 2, '1.2.2': 1.5, '2.1': 2 };
+
+/** Live updates (graphql-ws on /graphql). */
+export const ASSESSMENT_CHANGED = `subscription($year: Int!, $agencyCode: ID!) {
+  assessmentChanged(year: $year, agencyCode: $agencyCode) { year version status totalPoints agency { code } }
+}`;
+export const RANKING_CHANGED = `subscription($year: Int!, $group: AgencyGroup!) {
+  rankingChanged(year: $year, group: $group) { year group published entries { rank agency { code } totalPoints } }
+}`;
+export const DUTIES_CHANGED = `subscription($agencyCode: ID!, $year: Int) {
+  dutiesChanged(agencyCode: $agencyCode, year: $year) { agency { code } cycles { year pendingAppraisals { agencyCode criterionCode } } }
+}`;
+export const AUDIT_APPENDED = `subscription($filter: AuditTrailFilter, $after: String) {
+  auditAppended(filter: $filter, after: $after) { position type stream agencyCode actor { sub } }
+}`;
+
+/** A complete self-assessment of the sample district framework, with evidence. */
+export function selfAssessment(year: number, agencyCode: string) {
+  const scores = Object.entries(SELF_SCORES).map(([criterionCode, points]) => ({
+    criterionCode,
+    points,
+    evidence: [`KH số 1/KH-UBND ${criterionCode}`],
+    explanation: `Đã thực hiện đầy đủ tiêu chí ${criterionCode}`,
+  }));
+  return { input: { year, agencyCode, scores } };
+}

@@ -134,10 +134,17 @@ describe('query cost and alias limits', () => {
     }
   });
 
-  it('refuses operation types the schema has no root for as a validation error, not an internal one', async () => {
-    const answer = await post(t, inspector, 'subscription { agencies { code } }');
-    expect(answer.status).toBe(400);
-    expect(answer.body.errors?.[0]).toMatchObject({ message: 'this API has no subscription operations', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  it('refuses a subscription over HTTP as a validation error naming WebSocket, not an internal one', async () => {
+    for (const query of ['subscription { agencies { code } }', 'subscription { auditAppended { position } }']) {
+      const answer = await post(t, inspector, query);
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toContainEqual(
+        expect.objectContaining({
+          message: 'subscriptions are served over WebSocket: connect with graphql-ws to the same /graphql path',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      );
+    }
   });
 
   it('refuses fragments that expand past the node limit as too complex', async () => {

@@ -19,6 +19,11 @@ export type { RunnerOptions } from './runnerOptions';
 
 /** A follower with a mutation waiting for its read-your-writes checks the leader's progress this often. */
 const WAITING_POLL_MS = 25;
+/** A follower with live subscribers (onAdvance) checks the leader's progress this often, so they hear of it soon. */
+const WATCHED_POLL_MS = 50;
+
+/** Told that the visible position moved from `from` to `to`: every event in (from, to] is in every read model. */
+export type AdvanceListener = (from: number, to: number) => void;
 
 /**
  * Feeds the log to the projections: catch-up in batches from each checkpoint, then follow (BatchApplier); one
@@ -46,6 +51,8 @@ export class ProjectionRunner {
   private readonly tail: AppendedTail;
   private readonly onBuildProgress?: (p: RebuildProgress) => void;
   private builtAtStart: readonly string[] = [];
+  private readonly advanceListeners = new Set<AdvanceListener>();
+  private announced = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -116,6 +123,17 @@ export class ProjectionRunner {
     await this.loop;
     this.waiters.rejectAll();
     await this.lease.release();
+  }
+
+  /**
+   * Calls `listener` each time the visible position (position()) advanced, after the read models hold it, with the
+   * positions (from, to]; after a rebuild `from` is 0, as any answer may have changed. Returns the unsubscribe.
+   * While anyone listens, a follower looks at the leader's progress often.
+   */
+  onAdvance(listener: AdvanceListener): () => void {
+    if (this.advanceListeners.size === 0) this.announced = this.position();
+    this.advanceListeners.add(listener);
+    return () => this.advanceListeners.delete(listener);
   }
 
   /** The physical collection a query should read for a projection's logical collection. */
@@ -207,6 +225,8 @@ export class ProjectionRunner {
         await this.publishFailures();
       });
       this.settleWaiters();
+      // A rebuilt read model may answer differently about any event, not only those appended meanwhile.
+      this.announceAdvance(0);
       if (failures.length > 0) throw new Error(failures.map(describeFailure).join('; '));
       return { events: head, ms: performance.now() - started, ...spentSince(spentBefore, this.buildApplier.spent(), names) };
     } finally {
@@ -246,6 +266,7 @@ export class ProjectionRunner {
         this.logError(`projection runner: ${(error as Error).message}`);
       }
       this.settleWaiters();
+      this.announceAdvance();
       // After a round that read less than a batch, the next waits for a wake-up (an append here, a waiter, the
       // poll), which comes at once if one arrived during the round: no empty round after each one.
       if (!(progressed && this.tail.lastReadFull) && this.running) await this.sleeper.sleep(this.pause());
@@ -288,7 +309,8 @@ export class ProjectionRunner {
     // A leader wakes often enough to renew its lease and to retry failed projections on time; a follower with a
     // mutation waiting checks often.
     if (this.lease.isHeld) return Math.min(this.pollMs, this.lease.renewEveryMs, this.failures.untilNextRetry() ?? Number.POSITIVE_INFINITY);
-    return this.waiters.count > 0 ? WAITING_POLL_MS : this.pollMs;
+    if (this.waiters.count > 0) return WAITING_POLL_MS;
+    return this.advanceListeners.size > 0 ? Math.min(WATCHED_POLL_MS, this.pollMs) : this.pollMs;
   }
 
   /**
@@ -308,6 +330,20 @@ export class ProjectionRunner {
 
   private settleWaiters(): void {
     this.waiters.settle((projections) => this.visiblePosition(projections));
+  }
+
+  private announceAdvance(from = this.announced): void {
+    if (this.advanceListeners.size === 0) return;
+    const to = this.position();
+    if (to <= from) return;
+    this.announced = Math.max(this.announced, to);
+    for (const listener of this.advanceListeners) {
+      try {
+        listener(from, to);
+      } catch (error) {
+        this.logError(`projection runner: an advance listener failed: ${(error as Error).message}`);
+      }
+    }
   }
 
   private behindError(position: number, timeoutMs: number, projections: readonly string[] | null, stopped = false): ProjectionsBehindError {
