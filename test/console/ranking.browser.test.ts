@@ -33,8 +33,23 @@ describeInBrowser('console: sign-in and the ranking page', () => {
     await page.close();
   });
 
-  it('shows an analyst the published ranking: ranks, decimal commas, bands, the decision dated dd/MM/yyyy', async () => {
+  it('updates the provisional ranking by itself when an assessment is finalised (rankingChanged over graphql-ws)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, base, t.token(['COORDINATOR'], 'SNV', 'coordinator.snv'));
+    await page.goto(`${base}/xep-hang?nam=${YEAR}&nhom=DISTRICT`);
+    const rows = page.locator('table.data tbody tr');
+    await page.getByTestId('live').getByText('Đang cập nhật trực tiếp').waitFor();
+    await expect(page.getByTestId('ranking-status').textContent()).resolves.toBe('Tạm tính');
+    await expect(rows.count()).resolves.toBe(2);
     await finaliseThroughApi(t, year.coordinator, 'TAMKY');
+    // No reload: the third row arrives with the subscription's next message.
+    await rows.nth(2).waitFor();
+    await expect(rows.filter({ hasText: 'Tam Kỳ' }).innerText()).resolves.toMatch(/15 \/ 20\s+75%/);
+    await page.close();
+  });
+
+  it('shows an analyst the published ranking: ranks, decimal commas, bands, the decision dated dd/MM/yyyy', async () => {
+    // Every district is finalised now (Tam Kỳ by the test above): the People's Committee publishes.
     expectData(await t.gql(PUBLISH_RANKING, { input: { year: YEAR, group: 'DISTRICT', ...DECISION } }, year.leader));
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, base, t.token(['ANALYST'], null, 'analyst'));

@@ -1,4 +1,4 @@
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { BarChart } from '../components/BarChart';
 import { bandColors } from '../components/bandColors';
 import { DownloadButton } from '../components/DownloadButton';
@@ -62,18 +62,27 @@ const RANKING = graphql(`
   }
 `);
 
+// The same answer, sent again by the service each time it changed (an assessment finalised, a publication).
+const RANKING_CHANGED = graphql(`
+  subscription RankingChanged($year: Int!, $group: AgencyGroup!) {
+    rankingChanged(year: $year, group: $group) {
+      ...RankingFields
+    }
+  }
+`);
+
 /** A group's ranking of a year: table and bars coloured by band, its status, and the moves since the last publication. */
 export function RankingPage() {
   const years = useCycleYears();
   const [yearParam, setYear] = useSearchParam('nam', '');
   const [group, setGroup] = useSearchParam('nhom', 'DEPARTMENT');
   const year = yearParam || String(years[0] ?? new Date().getFullYear());
-  const [{ data, fetching, error }] = useQuery({
-    query: RANKING,
-    variables: { year: Number(year), group: group as AgencyGroup },
-    requestPolicy: 'cache-and-network',
-  });
-  const ranking = data?.ranking ?? null;
+  const variables = { year: Number(year), group: group as AgencyGroup };
+  const [{ data, fetching, error }] = useQuery({ query: RANKING, variables, requestPolicy: 'cache-and-network' });
+  // Live: the page follows the ranking as assessments are finalised, without a reload. A message is never older
+  // than the query's answer (the service re-reads after its read models changed), so the latest one wins.
+  const [live] = useSubscription({ query: RANKING_CHANGED, variables });
+  const ranking = live.data ? live.data.rankingChanged : (data?.ranking ?? null);
   return (
     <section aria-labelledby="ranking-title">
       <h1 id="ranking-title">
@@ -83,9 +92,12 @@ export function RankingPage() {
         <YearPicker year={year} years={years} onChange={setYear} />
         <GroupPicker group={group} onChange={setGroup} />
         <DownloadButton path={`/exports/ranking.xlsx?year=${year}&group=${group}`} label="Tải Excel" />
+        <span className="live" data-testid="live" aria-live="polite">
+          {live.data ? 'Đang cập nhật trực tiếp' : ''}
+        </span>
       </div>
       <Status fetching={fetching && !data} error={error} />
-      {data && !ranking && <p>Chưa có kết quả xếp hạng cho nhóm và năm này.</p>}
+      {(data || live.data) && !ranking && <p>Chưa có kết quả xếp hạng cho nhóm và năm này.</p>}
       {ranking && <RankingView ranking={ranking} />}
     </section>
   );
