@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../../events/envelope';
 import type { EventStore } from '../../events/store/eventStore';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/readStore';
+import { Advances, type AdvanceListener } from './advances';
 import { AppendedTail } from './appendedTail';
 import { BatchApplier, describeFailure, spentSince, type ProjectorFailure } from './applyBatch';
 import { Sleeper, systemRunnerClock, type RunnerClock } from './clock';
@@ -16,14 +17,12 @@ export type { RebuildProgress } from './generations';
 export { ProjectionsBehindError } from './waiters';
 export { PROJECTION_STATES, type ProjectionState } from './status';
 export type { RunnerOptions } from './runnerOptions';
+export type { AdvanceListener } from './advances';
 
 /** A follower with a mutation waiting for its read-your-writes checks the leader's progress this often. */
 const WAITING_POLL_MS = 25;
 /** A follower with live subscribers (onAdvance) checks the leader's progress this often, so they hear of it soon. */
 const WATCHED_POLL_MS = 50;
-
-/** Told that the visible position moved from `from` to `to`: every event in (from, to] is in every read model. */
-export type AdvanceListener = (from: number, to: number) => void;
 
 /**
  * Feeds the log to the projections: catch-up in batches from each checkpoint, then follow (BatchApplier); one
@@ -51,8 +50,7 @@ export class ProjectionRunner {
   private readonly tail: AppendedTail;
   private readonly onBuildProgress?: (p: RebuildProgress) => void;
   private builtAtStart: readonly string[] = [];
-  private readonly advanceListeners = new Set<AdvanceListener>();
-  private announced = 0;
+  private readonly advances: Advances;
 
   constructor(
     private readonly events: EventStore,
@@ -76,6 +74,7 @@ export class ProjectionRunner {
     });
     this.buildApplier = new BatchApplier(events, store, options.buildBatchSize ?? options.batchSize ?? 2000);
     this.generations = new Generations(events, store, projections, this.buildApplier, this.clock, this.log, options.buildWorkingSet ?? 5000);
+    this.advances = new Advances(this.logError);
     this.failures = new ProjectionFailures(this.clock, this.logError, options.retry ?? DEFAULT_RETRY);
     this.waiters = new PositionWaiters(this.clock, (position, timeoutMs, projections, stopped) => this.behindError(position, timeoutMs, projections, stopped));
   }
@@ -131,9 +130,7 @@ export class ProjectionRunner {
    * While anyone listens, a follower looks at the leader's progress often.
    */
   onAdvance(listener: AdvanceListener): () => void {
-    if (this.advanceListeners.size === 0) this.announced = this.position();
-    this.advanceListeners.add(listener);
-    return () => this.advanceListeners.delete(listener);
+    return this.advances.add(listener, this.position());
   }
 
   /** The physical collection a query should read for a projection's logical collection. */
@@ -226,7 +223,7 @@ export class ProjectionRunner {
       });
       this.settleWaiters();
       // A rebuilt read model may answer differently about any event, not only those appended meanwhile.
-      this.announceAdvance(0);
+      this.advances.announce(this.position(), 0);
       if (failures.length > 0) throw new Error(failures.map(describeFailure).join('; '));
       return { events: head, ms: performance.now() - started, ...spentSince(spentBefore, this.buildApplier.spent(), names) };
     } finally {
@@ -266,7 +263,7 @@ export class ProjectionRunner {
         this.logError(`projection runner: ${(error as Error).message}`);
       }
       this.settleWaiters();
-      this.announceAdvance();
+      this.advances.announce(this.position());
       // After a round that read less than a batch, the next waits for a wake-up (an append here, a waiter, the
       // poll), which comes at once if one arrived during the round: no empty round after each one.
       if (!(progressed && this.tail.lastReadFull) && this.running) await this.sleeper.sleep(this.pause());
@@ -310,7 +307,7 @@ export class ProjectionRunner {
     // mutation waiting checks often.
     if (this.lease.isHeld) return Math.min(this.pollMs, this.lease.renewEveryMs, this.failures.untilNextRetry() ?? Number.POSITIVE_INFINITY);
     if (this.waiters.count > 0) return WAITING_POLL_MS;
-    return this.advanceListeners.size > 0 ? Math.min(WATCHED_POLL_MS, this.pollMs) : this.pollMs;
+    return this.advances.watched ? Math.min(WATCHED_POLL_MS, this.pollMs) : this.pollMs;
   }
 
   /**
@@ -330,20 +327,6 @@ export class ProjectionRunner {
 
   private settleWaiters(): void {
     this.waiters.settle((projections) => this.visiblePosition(projections));
-  }
-
-  private announceAdvance(from = this.announced): void {
-    if (this.advanceListeners.size === 0) return;
-    const to = this.position();
-    if (to <= from) return;
-    this.announced = Math.max(this.announced, to);
-    for (const listener of this.advanceListeners) {
-      try {
-        listener(from, to);
-      } catch (error) {
-        this.logError(`projection runner: an advance listener failed: ${(error as Error).message}`);
-      }
-    }
   }
 
   private behindError(position: number, timeoutMs: number, projections: readonly string[] | null, stopped = false): ProjectionsBehindError {
