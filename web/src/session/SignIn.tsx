@@ -6,10 +6,16 @@ import { oidcConfigured, startOidcSignIn } from './oidc';
 export function SignIn({ refused, onToken }: { refused: string | null; onToken: (token: string) => void }) {
   const [pasted, setPasted] = useState('');
   const [oidc, setOidc] = useState(false);
+  const [unreachable, setUnreachable] = useState<string | null>(null);
   const fieldId = useId();
   useEffect(() => {
     void oidcConfigured().then(setOidc);
   }, []);
+  // Back to the page asked for (a bookmark of /tu-danh-gia) once the provider has signed the officer in.
+  const signInWithProvider = () => {
+    setUnreachable(null);
+    startOidcSignIn(location.pathname + location.search).catch((error: Error) => setUnreachable(`Không kết nối được nhà cung cấp định danh: ${error.message}`));
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const token = bareToken(pasted);
@@ -24,9 +30,14 @@ export function SignIn({ refused, onToken }: { refused: string | null; onToken: 
           {refused}
         </p>
       )}
+      {unreachable && (
+        <p role="alert" className="error">
+          {unreachable}
+        </p>
+      )}
       {oidc && (
         <p>
-          <button type="button" className="primary" onClick={() => void startOidcSignIn()}>
+          <button type="button" className="primary" onClick={signInWithProvider}>
             Đăng nhập bằng tài khoản của tỉnh
           </button>
         </p>
