@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { expectData, startTestService, type TestService } from '../support/service';
+import { expectData, type TestService } from '../support/service';
 import { ASSESSMENT, SUBMIT } from '../e2e/operations';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { DONE, openConsoleYear, YEAR } from './consoleYear';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { DONE, YEAR } from './consoleYear';
 
 const EXPLANATIONS = `query($year: Int!, $agencyCode: ID!) {
   assessment(year: $year, agencyCode: $agencyCode) { criteria { code explanationRequests { question dueAt } } }
@@ -22,9 +22,7 @@ describeInBrowser('console: the appraiser queue', () => {
   const leaf = (page: Page, code: string) => page.getByRole('group', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) });
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    await openConsoleYear(t);
+    ({ t, browser, base } = await startConsole());
     // Tam Kỳ sends its self-assessment over the API, as the officer's page would.
     const scores = Object.entries(DONE.TAMKY.self).map(([criterionCode, points]) => ({
       criterionCode,
@@ -32,13 +30,8 @@ describeInBrowser('console: the appraiser queue', () => {
       evidence: [`Báo cáo số 7/BC-UBND, mục ${criterionCode}`],
     }));
     expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'TAMKY', scores } }, t.token(['AGENCY_OFFICER'], 'TAMKY')));
-    base = `http://localhost:${t.service.port}`;
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   it("shows an STP appraiser only Tam Kỳ's leaf 2.1, the one STP appraises", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

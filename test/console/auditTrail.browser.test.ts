@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { expectData, startTestService, type TestService } from '../support/service';
+import { expectData, type TestService } from '../support/service';
 import { SUBMIT } from '../e2e/operations';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { DONE, openConsoleYear, YEAR } from './consoleYear';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { DONE, YEAR } from './consoleYear';
 
 const SAVE_DRAFT = `mutation($input: SubmitSelfAssessmentInput!) { saveSelfAssessmentDraft(input: $input) { version } }`;
 const VIEWER = `query { viewer { commands agencyCode reads { resource scope } } }`;
@@ -14,9 +14,7 @@ describeInBrowser('console: the audit trail', () => {
   let base: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    await openConsoleYear(t);
+    ({ t, browser, base } = await startConsole());
     // Tam Kỳ saves its draft more often than one page of the trail holds, then sends it.
     const officer = t.token(['AGENCY_OFFICER'], 'TAMKY');
     for (let i = 0; i < DRAFTS; i++) {
@@ -25,13 +23,8 @@ describeInBrowser('console: the audit trail', () => {
     }
     const scores = Object.entries(DONE.TAMKY.self).map(([criterionCode, points]) => ({ criterionCode, points, evidence: ['Báo cáo số 7/BC-UBND'] }));
     expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode: 'TAMKY', scores } }, officer));
-    base = `http://localhost:${t.service.port}`;
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   it("lets an inspector filter Tam Kỳ's events, page through them and check the hash chain", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestService, type TestService } from '../support/service';
+import { openConsoleYear, type ConsoleYear } from './consoleYear';
 
 const ROOT = resolve(__dirname, '../..');
 /** Where the screenshots go: CI keeps this folder as the test run's artefacts. */
@@ -60,4 +62,25 @@ export async function signIn(page: Page, baseUrl: string, token: string): Promis
   await page.getByLabel('Mã đăng nhập (token)').fill(token);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
   await page.getByRole('navigation', { name: 'Trang' }).waitFor();
+}
+
+export interface ConsoleRun {
+  t: TestService;
+  year: ConsoleYear;
+  browser: Browser;
+  /** The service's origin, where the console is served. */
+  base: string;
+}
+
+/** What every browser suite starts from: the console built, a service with the console's year, and Chromium. */
+export async function startConsole(env: Record<string, string> = {}): Promise<ConsoleRun> {
+  ensureConsoleBuilt();
+  const t = await startTestService(env);
+  const year = await openConsoleYear(t);
+  return { t, year, browser: await launchBrowser(), base: `http://localhost:${t.service.port}` };
+}
+
+export async function stopConsole(run: Partial<ConsoleRun>): Promise<void> {
+  await run.browser?.close();
+  await run.t?.stop();
 }

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
-import { expectData, startTestService, type TestService } from '../support/service';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { openConsoleYear, YEAR, type ConsoleYear } from './consoleYear';
+import { expectData, type TestService } from '../support/service';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { YEAR, type ConsoleYear } from './consoleYear';
 
 const DAY = 24 * 3600 * 1000;
 const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
@@ -19,9 +19,7 @@ describeInBrowser('console: duties', () => {
   const commentsDue = inDays(5);
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    year = await openConsoleYear(t);
+    ({ t, browser, base, year } = await startConsole());
     // SNV asks Tam Kỳ and Hội An to comment on its draft plan within 5 days; Hội An does, Tam Kỳ does not.
     const task = { code: 'NV-01', title: 'Rà soát, đơn giản hóa thủ tục hành chính', lead: 'SNV', coordinators: [], dueAt: inDays(200) };
     const draft = { code: PLAN, kind: 'YEARLY', year: YEAR, title: 'Kế hoạch cải cách hành chính năm 2026', tasks: [task] };
@@ -30,13 +28,8 @@ describeInBrowser('console: duties', () => {
     expectData(
       await t.gql(plan('submitPlanComment'), { input: { planCode: PLAN, agencyCode: 'HOIAN', text: 'Thống nhất' } }, t.token(['AGENCY_OFFICER'], 'HOIAN')),
     );
-    base = `http://localhost:${t.service.port}`;
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   it("lists a Tam Kỳ officer's duties: the comment due soon, then overdue and first once its day has passed", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });

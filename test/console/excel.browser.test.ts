@@ -2,9 +2,9 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { SELF_COLUMNS, SELF_SHEET } from '../../src/exports/templateLayout';
-import { expectData, startTestService, type TestService } from '../support/service';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { openConsoleYear, YEAR } from './consoleYear';
+import { expectData, type TestService } from '../support/service';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { YEAR } from './consoleYear';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DRAFT = `query($year: Int!, $agencyCode: ID!) {
@@ -19,18 +19,12 @@ describeInBrowser('console: the self-assessment template in and out', () => {
   const draft = async () => expectData(await t.gql(DRAFT, { year: YEAR, agencyCode: 'TAMKY' }, t.token(['COORDINATOR'], 'SNV'))).assessment;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    await openConsoleYear(t);
-    browser = await launchBrowser();
+    ({ t, browser } = await startConsole());
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     await signIn(page, `http://localhost:${t.service.port}`, t.token(['AGENCY_OFFICER'], 'TAMKY', 'officer.tamky'));
     await page.getByRole('navigation', { name: 'Trang' }).getByRole('link', { name: 'Tự đánh giá' }).click();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   /** The downloaded template with the given leaves' points and evidence typed in, as Excel would save it. */
   async function fillTemplate(path: string, values: Record<string, [ExcelJS.CellValue, string]>): Promise<Buffer> {

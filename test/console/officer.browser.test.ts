@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { formatDateTime } from '../../web/src/format/vietnamese';
-import { expectData, startTestService, type TestService } from '../support/service';
+import { expectData, type TestService } from '../support/service';
 import { APPRAISE } from '../e2e/operations';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { openConsoleYear, YEAR } from './consoleYear';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { YEAR } from './consoleYear';
 
 const STATE = `query($year: Int!, $agencyCode: ID!) {
   assessment(year: $year, agencyCode: $agencyCode) {
@@ -28,18 +28,11 @@ describeInBrowser('console: the officer’s self-assessment', () => {
   };
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    await openConsoleYear(t);
-    base = `http://localhost:${t.service.port}`;
-    browser = await launchBrowser();
+    ({ t, browser, base } = await startConsole());
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, base, t.token(['AGENCY_OFFICER'], 'TAMKY', 'officer.tamky'));
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   it('lists the self-assessed leaves (not the survey one) with the deadline, and saves a draft typed with a decimal comma', async () => {
     await page.getByRole('navigation', { name: 'Trang' }).getByRole('link', { name: 'Tự đánh giá' }).click();

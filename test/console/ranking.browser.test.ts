@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { expectData, startTestService, type TestService } from '../support/service';
+import { expectData, type TestService } from '../support/service';
 import { DECISION, PUBLISH_RANKING } from '../e2e/operations';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { finaliseThroughApi, openConsoleYear, YEAR, type ConsoleYear } from './consoleYear';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { finaliseThroughApi, YEAR, type ConsoleYear } from './consoleYear';
 
 describeInBrowser('console: sign-in and the ranking page', () => {
   let t: TestService;
@@ -11,16 +11,9 @@ describeInBrowser('console: sign-in and the ranking page', () => {
   let base: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    year = await openConsoleYear(t);
-    base = `http://localhost:${t.service.port}`;
-    browser = await launchBrowser();
+    ({ t, browser, base, year } = await startConsole());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   it('serves a Vietnamese page and refuses a bad token on the sign-in page, saying why', async () => {
     const page = await browser.newPage();

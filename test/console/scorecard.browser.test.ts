@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { compareVietnamese } from '../../src/domain/vietnameseOrder';
-import { expectData, startTestService, type TestService } from '../support/service';
-import { describeInBrowser, ensureConsoleBuilt, keepScreenshot, launchBrowser, signIn } from './browser';
-import { openConsoleYear, YEAR } from './consoleYear';
+import { expectData, type TestService } from '../support/service';
+import { describeInBrowser, keepScreenshot, signIn, startConsole, stopConsole } from './browser';
+import { YEAR } from './consoleYear';
 
 const SAVE_DRAFT = `mutation($input: SubmitSelfAssessmentInput!) { saveSelfAssessmentDraft(input: $input) { status } }`;
 const IMPORT = `mutation($input: ImportPublishedRankingInput!) { importPublishedRanking(input: $input) { year } }`;
@@ -15,9 +15,9 @@ describeInBrowser('console: the scorecard and the trend', () => {
   let base: string;
 
   beforeAll(async () => {
-    ensureConsoleBuilt();
-    t = await startTestService();
-    const { coordinator } = await openConsoleYear(t);
+    const run = await startConsole();
+    ({ t, browser, base } = run);
+    const { coordinator } = run.year;
     // Tam Kỳ has a draft: its own officers read it, no other agency's do.
     const draft = { year: YEAR, agencyCode: 'TAMKY', scores: [{ criterionCode: '1.1', points: 2.5, evidence: ['Dự thảo kế hoạch'] }] };
     expectData(await t.gql(SAVE_DRAFT, { input: draft }, t.token(['AGENCY_OFFICER'], 'TAMKY')));
@@ -28,13 +28,8 @@ describeInBrowser('console: the scorecard and the trend', () => {
     ];
     const input = { year: 2025, group: 'DISTRICT', decisionNumber: '456/QĐ-UBND', decisionDate: '2026-03-20', source: SOURCE, entries };
     expectData(await t.gql(IMPORT, { input }, coordinator));
-    base = `http://localhost:${t.service.port}`;
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  afterAll(() => stopConsole({ t, browser }));
 
   it('shows Hội An’s finalised scorecard to an officer of Tam Kỳ: the tree with decimal commas, the evidence, the area chart', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
