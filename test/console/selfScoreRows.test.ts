@@ -88,4 +88,14 @@ describe('the self-assessment form’s rows', () => {
     expect(filled['1.2.2']).toEqual(blank);
     expect(filled['2.1']).toEqual({ points: '', applicable: false, evidence: '', explanation: 'không có' });
   });
+
+  it('shows what was sent once the self-assessment is sent, not a draft left on a leaf', () => {
+    const saved = [
+      { code: '1.1', selfPoints: 3, applicable: true, explanation: null, evidence: ['KH'], draft: null },
+      { code: '1.2.1', selfPoints: null, applicable: true, explanation: null, evidence: [], draft: { applicable: true, points: 2, evidence: ['BC'] } },
+    ];
+    const shown = initialRows(leaves, saved, true);
+    expect(shown['1.1']).toEqual({ points: '3', applicable: true, evidence: 'KH', explanation: '' });
+    expect(shown['1.2.1']).toEqual(blank);
+  });
 });

@@ -206,7 +206,7 @@ export function SelfAssessmentPage() {
             <SelfAssessmentForm
               key={`${year}:${assessment?.version ?? 0}`}
               leaves={leaves}
-              initial={initialRows(leaves, assessment?.criteria ?? [])}
+              initial={initialRows(leaves, assessment?.criteria ?? [], sent)}
               readOnly={sent || closed}
               busy={busy}
               onSave={(scores) => void send(scores, false)}

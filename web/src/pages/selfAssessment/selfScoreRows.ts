@@ -55,14 +55,18 @@ interface SavedScore {
 // Written back as the officer would type it: a decimal comma, no thousands separator, every digit kept.
 const decimal = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n).replace('.', ','));
 
-/** The form as last saved: the draft where there is one, else what was sent, else blank. */
-export function initialRows(leaves: SelfLeaf[], saved: SavedScore[]): Record<string, SelfRow> {
+/**
+ * The form as last saved: the draft where there is one, else what was sent, else blank. Once the self-assessment
+ * is sent the form only shows it, so it shows what was sent: a draft left on a leaf the submission did not include
+ * is no part of it.
+ */
+export function initialRows(leaves: SelfLeaf[], saved: SavedScore[], sent = false): Record<string, SelfRow> {
   const byCode = new Map(saved.map((s) => [s.code, s]));
   return Object.fromEntries(
     leaves.map((leaf) => {
       const s = byCode.get(leaf.code);
       const source =
-        s?.draft ??
+        (sent ? null : s?.draft) ??
         (s ? { applicable: s.notApplicableClaim ? false : s.applicable, points: s.selfPoints, explanation: s.explanation, evidence: s.evidence } : null);
       const row: SelfRow = {
         points: decimal(source?.points),
