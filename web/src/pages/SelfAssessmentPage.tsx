@@ -2,8 +2,7 @@ import { useMemo, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';
-import { useSearchParam } from '../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../components/YearGroupPicker';
+import { useYearParam, YearPicker } from '../components/YearGroupPicker';
 import { ASSESSMENT_STATUS_LABELS, formatDateTime } from '../format/vietnamese';
 import { graphql } from '../gql';
 import { errorMessage } from '../graphql/errors';
@@ -132,9 +131,7 @@ type Notice = { kind: 'success' | 'error'; text: string } | null;
 export function SelfAssessmentPage() {
   const viewer = useViewer();
   const agencyCode = viewer.agencyCode ?? '';
-  const years = useCycleYears();
-  const [yearParam, setYear] = useSearchParam('nam', '');
-  const year = yearParam || String(years[0] ?? new Date().getFullYear());
+  const { year, years, setYear } = useYearParam();
   // Before the first draft the answer holds no Assessment, so urql must be told which mutations make it stale.
   const context = useMemo(() => ({ additionalTypenames: ['Assessment'] }), []);
   const [{ data, fetching, error }, refetch] = useQuery({

@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DownloadButton } from '../../components/DownloadButton';
 import { Status } from '../../components/Status';
-import { useSearchParam } from '../../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../../components/YearGroupPicker';
+import { useYearParam, YearPicker } from '../../components/YearGroupPicker';
 import { formatDateTime } from '../../format/vietnamese';
 import { useViewer } from '../../session/viewer';
 import { AgencyAppraisalForm } from './AgencyAppraisalForm';
@@ -15,9 +14,8 @@ import { ExplanationRequestForm } from './ExplanationRequestForm';
 export function AppraisalPage() {
   const viewer = useViewer();
   const agencyCode = viewer.agencyCode ?? '';
-  const years = useCycleYears();
-  const [yearParam, setYear] = useSearchParam('nam', '');
-  const year = Number(yearParam || (years[0] ?? new Date().getFullYear()));
+  const { year: yearText, years, setYear } = useYearParam();
+  const year = Number(yearText);
   const [success, setSuccess] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({
     query: APPRAISAL_QUEUE,

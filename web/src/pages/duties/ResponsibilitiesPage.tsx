@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useQuery } from 'urql';
 import { Status } from '../../components/Status';
 import { useSearchParam } from '../../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../../components/YearGroupPicker';
+import { useYearParam, YearPicker } from '../../components/YearGroupPicker';
 import { compareVietnamese, formatDate, formatDateTime } from '../../format/vietnamese';
 import { graphql } from '../../gql';
 import { mayRead, useViewer, type Viewer } from '../../session/viewer';
@@ -25,13 +25,11 @@ const readsOtherAgencies = (viewer: Viewer) => viewer.reads.some((r) => r.resour
 /** What an agency owes (its self-assessment, appraisals, explanations, Decision 2824's duties), overdue first. */
 export function ResponsibilitiesPage() {
   const viewer = useViewer();
-  const years = useCycleYears();
+  const { year, years, setYear } = useYearParam();
   const others = readsOtherAgencies(viewer);
   const [agencyParam, setAgency] = useSearchParam('don-vi', '');
-  const [yearParam, setYear] = useSearchParam('nam', '');
   const [on, setOn] = useSearchParam('ngay', '');
   const agencyCode = (others ? agencyParam : '') || viewer.agencyCode || '';
-  const year = yearParam || String(years[0] ?? new Date().getFullYear());
   const [{ data, fetching, error }] = useQuery({
     query: RESPONSIBILITIES,
     variables: { agencyCode, year: Number(year), on: on || null },
