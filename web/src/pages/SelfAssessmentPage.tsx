@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';
+import { WorkbookUpload, type WorkbookUploadTexts } from '../components/WorkbookUpload';
 import { useYearParam, YearPicker } from '../components/YearGroupPicker';
 import { ASSESSMENT_STATUS_LABELS, formatDateTime } from '../format/vietnamese';
 import { graphql } from '../gql';
@@ -10,7 +11,6 @@ import { useViewer } from '../session/viewer';
 import { ExplanationAnswers, type ExplanationAnswer } from './selfAssessment/ExplanationAnswers';
 import { SelfAssessmentForm } from './selfAssessment/SelfAssessmentForm';
 import { initialRows, selfAssessedLeaves, type SelfScore } from './selfAssessment/selfScoreRows';
-import { TemplateUpload } from './selfAssessment/TemplateUpload';
 
 graphql(`
   fragment SelfAssessmentState on Assessment {
@@ -121,6 +121,16 @@ const EXPLAIN = graphql(`
   }
 `);
 
+/** The self-assessment template filled offline (POST /imports/self-assessment), saved whole as a draft or not at all. */
+const TEMPLATE_UPLOAD: WorkbookUploadTexts = {
+  label: 'Tệp Excel đã điền',
+  action: 'Tải lên',
+  missing: 'Hãy chọn tệp Excel (.xlsx) đã điền',
+  refused: 'Không tải lên được',
+  notSaved: (count) => `Tệp chưa được lưu: ${count} lỗi.`,
+  saved: (fileName, answer) => `Đã lưu nháp ${typeof answer.scoresSaved === 'number' ? answer.scoresSaved : ''} tiêu chí từ tệp ${fileName}.`,
+};
+
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
 /**
@@ -214,9 +224,9 @@ export function SelfAssessmentPage() {
           {!sent && !closed && (
             <>
               <h2>Nhập từ tệp Excel</h2>
-              <TemplateUpload
-                year={year}
-                agencyCode={agencyCode}
+              <WorkbookUpload
+                path={`/imports/self-assessment?${new URLSearchParams({ year, agencyCode })}`}
+                texts={TEMPLATE_UPLOAD}
                 onSaved={(text) => {
                   setNotice({ kind: 'success', text });
                   refetch({ requestPolicy: 'network-only' });
