@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useQuery } from 'urql';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { Status } from '../../components/Status';
 import { useSearchParam } from '../../components/useSearchParam';
 import { useYearParam, YearPicker } from '../../components/YearGroupPicker';
@@ -28,6 +29,9 @@ export function ResponsibilitiesPage() {
   const { year, years, setYear } = useYearParam();
   const others = readsOtherAgencies(viewer);
   const [agencyParam, setAgency] = useSearchParam('don-vi', '');
+  // Only a reader who may look beyond its own agency is offered the others (and asks for them).
+  const [{ data: list }] = useQuery({ query: AGENCIES, pause: !others });
+  const agencies = [...(list?.agencies ?? [])].sort((a, b) => compareVietnamese(a.name, b.name));
   const [on, setOn] = useSearchParam('ngay', '');
   const agencyCode = (others ? agencyParam : '') || viewer.agencyCode || '';
   const [{ data, fetching, error }] = useQuery({
@@ -36,18 +40,12 @@ export function ResponsibilitiesPage() {
     requestPolicy: 'cache-and-network',
     pause: !agencyCode,
   });
-  const agencyId = useId();
   const onId = useId();
   return (
     <section aria-labelledby="duties-title">
       <h1 id="duties-title">Nhiệm vụ {data ? `của ${data.responsibilities.agency.name}` : ''}</h1>
       <div className="toolbar">
-        {others && (
-          <span className="picker">
-            <label htmlFor={agencyId}>Đơn vị</label>
-            <AgencySelect id={agencyId} value={agencyCode} onChange={setAgency} />
-          </span>
-        )}
+        {others && <AgencyPicker agencyCode={agencyCode} agencies={agencies} onChange={setAgency} blank="— Chọn đơn vị —" />}
         <YearPicker year={year} years={years} onChange={setYear} />
         <span className="picker">
           <label htmlFor={onId}>Tính đến ngày</label>
@@ -59,21 +57,6 @@ export function ResponsibilitiesPage() {
       {data && <AgencyDuties responsibilities={data.responsibilities} />}
       {mayRead(viewer, 'workload') && <WorkloadTable on={on || null} />}
     </section>
-  );
-}
-
-function AgencySelect({ id, value, onChange }: { id: string; value: string; onChange: (code: string) => void }) {
-  const [{ data }] = useQuery({ query: AGENCIES });
-  const agencies = [...(data?.agencies ?? [])].sort((a, b) => compareVietnamese(a.name, b.name));
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">— Chọn đơn vị —</option>
-      {agencies.map((a) => (
-        <option key={a.code} value={a.code}>
-          {a.name}
-        </option>
-      ))}
-    </select>
   );
 }
 
