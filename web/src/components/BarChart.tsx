@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { BarChart as EBarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatNumber } from '../format/vietnamese';
+import { useEChart } from './useEChart';
 
 // Only what the console draws is bundled (bars, axes, tooltips), rendered as SVG so screenshots are crisp.
 echarts.use([EBarChart, GridComponent, TooltipComponent, SVGRenderer]);
@@ -16,11 +16,8 @@ export interface Bar {
 
 /** Horizontal bars, one per row of the table beside it; the table stays the accessible version of the figures. */
 export function BarChart({ bars, title, max }: { bars: Bar[]; title: string; max?: number }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current, undefined, { renderer: 'svg', locale: 'EN' });
-    chart.setOption({
+  const element = useEChart(
+    () => ({
       animation: false,
       grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'item', valueFormatter: (v: unknown) => formatNumber(Number(v)) },
@@ -33,13 +30,8 @@ export function BarChart({ bars, title, max }: { bars: Bar[]; title: string; max
           label: { show: true, position: 'right', formatter: (p: { value: unknown }) => formatNumber(Number(p.value)) },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [bars, max]);
+    }),
+    [bars, max],
+  );
   return <div ref={element} className="chart" role="img" aria-label={title} style={{ height: Math.max(160, bars.length * 28 + 40) }} />;
 }

@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import { LineChart as ELineChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { formatNumber } from '../format/vietnamese';
+import { useEChart } from './useEChart';
 
 // Lines only where a page draws a course through time; BarChart registers the bars.
 echarts.use([ELineChart, GridComponent, TooltipComponent, SVGRenderer]);
@@ -15,11 +15,8 @@ export interface LinePoint {
 
 /** One series through time (years on the x axis); the table beside it stays the accessible version of the figures. */
 export function LineChart({ points, title, max }: { points: LinePoint[]; title: string; max?: number }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = echarts.init(element.current, undefined, { renderer: 'svg', locale: 'EN' });
-    chart.setOption({
+  const element = useEChart(
+    () => ({
       animation: false,
       grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatNumber(v === null ? null : Number(v)) },
@@ -35,13 +32,8 @@ export function LineChart({ points, title, max }: { points: LinePoint[]; title: 
           label: { show: true, position: 'top', formatter: (p: { value: unknown }) => formatNumber(Number(p.value)) },
         },
       ],
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [points, max]);
+    }),
+    [points, max],
+  );
   return <div ref={element} className="chart" role="img" aria-label={title} style={{ height: 280 }} />;
 }

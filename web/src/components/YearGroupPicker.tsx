@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useQuery } from 'urql';
 import { GROUP_LABELS } from '../format/vietnamese';
 import { graphql } from '../gql';
+import { useSearchParam } from './useSearchParam';
 
 const YEARS = graphql(`
   query CycleYears {
@@ -12,9 +13,20 @@ const YEARS = graphql(`
 `);
 
 /** The years with a cycle, newest first; the newest is the default of every page that asks for a year. */
-export function useCycleYears(): number[] {
+function useCycleYears(): number[] {
   const [{ data }] = useQuery({ query: YEARS });
   return [...new Set((data?.cycles ?? []).map((c) => c.year))].sort((a, b) => b - a);
+}
+
+/**
+ * The page's year, kept in the address (?nam=) so a link shows the same year; without one, the newest cycle's year
+ * (this calendar year while the cycles are still loading or none exists).
+ */
+export function useYearParam(): { year: string; years: number[]; setYear: (year: string) => void } {
+  const years = useCycleYears();
+  const [yearParam, setYear] = useSearchParam('nam', '');
+  const year = yearParam || String(years[0] ?? new Date().getFullYear());
+  return { year, years, setYear };
 }
 
 export function YearPicker({ year, years, onChange }: { year: string; years: number[]; onChange: (year: string) => void }) {

@@ -4,7 +4,7 @@ import { bandColors } from '../components/bandColors';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';
 import { useSearchParam } from '../components/useSearchParam';
-import { GroupPicker, useCycleYears, YearPicker } from '../components/YearGroupPicker';
+import { GroupPicker, useYearParam, YearPicker } from '../components/YearGroupPicker';
 import { formatDate, formatDateTime, formatNumber, formatPercent, GROUP_LABELS, RANKING_STATUS_LABELS } from '../format/vietnamese';
 import { graphql } from '../gql';
 import type { AgencyGroup, RankingFieldsFragment } from '../gql/graphql';
@@ -73,10 +73,8 @@ const RANKING_CHANGED = graphql(`
 
 /** A group's ranking of a year: table and bars coloured by band, its status, and the moves since the last publication. */
 export function RankingPage() {
-  const years = useCycleYears();
-  const [yearParam, setYear] = useSearchParam('nam', '');
+  const { year, years, setYear } = useYearParam();
   const [group, setGroup] = useSearchParam('nhom', 'DEPARTMENT');
-  const year = yearParam || String(years[0] ?? new Date().getFullYear());
   const variables = { year: Number(year), group: group as AgencyGroup };
   const [{ data, fetching, error }] = useQuery({ query: RANKING, variables, requestPolicy: 'cache-and-network' });
   // Live: the page follows the ranking as assessments are finalised, without a reload. A message is never older

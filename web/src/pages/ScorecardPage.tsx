@@ -4,7 +4,7 @@ import { BarChart } from '../components/BarChart';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';
 import { useSearchParam } from '../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../components/YearGroupPicker';
+import { useYearParam, YearPicker } from '../components/YearGroupPicker';
 import { ASSESSMENT_STATUS_LABELS, formatDateTime, formatNumber, formatPercent } from '../format/vietnamese';
 import { graphql } from '../gql';
 import type { ScorecardQuery } from '../gql/graphql';
@@ -78,9 +78,7 @@ type Scorecard = NonNullable<ScorecardQuery['assessment']>;
  */
 export function ScorecardPage() {
   const viewer = useViewer();
-  const years = useCycleYears();
-  const [yearParam, setYear] = useSearchParam('nam', '');
-  const year = yearParam || String(years[0] ?? new Date().getFullYear());
+  const { year, years, setYear } = useYearParam();
   const [{ data: list, fetching: listing, error: listError }] = useQuery({
     query: READABLE,
     variables: { year: Number(year) },

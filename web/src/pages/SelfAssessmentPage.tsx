@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react';
 import { type CombinedError, useMutation, useQuery } from 'urql';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';
-import { useSearchParam } from '../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../components/YearGroupPicker';
+import { WorkbookUpload, type WorkbookUploadTexts } from '../components/WorkbookUpload';
+import { useYearParam, YearPicker } from '../components/YearGroupPicker';
 import { ASSESSMENT_STATUS_LABELS, formatDateTime } from '../format/vietnamese';
 import { graphql } from '../gql';
 import { errorMessage } from '../graphql/errors';
@@ -11,7 +11,6 @@ import { useViewer } from '../session/viewer';
 import { ExplanationAnswers, type ExplanationAnswer } from './selfAssessment/ExplanationAnswers';
 import { SelfAssessmentForm } from './selfAssessment/SelfAssessmentForm';
 import { initialRows, selfAssessedLeaves, type SelfScore } from './selfAssessment/selfScoreRows';
-import { TemplateUpload } from './selfAssessment/TemplateUpload';
 
 graphql(`
   fragment SelfAssessmentState on Assessment {
@@ -122,6 +121,16 @@ const EXPLAIN = graphql(`
   }
 `);
 
+/** The self-assessment template filled offline (POST /imports/self-assessment), saved whole as a draft or not at all. */
+const TEMPLATE_UPLOAD: WorkbookUploadTexts = {
+  label: 'Tệp Excel đã điền',
+  action: 'Tải lên',
+  missing: 'Hãy chọn tệp Excel (.xlsx) đã điền',
+  refused: 'Không tải lên được',
+  notSaved: (count) => `Tệp chưa được lưu: ${count} lỗi.`,
+  saved: (fileName, answer) => `Đã lưu nháp ${typeof answer.scoresSaved === 'number' ? answer.scoresSaved : ''} tiêu chí từ tệp ${fileName}.`,
+};
+
 type Notice = { kind: 'success' | 'error'; text: string } | null;
 
 /**
@@ -132,9 +141,7 @@ type Notice = { kind: 'success' | 'error'; text: string } | null;
 export function SelfAssessmentPage() {
   const viewer = useViewer();
   const agencyCode = viewer.agencyCode ?? '';
-  const years = useCycleYears();
-  const [yearParam, setYear] = useSearchParam('nam', '');
-  const year = yearParam || String(years[0] ?? new Date().getFullYear());
+  const { year, years, setYear } = useYearParam();
   // Before the first draft the answer holds no Assessment, so urql must be told which mutations make it stale.
   const context = useMemo(() => ({ additionalTypenames: ['Assessment'] }), []);
   const [{ data, fetching, error }, refetch] = useQuery({
@@ -217,9 +224,9 @@ export function SelfAssessmentPage() {
           {!sent && !closed && (
             <>
               <h2>Nhập từ tệp Excel</h2>
-              <TemplateUpload
-                year={year}
-                agencyCode={agencyCode}
+              <WorkbookUpload
+                path={`/imports/self-assessment?${new URLSearchParams({ year, agencyCode })}`}
+                texts={TEMPLATE_UPLOAD}
                 onSaved={(text) => {
                   setNotice({ kind: 'success', text });
                   refetch({ requestPolicy: 'network-only' });

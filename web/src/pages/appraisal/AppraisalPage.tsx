@@ -2,22 +2,33 @@ import { useState } from 'react';
 import { useQuery } from 'urql';
 import { DownloadButton } from '../../components/DownloadButton';
 import { Status } from '../../components/Status';
-import { useSearchParam } from '../../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../../components/YearGroupPicker';
+import { WorkbookUpload, type WorkbookUploadTexts } from '../../components/WorkbookUpload';
+import { useYearParam, YearPicker } from '../../components/YearGroupPicker';
 import { formatDateTime } from '../../format/vietnamese';
 import { useViewer } from '../../session/viewer';
 import { AgencyAppraisalForm } from './AgencyAppraisalForm';
 import { APPRAISAL_QUEUE, appraisalQueues } from './appraisalQueue';
-import { AppraisalUpload } from './AppraisalUpload';
 import { ExplanationRequestForm } from './ExplanationRequestForm';
+
+/**
+ * The appraisal sheet filled offline (POST /imports/appraisal): the service reads the year and agencies from the
+ * sheet itself and takes all its rows or none.
+ */
+const SHEET_UPLOAD: WorkbookUploadTexts = {
+  label: 'Tệp thẩm định đã điền (.xlsx)',
+  action: 'Nhập tệp thẩm định',
+  missing: 'Hãy chọn tệp Excel đã điền',
+  refused: 'Không nhập được tệp',
+  notSaved: () => 'Tệp chưa được nhập: sửa các ô sau rồi gửi lại',
+  saved: (fileName) => `Đã nhập tệp thẩm định ${fileName}`,
+};
 
 /** The appraiser's queue: the leaves its agency still has to appraise, across the agencies it appraises. */
 export function AppraisalPage() {
   const viewer = useViewer();
   const agencyCode = viewer.agencyCode ?? '';
-  const years = useCycleYears();
-  const [yearParam, setYear] = useSearchParam('nam', '');
-  const year = Number(yearParam || (years[0] ?? new Date().getFullYear()));
+  const { year: yearText, years, setYear } = useYearParam();
+  const year = Number(yearText);
   const [success, setSuccess] = useState<string | null>(null);
   const [{ data, fetching, error }, refresh] = useQuery({
     query: APPRAISAL_QUEUE,
@@ -40,7 +51,7 @@ export function AppraisalPage() {
         <YearPicker year={String(year)} years={years} onChange={setYear} />
         <DownloadButton path={`/exports/appraisal-sheet.xlsx?year=${year}`} label="Tải bảng thẩm định (Excel)" />
       </div>
-      <AppraisalUpload onDone={done} />
+      <WorkbookUpload path="/imports/appraisal" texts={SHEET_UPLOAD} onSaved={done} />
       {success && (
         <p role="status" className="success">
           {success}

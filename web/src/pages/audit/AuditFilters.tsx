@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useQuery } from 'urql';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { endOfVietnamDay, startOfVietnamDay } from '../../../../src/domain/calendarDate';
 import { EVENT_LABELS } from '../../format/events';
 import { compareVietnamese } from '../../format/vietnamese';
@@ -42,17 +43,7 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditTrailFilter) 
   };
   return (
     <form className="toolbar filters" onSubmit={apply} aria-label="Lọc nhật ký">
-      <span className="picker">
-        <label htmlFor={`${id}-agency`}>Đơn vị</label>
-        <select id={`${id}-agency`} value={form.agencyCode} onChange={set('agencyCode')}>
-          <option value="">Tất cả</option>
-          {agencies.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </span>
+      <AgencyPicker agencyCode={form.agencyCode} agencies={agencies} onChange={(agencyCode) => setForm({ ...form, agencyCode })} blank="Tất cả" />
       <span className="picker">
         <label htmlFor={`${id}-type`}>Loại sự kiện</label>
         <select id={`${id}-type`} value={form.eventType} onChange={set('eventType')}>

@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useQuery } from 'urql';
+import { AgencyPicker } from '../../components/AgencyPicker';
 import { Status } from '../../components/Status';
 import { useSearchParam } from '../../components/useSearchParam';
-import { useCycleYears, YearPicker } from '../../components/YearGroupPicker';
+import { useYearParam, YearPicker } from '../../components/YearGroupPicker';
 import { compareVietnamese, formatDate, formatDateTime } from '../../format/vietnamese';
 import { graphql } from '../../gql';
 import { mayRead, useViewer, type Viewer } from '../../session/viewer';
@@ -25,31 +26,26 @@ const readsOtherAgencies = (viewer: Viewer) => viewer.reads.some((r) => r.resour
 /** What an agency owes (its self-assessment, appraisals, explanations, Decision 2824's duties), overdue first. */
 export function ResponsibilitiesPage() {
   const viewer = useViewer();
-  const years = useCycleYears();
+  const { year, years, setYear } = useYearParam();
   const others = readsOtherAgencies(viewer);
   const [agencyParam, setAgency] = useSearchParam('don-vi', '');
-  const [yearParam, setYear] = useSearchParam('nam', '');
+  // Only a reader who may look beyond its own agency is offered the others (and asks for them).
+  const [{ data: list }] = useQuery({ query: AGENCIES, pause: !others });
+  const agencies = [...(list?.agencies ?? [])].sort((a, b) => compareVietnamese(a.name, b.name));
   const [on, setOn] = useSearchParam('ngay', '');
   const agencyCode = (others ? agencyParam : '') || viewer.agencyCode || '';
-  const year = yearParam || String(years[0] ?? new Date().getFullYear());
   const [{ data, fetching, error }] = useQuery({
     query: RESPONSIBILITIES,
     variables: { agencyCode, year: Number(year), on: on || null },
     requestPolicy: 'cache-and-network',
     pause: !agencyCode,
   });
-  const agencyId = useId();
   const onId = useId();
   return (
     <section aria-labelledby="duties-title">
       <h1 id="duties-title">Nhiệm vụ {data ? `của ${data.responsibilities.agency.name}` : ''}</h1>
       <div className="toolbar">
-        {others && (
-          <span className="picker">
-            <label htmlFor={agencyId}>Đơn vị</label>
-            <AgencySelect id={agencyId} value={agencyCode} onChange={setAgency} />
-          </span>
-        )}
+        {others && <AgencyPicker agencyCode={agencyCode} agencies={agencies} onChange={setAgency} blank="— Chọn đơn vị —" />}
         <YearPicker year={year} years={years} onChange={setYear} />
         <span className="picker">
           <label htmlFor={onId}>Tính đến ngày</label>
@@ -61,21 +57,6 @@ export function ResponsibilitiesPage() {
       {data && <AgencyDuties responsibilities={data.responsibilities} />}
       {mayRead(viewer, 'workload') && <WorkloadTable on={on || null} />}
     </section>
-  );
-}
-
-function AgencySelect({ id, value, onChange }: { id: string; value: string; onChange: (code: string) => void }) {
-  const [{ data }] = useQuery({ query: AGENCIES });
-  const agencies = [...(data?.agencies ?? [])].sort((a, b) => compareVietnamese(a.name, b.name));
-  return (
-    <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">— Chọn đơn vị —</option>
-      {agencies.map((a) => (
-        <option key={a.code} value={a.code}>
-          {a.name}
-        </option>
-      ))}
-    </select>
   );
 }
 

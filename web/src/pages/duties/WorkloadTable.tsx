@@ -18,6 +18,14 @@ const WORKLOAD = graphql(`
   }
 `);
 
+// The counts in reading order, most urgent first: each is a field of the answer and a duty status's label.
+const COUNTS = [
+  ['overdue', 'OVERDUE'],
+  ['due', 'DUE'],
+  ['open', 'OPEN'],
+  ['done', 'DONE'],
+] as const;
+
 /** SNV's follow-up list (Art. 17): every agency's duties counted, the ones with overdue work first. */
 export function WorkloadTable({ on }: { on: string | null }) {
   const [{ data, fetching, error }] = useQuery({ query: WORKLOAD, variables: { on }, requestPolicy: 'cache-and-network' });
@@ -34,28 +42,22 @@ export function WorkloadTable({ on }: { on: string | null }) {
             <thead>
               <tr>
                 <th scope="col">Đơn vị</th>
-                <th scope="col" className="num">
-                  {DUTY_STATUS_LABELS.OVERDUE}
-                </th>
-                <th scope="col" className="num">
-                  {DUTY_STATUS_LABELS.DUE}
-                </th>
-                <th scope="col" className="num">
-                  {DUTY_STATUS_LABELS.OPEN}
-                </th>
-                <th scope="col" className="num">
-                  {DUTY_STATUS_LABELS.DONE}
-                </th>
+                {COUNTS.map(([field, status]) => (
+                  <th key={field} scope="col" className="num">
+                    {DUTY_STATUS_LABELS[status]}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.agency.code} className={row.overdue > 0 ? 'status-overdue' : undefined}>
                   <th scope="row">{row.agency.name}</th>
-                  <td className="num">{row.overdue}</td>
-                  <td className="num">{row.due}</td>
-                  <td className="num">{row.open}</td>
-                  <td className="num">{row.done}</td>
+                  {COUNTS.map(([field]) => (
+                    <td key={field} className="num">
+                      {row[field]}
+                    </td>
+                  ))}
                 </tr>
               ))}
             </tbody>
