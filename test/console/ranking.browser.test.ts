@@ -62,9 +62,9 @@ describeInBrowser('console: sign-in and the ranking page', () => {
     await keepScreenshot(page, '02-xep-hang');
     // From the keyboard: the first Tab reaches the skip link, which leads past the menu to the page itself.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Bỏ qua thanh điều hướng');
+    await expect(page.locator(':focus').textContent()).resolves.toBe('Bỏ qua thanh điều hướng');
     await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('noi-dung');
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('noi-dung');
     await page.setViewportSize({ width: 390, height: 844 });
     await keepScreenshot(page, '02-xep-hang-dien-thoai');
     await page.close();
