@@ -86,12 +86,16 @@ export function importRoutes(deps: ImportDependencies): Router {
     '/self-assessment',
     body,
     handle(async (req, res, actor) => {
-      const bytes = uploadedFile(req);
       const expected = { year: optionalYearParam(req, 'year'), agencyCode: optionalParam(req, 'agencyCode') };
+      // The role (and the agency asked for, when named) first: a token that may not save drafts is told so, not
+      // what is wrong with its file.
+      authorize(actor, 'SaveSelfAssessmentDraft', { agencyCode: expected.agencyCode ?? actor.agency ?? undefined });
+      const bytes = uploadedFile(req);
       const opened = await openTemplate(bytes, { kind: 'SELF_ASSESSMENT', sheetName: SELF_SHEET, columns: Object.values(SELF_COLUMNS), ...expected });
       if (!opened.ok) return unprocessable(res, opened.problems);
       const { year, agencyCode, frameworkCode } = opened.marker;
-      // The command authorises too; asked here first so that no one else learns from the checks what the assessment holds.
+      // The template's own agency: the command authorises too; asked here first so that no one else learns from the
+      // checks what the assessment holds.
       authorize(actor, 'SaveSelfAssessmentDraft', { agencyCode });
       const doc = await deps.read.assessment(year, agencyCode);
       if (!doc) throw new DomainError('NOT_FOUND', `no ${year} assessment of ${agencyCode}`, 'agencyCode');

@@ -134,6 +134,10 @@ describe('self-assessment template: download, fill, upload', () => {
       { row: null, column: null, header: null, reason: 'Tệp tải lên không phải là tệp Excel .xlsx đọc được' },
     ]);
     expect((await fetch(`${base}/imports/self-assessment`, { method: 'POST', body: await filled({}) })).status).toBe(401);
+    // A token that may not save drafts hears that first, whatever its file: an analyst, or an officer naming another agency.
+    const analyst = await upload(Buffer.from('not a workbook'), t.token(['ANALYST']));
+    expect(analyst.status).toBe(403);
+    expect((await upload(Buffer.from('not a workbook'), officer, '?agencyCode=HOIAN')).status).toBe(403);
     const empty = await upload(Buffer.alloc(0));
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as any).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'file' });
