@@ -1,5 +1,5 @@
 import { useQuery, useSubscription } from 'urql';
-import { BarChart } from '../components/BarChart';
+import { BarChart } from '../components/charts';
 import { bandColors } from '../components/bandColors';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';

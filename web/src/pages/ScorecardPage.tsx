@@ -1,6 +1,6 @@
 import { useQuery } from 'urql';
 import { AgencyPicker } from '../components/AgencyPicker';
-import { BarChart } from '../components/BarChart';
+import { BarChart } from '../components/charts';
 import { DownloadButton } from '../components/DownloadButton';
 import { Status } from '../components/Status';
 import { useSearchParam } from '../components/useSearchParam';

@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { useQuery } from 'urql';
 import { AgencyPicker } from '../components/AgencyPicker';
 import { DownloadButton } from '../components/DownloadButton';
-import { LineChart } from '../components/LineChart';
+import { LineChart } from '../components/charts';
 import { Status } from '../components/Status';
 import { useSearchParam } from '../components/useSearchParam';
 import { compareVietnamese, formatNumber, formatPercent, GROUP_LABELS, TREND_RELATION_LABELS } from '../format/vietnamese';
