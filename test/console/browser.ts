@@ -20,6 +20,8 @@ export function chromiumPath(): string | null {
 export function describeInBrowser(name: string, suite: () => void): void {
   if (chromiumPath()) return describe(name, suite);
   process.stderr.write(`skipped: ${name} (no chromium on the PATH: apt-get install chromium, or set PAR_CHROMIUM)\n`);
+  // Skipped on purpose: this machine has no browser to drive (see the line written above); CI installs Chromium
+  // (.ci/run), so there these suites run.
   describe.skip(name, suite);
 }
 
