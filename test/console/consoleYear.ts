@@ -1,6 +1,6 @@
 import { expectData, type TestService } from '../support/service';
-import { openDistrictCycle } from '../e2e/districtCycle';
-import { APPRAISE, FINALIZE, SUBMIT, SURVEY } from '../e2e/operations';
+import { appraiseAndFinalise, openDistrictCycle } from '../e2e/districtCycle';
+import { SUBMIT } from '../e2e/operations';
 
 export const YEAR = 2026;
 
@@ -42,11 +42,5 @@ export async function finaliseThroughApi(t: TestService, coordinator: string, ag
   const { self, survey } = DONE[agencyCode];
   const scores = Object.entries(self).map(([criterionCode, points]) => ({ criterionCode, points, evidence: [`Kế hoạch số 12/KH-UBND, mục ${criterionCode}`] }));
   expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode, scores } }, t.token(['AGENCY_OFFICER'], agencyCode)));
-  for (const [criterionCode, points] of Object.entries(self)) {
-    const by = criterionCode.startsWith('2') ? 'STP' : 'SNV';
-    const input = { year: YEAR, agencyCode, criterionCode, round: 1, points, comment: 'Đã kiểm tra hồ sơ' };
-    expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], by)));
-  }
-  expectData(await t.gql(SURVEY, { input: { year: YEAR, agencyCode, scores: [{ criterionCode: '3.1', points: survey }] } }, coordinator));
-  expectData(await t.gql(FINALIZE, { input: { year: YEAR, agencyCode } }, coordinator));
+  await appraiseAndFinalise(t, coordinator, { year: YEAR, agencyCode, self, survey });
 }

@@ -1,5 +1,5 @@
 import { expectData, type TestService } from '../support/service';
-import { OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, districtFramework } from './operations';
+import { APPRAISE, FINALIZE, OPEN_CYCLE, PUBLISH_FRAMEWORK, REGISTER_AGENCY, SURVEY, districtFramework } from './operations';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -43,4 +43,23 @@ export async function openDistrictCycle(
     ...(options.bands ? { bands: options.bands } : {}),
   };
   expectData(await t.gql(OPEN_CYCLE, { input }, coordinator));
+}
+
+/**
+ * The rest of a submitted district's year in the sample set, each step by its own role over the API: SNV and STP
+ * appraise round 1 as self-assessed (area 2 is STP's, the others SNV's), SNV records the survey leaf 3.1 and
+ * finalises.
+ */
+export async function appraiseAndFinalise(
+  t: TestService,
+  coordinator: string,
+  { year, agencyCode, self, survey }: { year: number; agencyCode: string; self: Record<string, number>; survey: number },
+): Promise<void> {
+  for (const [criterionCode, points] of Object.entries(self)) {
+    const by = criterionCode.startsWith('2') ? 'STP' : 'SNV';
+    const input = { year, agencyCode, criterionCode, round: 1, points, comment: 'Đã kiểm tra hồ sơ' };
+    expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], by)));
+  }
+  expectData(await t.gql(SURVEY, { input: { year, agencyCode, scores: [{ criterionCode: '3.1', points: survey }] } }, coordinator));
+  expectData(await t.gql(FINALIZE, { input: { year, agencyCode } }, coordinator));
 }

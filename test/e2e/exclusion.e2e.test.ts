@@ -1,6 +1,6 @@
 import { expectData, startTestService, type TestService } from '../support/service';
-import { openDistrictCycle } from './districtCycle';
-import { APPRAISE, DECISION, FINALIZE, PUBLISH_RANKING, SUBMIT, SURVEY } from './operations';
+import { appraiseAndFinalise, openDistrictCycle } from './districtCycle';
+import { DECISION, PUBLISH_RANKING, SUBMIT } from './operations';
 
 const YEAR = 2025;
 
@@ -32,13 +32,7 @@ describe('excludeFromRanking over HTTP', () => {
     for (const [agencyCode, { self, survey }] of Object.entries(results)) {
       const scores = Object.entries(self).map(([criterionCode, points]) => ({ criterionCode, points, evidence: [`KH số 1/KH-UBND ${criterionCode}`] }));
       expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode, scores } }, t.token(['AGENCY_OFFICER'], agencyCode)));
-      for (const [criterionCode, points] of Object.entries(self)) {
-        const by = criterionCode.startsWith('2') ? 'STP' : 'SNV';
-        const input = { year: YEAR, agencyCode, criterionCode, round: 1, points, comment: 'đã kiểm tra' };
-        expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], by)));
-      }
-      expectData(await t.gql(SURVEY, { input: { year: YEAR, agencyCode, scores: [{ criterionCode: '3.1', points: survey }] } }, coordinator));
-      expectData(await t.gql(FINALIZE, { input: { year: YEAR, agencyCode } }, coordinator));
+      await appraiseAndFinalise(t, coordinator, { year: YEAR, agencyCode, self, survey });
     }
   });
   afterAll(async () => t?.stop());

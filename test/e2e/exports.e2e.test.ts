@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { expectData, startTestService, tamperSignature, type TestService } from '../support/service';
-import { openDistrictCycle } from './districtCycle';
-import { APPRAISE, ASSESSMENT, DECISION, FINALIZE, PUBLISH_RANKING, RANKING, SUBMIT, SURVEY } from './operations';
+import { appraiseAndFinalise, openDistrictCycle } from './districtCycle';
+import { ASSESSMENT, DECISION, PUBLISH_RANKING, RANKING, SUBMIT } from './operations';
 
 const YEAR = 2026;
 const EXCLUDE = 'mutation($input: ExcludeFromRankingInput!) { excludeFromRanking(input: $input) { year } }';
@@ -86,13 +86,7 @@ describe('exports over HTTP', () => {
 
   async function finalise(agencyCode: string) {
     const { self, survey } = RESULTS[agencyCode];
-    for (const [criterionCode, points] of Object.entries(self)) {
-      const by = criterionCode.startsWith('2') ? 'STP' : 'SNV';
-      const input = { year: YEAR, agencyCode, criterionCode, round: 1, points, comment: 'Đã kiểm tra hồ sơ' };
-      expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], by)));
-    }
-    expectData(await t.gql(SURVEY, { input: { year: YEAR, agencyCode, scores: [{ criterionCode: '3.1', points: survey }] } }, coordinator));
-    expectData(await t.gql(FINALIZE, { input: { year: YEAR, agencyCode } }, coordinator));
+    await appraiseAndFinalise(t, coordinator, { year: YEAR, agencyCode, self, survey });
   }
 
   beforeAll(async () => {

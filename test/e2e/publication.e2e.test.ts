@@ -1,6 +1,6 @@
 import { expectData, startTestService, type TestService } from '../support/service';
-import { openDistrictCycle } from './districtCycle';
-import { APPRAISE, FINALIZE, REGISTER_AGENCY, SUBMIT, SURVEY } from './operations';
+import { appraiseAndFinalise, openDistrictCycle } from './districtCycle';
+import { REGISTER_AGENCY, SUBMIT } from './operations';
 
 const YEAR = 2026;
 
@@ -30,13 +30,7 @@ describe('publication over HTTP', () => {
     const { self, survey } = results[agencyCode];
     const scores = Object.entries(self).map(([criterionCode, points]) => ({ criterionCode, points, evidence: [`KH số 1/KH-UBND ${criterionCode}`] }));
     expectData(await t.gql(SUBMIT, { input: { year: YEAR, agencyCode, scores } }, t.token(['AGENCY_OFFICER'], agencyCode)));
-    for (const [criterionCode, points] of Object.entries(self)) {
-      const by = criterionCode.startsWith('2') ? 'STP' : 'SNV';
-      const input = { year: YEAR, agencyCode, criterionCode, round: 1, points, comment: 'đã kiểm tra' };
-      expectData(await t.gql(APPRAISE, { input }, t.token(['APPRAISER'], by)));
-    }
-    expectData(await t.gql(SURVEY, { input: { year: YEAR, agencyCode, scores: [{ criterionCode: '3.1', points: survey }] } }, coordinator));
-    expectData(await t.gql(FINALIZE, { input: { year: YEAR, agencyCode } }, coordinator));
+    await appraiseAndFinalise(t, coordinator, { year: YEAR, agencyCode, self, survey });
   }
 
   beforeAll(async () => {
