@@ -28,9 +28,11 @@ describe.each(availableBackends('the crash test').map((b) => [b.name, b] as cons
     let sent = 0;
     let killed = false;
 
-    // Eight clients register agencies as fast as answers come; the process is killed once 40 are acknowledged.
+    // Eight clients register agencies as fast as answers come; the process is killed once 40 are acknowledged. Each
+    // client goes on until its connection dies with the process, so every one has a request in flight then (when
+    // the clients stopped at the kill instead, all could be answered before it landed and none be in flight).
     const client = async (lane: number) => {
-      for (let i = 0; !killed; i++) {
+      for (let i = 0; ; i++) {
         const code = `C${lane}X${String(i).padStart(4, '0')}`;
         sent++;
         try {
